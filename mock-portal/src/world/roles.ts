@@ -1,0 +1,13 @@
+import type { AzureRole, AzureSubscription } from './model.js';
+
+const STRENGTH: Record<AzureRole, number> = { Owner: 3, Contributor: 2, Reader: 1 };
+
+/** The strongest role an account holds on a subscription, or undefined when it has none. */
+export function roleOf(subscription: AzureSubscription, accountId: string): AzureRole | undefined {
+  let best: AzureRole | undefined;
+  for (const assignment of subscription.roleAssignments) {
+    if (assignment.principalId !== accountId) continue;
+    if (!best || STRENGTH[assignment.role] > STRENGTH[best]) best = assignment.role;
+  }
+  return best;
+}

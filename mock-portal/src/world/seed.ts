@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import type { Account, AzureSubscription, Directory } from './model.js';
+import { World } from './world.js';
+
+/** Every seeded account signs in with this password (PORTAL.md section 3). */
+export const SEED_PASSWORD = 'Passw0rd!';
+
+/** Why each seeded account exists, for the Scenarios page and the README. */
+export type Persona =
+  | 'alice-contoso'
+  | 'alice-fabrikam'
+  | 'megan'
+  | 'bob'
+  | 'carol-work'
+  | 'carol-personal'
+  | 'dave'
+  | 'erin'
+  | 'kim';
+
+interface SeedAccount {
+  persona: Persona;
+  signInName: string;
+  kind: Account['kind'];
+  givenName: string;
+  surname: string;
+  home?: 'contoso' | 'fabrikam' | 'adatum';
+  guestOf?: ('contoso' | 'fabrikam')[];
+  globalAdmin?: boolean;
+  locked?: boolean;
+}
+
+/** The seeded accounts, in the order the Scenarios page lists them. */
+export const SEED_ACCOUNTS: readonly SeedAccount[] = [
+  { persona: 'alice-contoso', signInName: 'alice@contoso.com', kind: 'work', givenName: 'Alice', surname: 'Chen', home: 'contoso' },
+  { persona: 'alice-fabrikam', signInName: 'alice@fabrikam.com', kind: 'work', givenName: 'Alice', surname: 'Chen', home: 'fabrikam', guestOf: ['contoso'] },
+  { persona: 'megan', signInName: 'megan@contoso.com', kind: 'work', givenName: 'Megan', surname: 'Bowen', home: 'contoso', globalAdmin: true },
+  { persona: 'bob', signInName: 'bob@contoso.com', kind: 'work', givenName: 'Bob', surname: 'Lin', home: 'contoso' },
+  { persona: 'carol-work', signInName: 'carol@contoso.com', kind: 'work', givenName: 'Carol', surname: 'Huang', home: 'contoso' },
+  { persona: 'carol-personal', signInName: 'carol@contoso.com', kind: 'personal', givenName: 'Carol', surname: 'Huang' },
+  { persona: 'dave', signInName: 'dave@contoso.com', kind: 'work', givenName: 'Dave', surname: 'Wu', home: 'contoso' },
+  { persona: 'erin', signInName: 'erin@contoso.com', kind: 'work', givenName: 'Erin', surname: 'Lee', home: 'contoso', locked: true },
+  { persona: 'kim', signInName: 'kim@adatum.com', kind: 'work', givenName: 'Kim', surname: 'Tsai', home: 'adatum' },
+];
+
+/**
+ * A fresh copy of the seeded world (PORTAL.md section 3). Every directory, account and
+ * subscription gets a new random id, so that no two worlds share an id and a token's `oid`
+ * names exactly one world.
+ */
+export function createSeedWorld(worldId?: string): World {
+  const directory = (name: string, domain: string, managed: boolean, office365: Directory['office365Subscriptions']): Directory => ({
+    id: randomUUID(),
+    name,
+    initialDomain: `${domain}.onmicrosoft.com`,
+    verifiedDomains: managed ? [`${domain}.com`] : [],
+    managed,
+    office365Subscriptions: office365,
+  });
+  const directories = {
+    contoso: directory('Contoso', 'contoso', true, [{ name: 'Office 365 Enterprise E3', licences: 25 }]),
+    fabrikam: directory('Fabrikam', 'fabrikam', true, [{ name: 'Office 365 Business Premium', licences: 10 }]),
+    adatum: directory('Adatum', 'adatum', false, [{ name: 'Power BI (free)', licences: 0 }]),
+  };
+
+  const accounts = SEED_ACCOUNTS.map((seed): Account => ({
+    id: randomUUID(),
+    signInName: seed.signInName,
+    kind: seed.kind,
+    displayName: `${seed.givenName} ${seed.surname}`,
+    givenName: seed.givenName,
+    surname: seed.surname,
+    homeDirectoryId: seed.home ? directories[seed.home].id : undefined,
+    guestOfDirectoryIds: (seed.guestOf ?? []).map((key) => directories[key].id),
+    directoryRoles: seed.globalAdmin && seed.home ? [{ directoryId: directories[seed.home].id, role: 'Global administrator' }] : [],
+    password: SEED_PASSWORD,
+    locked: seed.locked ?? false,
+  }));
+
+  const dave = accounts[SEED_ACCOUNTS.findIndex((seed) => seed.persona === 'dave')];
+  if (!dave) throw new Error('the seed has no dave@contoso.com');
+  const davesPayAsYouGo: AzureSubscription = {
+    id: randomUUID(),
+    offerId: 'MS-AZR-0003P',
+    directoryId: directories.contoso.id,
+    accountAdminId: dave.id,
+    serviceAdminId: dave.id,
+    coAdministratorIds: [],
+    roleAssignments: [{ principalId: dave.id, role: 'Owner' }],
+    createdAt: '2017-01-16T09:00:00.000Z',
+  };
+
+  return new World({ directories: Object.values(directories), accounts, subscriptions: [davesPayAsYouGo] }, worldId);
+}

@@ -1,0 +1,187 @@
+import { randomUUID, timingSafeEqual, createHash } from 'node:crypto';
+import { freeTrialIneligibility, type Ineligibility } from './eligibility.js';
+import {
+  FREE_TRIAL_OFFER,
+  type Account,
+  type AzureRole,
+  type AzureSubscription,
+  type Directory,
+  type SignUpProfile,
+  type TokenIdentity,
+} from './model.js';
+import { defaultDirectoryDomain, placementFor } from './placement.js';
+import { roleOf } from './roles.js';
+
+export interface WorldData {
+  readonly directories: readonly Directory[];
+  readonly accounts: readonly Account[];
+  readonly subscriptions: readonly AzureSubscription[];
+}
+
+export type SignUpResult =
+  | { readonly status: 'created'; readonly subscription: AzureSubscription; readonly directory: Directory }
+  | { readonly status: 'refused'; readonly reason: Ineligibility | 'unknown-account' | 'tenant-mismatch' };
+
+export interface VisibleSubscription {
+  readonly subscription: AzureSubscription;
+  readonly directory: Directory;
+  readonly myRole: AzureRole;
+}
+
+export interface Membership {
+  readonly directory: Directory;
+  readonly membership: 'member' | 'guest';
+}
+
+/**
+ * One world: its directories, accounts and Azure subscriptions, and the rules that change them.
+ * Every method runs to completion without awaiting, so two requests can never interleave inside
+ * a sign-up: that is what makes placement exactly-once.
+ */
+export class World {
+  readonly id: string;
+  readonly #directories = new Map<string, Directory>();
+  readonly #accounts = new Map<string, Account>();
+  readonly #subscriptions = new Map<string, AzureSubscription>();
+  /** Sign-up request id → the subscription it made, so a replayed form finds it again. */
+  readonly #placements = new Map<string, string>();
+
+  constructor(data: WorldData, id: string = randomUUID()) {
+    this.id = id;
+    for (const directory of data.directories) this.#directories.set(directory.id, directory);
+    for (const account of data.accounts) this.#accounts.set(account.id, { ...account });
+    for (const subscription of data.subscriptions) this.#subscriptions.set(subscription.id, subscription);
+  }
+
+  accountIds(): IterableIterator<string> {
+    return this.#accounts.keys();
+  }
+
+  account(id: string): Account | undefined {
+    return this.#accounts.get(id);
+  }
+
+  directory(id: string): Directory | undefined {
+    return this.#directories.get(id);
+  }
+
+  subscription(id: string): AzureSubscription | undefined {
+    return this.#subscriptions.get(id);
+  }
+
+  /** Every account signed in with this address: two when it is both a work and a personal account. */
+  accountsBySignInName(signInName: string): Account[] {
+    const wanted = signInName.trim().toLowerCase();
+    return [...this.#accounts.values()].filter((account) => account.signInName === wanted);
+  }
+
+  passwordMatches(accountId: string, password: string): boolean {
+    const account = this.#accounts.get(accountId);
+    if (!account) return false;
+    const digest = (text: string) => createHash('sha256').update(text).digest();
+    return timingSafeEqual(digest(account.password), digest(password));
+  }
+
+  homeDirectoryOf(account: Account): Directory | undefined {
+    return account.homeDirectoryId === undefined ? undefined : this.#directories.get(account.homeDirectoryId);
+  }
+
+  /** Why this account cannot take a free trial, before it fills in the form; undefined if it can. */
+  freeTrialIneligibility(accountId: string): Ineligibility | 'unknown-account' | undefined {
+    const account = this.#accounts.get(accountId);
+    if (!account) return 'unknown-account';
+    return freeTrialIneligibility(account, this.homeDirectoryOf(account), this.#subscriptions.values());
+  }
+
+  /**
+   * Creates the Free Trial for whoever the ID token names, in the directory its `tid` names.
+   * The creator becomes Account and Service Administrator and Owner. The same request id always
+   * answers with the subscription it made first, whatever is posted again.
+   */
+  signUpForFreeTrial(identity: TokenIdentity, requestId: string, profile: SignUpProfile): SignUpResult {
+    const already = this.#placements.get(requestId);
+    const earlier = already === undefined ? undefined : this.#subscriptions.get(already);
+    if (earlier) return { status: 'created', subscription: earlier, directory: this.#directoryOf(earlier) };
+
+    const account = this.#accounts.get(identity.accountId);
+    if (!account) return { status: 'refused', reason: 'unknown-account' };
+    const ineligible = this.freeTrialIneligibility(account.id);
+    if (ineligible) return { status: 'refused', reason: ineligible };
+
+    const placement = placementFor(identity.tenantId, account, (id) => this.#directories.get(id));
+    if (placement.kind === 'refused') return { status: 'refused', reason: placement.reason };
+    const directory = placement.kind === 'directory' ? placement.directory : this.#createDefaultDirectory(account);
+
+    const subscription: AzureSubscription = {
+      id: randomUUID(),
+      offerId: FREE_TRIAL_OFFER,
+      directoryId: directory.id,
+      accountAdminId: account.id,
+      serviceAdminId: account.id,
+      coAdministratorIds: [],
+      roleAssignments: [{ principalId: account.id, role: 'Owner' }],
+      createdAt: new Date().toISOString(),
+      billingContact: profile,
+    };
+    this.#subscriptions.set(subscription.id, subscription);
+    this.#placements.set(requestId, subscription.id);
+    return { status: 'created', subscription, directory };
+  }
+
+  /** The directories an account can switch to: its home directory first, then those it is a guest of. */
+  membershipsOf(accountId: string): Membership[] {
+    const account = this.#accounts.get(accountId);
+    if (!account) return [];
+    const home = this.homeDirectoryOf(account);
+    const guestOf = account.guestOfDirectoryIds
+      .map((id) => this.#directories.get(id))
+      .filter((directory): directory is Directory => directory !== undefined);
+    return [
+      ...(home ? [{ directory: home, membership: 'member' as const }] : []),
+      ...guestOf.map((directory) => ({ directory, membership: 'guest' as const })),
+    ];
+  }
+
+  /** The subscriptions of one directory on which this account holds a role. */
+  subscriptionsVisibleTo(accountId: string, directoryId: string): VisibleSubscription[] {
+    const visible: VisibleSubscription[] = [];
+    for (const subscription of this.#subscriptions.values()) {
+      if (subscription.directoryId !== directoryId) continue;
+      const myRole = roleOf(subscription, accountId);
+      if (myRole) visible.push({ subscription, directory: this.#directoryOf(subscription), myRole });
+    }
+    return visible;
+  }
+
+  /** Everything, as plain JSON, for the test-only API and for failure reports. Passwords left out. */
+  snapshot() {
+    return {
+      id: this.id,
+      directories: [...this.#directories.values()],
+      accounts: [...this.#accounts.values()].map(({ password: _password, ...account }) => account),
+      subscriptions: [...this.#subscriptions.values()],
+    };
+  }
+
+  #directoryOf(subscription: AzureSubscription): Directory {
+    const directory = this.#directories.get(subscription.directoryId);
+    if (!directory) throw new Error(`subscription ${subscription.id} names a missing directory`);
+    return directory;
+  }
+
+  #createDefaultDirectory(account: Account): Directory {
+    const taken = new Set([...this.#directories.values()].map((directory) => directory.initialDomain));
+    const directory: Directory = {
+      id: randomUUID(),
+      name: 'Default Directory',
+      initialDomain: defaultDirectoryDomain(account.signInName, (domain) => taken.has(domain)),
+      verifiedDomains: [],
+      managed: true,
+      office365Subscriptions: [],
+      createdForAccountId: account.id,
+    };
+    this.#directories.set(directory.id, directory);
+    account.homeDirectoryId = directory.id;
+    return directory;
+  }
+}

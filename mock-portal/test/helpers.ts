@@ -1,0 +1,31 @@
+import { PERSONAL_ACCOUNT_TENANT_ID, type Account, type SignUpProfile, type TokenIdentity } from '../src/world/model.js';
+import type { World } from '../src/world/world.js';
+
+export const PROFILE: SignUpProfile = {
+  country: 'US',
+  firstName: 'Alice',
+  lastName: 'Chen',
+  email: 'alice@contoso.com',
+  workPhone: '+1 425 555 0100',
+  organization: 'Contoso',
+};
+
+/** The account a seeded world knows by this address and kind. */
+export function accountOf(world: World, signInName: string, kind: Account['kind'] = 'work'): Account {
+  const account = world.accountsBySignInName(signInName).find((candidate) => candidate.kind === kind);
+  if (!account) throw new Error(`no ${kind} account ${signInName}`);
+  return account;
+}
+
+/** The identity an ID token for this account carries, as the login service issues it. */
+export function tokenFor(account: Account): TokenIdentity {
+  const tenantId = account.kind === 'personal' ? PERSONAL_ACCOUNT_TENANT_ID : account.homeDirectoryId;
+  if (!tenantId) throw new Error(`${account.signInName} has no home directory`);
+  return { tenantId, accountId: account.id };
+}
+
+export function directoryNamed(world: World, name: string): string {
+  const directory = world.snapshot().directories.find((candidate) => candidate.name === name);
+  if (!directory) throw new Error(`no directory ${name}`);
+  return directory.id;
+}

@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { SEED_ACCOUNTS, SEED_PASSWORD, createSeedWorld } from '../src/world/seed.js';
+import { WorldRegistry } from '../src/world/registry.js';
+import { accountOf, directoryNamed, PROFILE, tokenFor } from './helpers.js';
+
+describe('the seeded world', () => {
+  it('has Contoso, Fabrikam and the unmanaged Adatum, each owning its Office 365 subscription', () => {
+    const { directories } = createSeedWorld().snapshot();
+    assert.deepEqual(
+      directories.map((d) => [d.name, d.initialDomain, d.verifiedDomains, d.managed, d.office365Subscriptions]),
+      [
+        ['Contoso', 'contoso.onmicrosoft.com', ['contoso.com'], true, [{ name: 'Office 365 Enterprise E3', licences: 25 }]],
+        ['Fabrikam', 'fabrikam.onmicrosoft.com', ['fabrikam.com'], true, [{ name: 'Office 365 Business Premium', licences: 10 }]],
+        ['Adatum', 'adatum.onmicrosoft.com', [], false, [{ name: 'Power BI (free)', licences: 0 }]],
+      ],
+    );
+  });
+
+  it('has every account of PORTAL.md section 3, all with the same password', () => {
+    const world = createSeedWorld();
+    assert.equal(world.snapshot().accounts.length, SEED_ACCOUNTS.length);
+    for (const seed of SEED_ACCOUNTS) {
+      const account = accountOf(world, seed.signInName, seed.kind);
+      assert.ok(world.passwordMatches(account.id, SEED_PASSWORD), seed.signInName);
+      assert.ok(!world.passwordMatches(account.id, 'passw0rd!'), `${seed.signInName} password is case-sensitive`);
+    }
+  });
+
+  it('makes alice@fabrikam.com a guest in Contoso and Megan its Global administrator', () => {
+    const world = createSeedWorld();
+    const alice = accountOf(world, 'alice@fabrikam.com');
+    assert.deepEqual(world.membershipsOf(alice.id).map((m) => [m.directory.name, m.membership]), [['Fabrikam', 'member'], ['Contoso', 'guest']]);
+    assert.deepEqual(accountOf(world, 'megan@contoso.com').directoryRoles, [{ directoryId: directoryNamed(world, 'Contoso'), role: 'Global administrator' }]);
+  });
+
+  it('finds carol@contoso.com twice, as a work and as a personal account', () => {
+    const world = createSeedWorld();
+    assert.deepEqual(world.accountsBySignInName(' Carol@Contoso.com ').map((a) => a.kind).sort(), ['personal', 'work']);
+  });
+
+  it('locks erin@contoso.com', () => {
+    assert.equal(accountOf(createSeedWorld(), 'erin@contoso.com').locked, true);
+  });
+
+  it('gives each world its own ids', () => {
+    const one = createSeedWorld().snapshot();
+    const two = createSeedWorld().snapshot();
+    const ids = (s: typeof one) => [...s.directories.map((d) => d.id), ...s.accounts.map((a) => a.id), ...s.subscriptions.map((x) => x.id)];
+    assert.equal(new Set([...ids(one), ...ids(two)]).size, ids(one).length * 2);
+  });
+
+  it('leaves passwords out of the snapshot', () => {
+    assert.ok(!JSON.stringify(createSeedWorld().snapshot()).includes(SEED_PASSWORD));
+  });
+});
+
+describe('visibility', () => {
+  it('shows a subscription only to accounts holding a role on it: a Global administrator sees none', () => {
+    const world = createSeedWorld();
+    const alice = accountOf(world, 'alice@contoso.com');
+    world.signUpForFreeTrial(tokenFor(alice), 'r1', PROFILE);
+    const contoso = directoryNamed(world, 'Contoso');
+    assert.deepEqual(world.subscriptionsVisibleTo(alice.id, contoso).map((v) => [v.subscription.offerId, v.myRole, v.directory.name]), [['MS-AZR-0044P', 'Owner', 'Contoso']]);
+    assert.deepEqual(world.subscriptionsVisibleTo(accountOf(world, 'megan@contoso.com').id, contoso), []);
+    assert.deepEqual(world.subscriptionsVisibleTo(alice.id, directoryNamed(world, 'Fabrikam')), []);
+  });
+});
+
+describe('the registry of worlds', () => {
+  it('keeps test worlds apart and finds an account\'s world from its id alone', () => {
+    const registry = new WorldRegistry();
+    const one = registry.createTestWorld();
+    const two = registry.createTestWorld();
+    const aliceOne = accountOf(one, 'alice@contoso.com');
+    one.signUpForFreeTrial(tokenFor(aliceOne), 'r1', PROFILE);
+    assert.equal(registry.findAccount(aliceOne.id)?.world, one);
+    assert.equal(registry.findAccount(accountOf(two, 'alice@contoso.com').id)?.world, two);
+    assert.equal(two.snapshot().subscriptions.length, 1);
+    assert.equal(registry.shared.snapshot().subscriptions.length, 1);
+  });
+
+  it('forgets the accounts of a deleted world', () => {
+    const registry = new WorldRegistry();
+    const world = registry.createTestWorld();
+    const alice = accountOf(world, 'alice@contoso.com');
+    assert.ok(registry.deleteTestWorld(world.id));
+    assert.equal(registry.testWorld(world.id), undefined);
+    assert.equal(registry.findAccount(alice.id), undefined);
+  });
+
+  it('drops the least recently used test world past its limit', () => {
+    const registry = new WorldRegistry({ maxWorlds: 2, idleMs: 60_000 });
+    const first = registry.createTestWorld();
+    registry.createTestWorld();
+    registry.createTestWorld();
+    assert.equal(registry.testWorldCount, 2);
+    assert.equal(registry.testWorld(first.id), undefined);
+    assert.equal(registry.findAccount(accountOf(first, 'bob@contoso.com').id), undefined);
+  });
+
+  it('resets the shared world to the seed, with new ids', () => {
+    const registry = new WorldRegistry();
+    const before = registry.shared;
+    const alice = accountOf(before, 'alice@contoso.com');
+    before.signUpForFreeTrial(tokenFor(alice), 'r1', PROFILE);
+    const after = registry.resetShared();
+    assert.notEqual(after, before);
+    assert.equal(after.snapshot().subscriptions.length, 1);
+    assert.equal(registry.findAccount(alice.id), undefined);
+  });
+});
