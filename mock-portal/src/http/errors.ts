@@ -1,0 +1,58 @@
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { MessageKey } from '../i18n/index.js';
+import { DEFAULT_LOCALE, translator } from '../i18n/index.js';
+import { renderPage } from './render.js';
+
+interface ErrorPage {
+  readonly status: number;
+  readonly title: MessageKey;
+  readonly body: MessageKey;
+}
+
+const NOT_FOUND: ErrorPage = { status: 404, title: 'error.notFound.title', body: 'error.notFound.body' };
+const PAGES: Record<number, ErrorPage> = {
+  400: { status: 400, title: 'error.badRequest.title', body: 'error.badRequest.body' },
+  403: { status: 403, title: 'error.forbidden.title', body: 'error.forbidden.body' },
+  404: NOT_FOUND,
+  413: { status: 413, title: 'error.tooLarge.title', body: 'error.badRequest.body' },
+};
+const SERVER: ErrorPage = { status: 500, title: 'error.server.title', body: 'error.server.body' };
+
+/** The HTTP status an error asks for, when it is a client's fault (body-parser, csrf-sync, http-errors). */
+function clientStatus(error: unknown): number | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  const status = 'status' in error ? error.status : 'statusCode' in error ? error.statusCode : undefined;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
+async function renderError(res: Response, page: ErrorPage): Promise<void> {
+  if (!res.locals.t) res.locals.t = translator(DEFAULT_LOCALE);
+  if (!res.locals.languageLinks) res.locals.languageLinks = [];
+  const { t } = res.locals;
+  await renderPage(res, 'shared/views/message', { title: t(page.title), chrome: 'marketing', heading: t(page.title), message: t(page.body), action: { href: '/', label: t('error.home') } }, page.status);
+}
+
+export function notFound(): RequestHandler {
+  return (_req, res, next) => {
+    renderError(res, NOT_FOUND).catch(next);
+  };
+}
+
+/**
+ * The last resort: every error becomes a page in the user's language with no stack trace, and
+ * only what is truly the server's fault is a 500 (and is logged).
+ */
+export function errorPages(): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const status = clientStatus(error);
+    const page = status ? (PAGES[status] ?? { ...PAGES[400]!, status }) : SERVER;
+    if (!status) req.log?.error({ err: error }, 'unhandled error');
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    renderError(res, page).catch(() => {
+      res.status(page.status).type('text').send(page.status === 500 ? 'Something went wrong.' : 'Request refused.');
+    });
+  };
+}

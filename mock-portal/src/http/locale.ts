@@ -1,0 +1,34 @@
+import type { RequestHandler } from 'express';
+import { isLocale, LOCALES, localeFromAcceptLanguage, translator } from '../i18n/index.js';
+import { safeLocalPath } from './safe-path.js';
+
+const COOKIE = 'lang';
+const ONE_YEAR_MS = 365 * 24 * 60 * 60 * 1000;
+
+/**
+ * Picks the page language: the `lang` cookie a person chose, else the browser's Accept-Language.
+ * `?lang=` on any GET remembers a choice in that cookie and reloads the same page without it.
+ */
+export function localeMiddleware(): RequestHandler {
+  return (req, res, next) => {
+    const requested: unknown = req.query.lang;
+    if (req.method === 'GET' && isLocale(requested)) {
+      res.cookie(COOKIE, requested, { maxAge: ONE_YEAR_MS, sameSite: 'lax', httpOnly: true, path: '/' });
+      const url = new URL(req.originalUrl, 'http://mock.invalid');
+      url.searchParams.delete('lang');
+      res.redirect(303, safeLocalPath(url.pathname + url.search, '/'));
+      return;
+    }
+    const cookie: unknown = req.cookies?.[COOKIE];
+    const locale = isLocale(cookie) ? cookie : localeFromAcceptLanguage(req.get('accept-language'));
+    res.locals.locale = locale;
+    res.locals.t = translator(locale);
+    const here = new URL(req.originalUrl, 'http://mock.invalid');
+    res.locals.languageLinks = LOCALES.map((each) => {
+      here.searchParams.set('lang', each);
+      return { locale: each, name: translator(each)('lang.name'), href: safeLocalPath(here.pathname, '/') + here.search, current: each === locale };
+    });
+    res.vary('Accept-Language');
+    next();
+  };
+}

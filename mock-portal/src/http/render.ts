@@ -1,0 +1,33 @@
+import path from 'node:path';
+import ejs from 'ejs';
+import type { Response } from 'express';
+
+export const VIEWS_ROOT = path.resolve(import.meta.dirname, '..', 'services');
+const LAYOUT = path.resolve(import.meta.dirname, '..', 'views', 'layout.ejs');
+
+/** Which service's look a page takes: the sign-in card, or Azure's header. */
+export type Chrome = 'marketing' | 'login' | 'signup' | 'portal';
+
+export interface PageLocals {
+  readonly title: string;
+  readonly chrome: Chrome;
+  readonly [key: string]: unknown;
+}
+
+/**
+ * Renders `service/views/name.ejs` inside the one layout. Templates escape everything with `<%=`;
+ * only the already-rendered body is inserted raw.
+ */
+export async function renderPage(res: Response, view: string, locals: PageLocals, status = 200): Promise<void> {
+  const html = await renderHtml(view, { ...res.locals, ...locals });
+  res.status(status).type('html').send(html);
+}
+
+/** The same page as a string, for the places that answer outside Express (oidc-provider's errors). */
+export async function renderHtml(view: string, locals: Record<string, unknown>): Promise<string> {
+  const body = await ejs.renderFile(path.join(VIEWS_ROOT, `${view}.ejs`), locals, { cache: ejsCache });
+  return ejs.renderFile(LAYOUT, { ...locals, body }, { cache: ejsCache });
+}
+
+/** Templates are compiled once, except while developing with `npm run dev`. */
+const ejsCache = process.env.NODE_ENV !== 'development';

@@ -1,0 +1,64 @@
+import type { Locale, Translate } from '../i18n/index.js';
+import type { World } from '../world/world.js';
+
+/** What a relying party keeps between sending the browser to sign in and the callback. */
+export interface PendingSignIn {
+  readonly state: string;
+  readonly nonce: string;
+  readonly codeVerifier: string;
+  readonly returnTo: string;
+}
+
+/** The verified ID token's claims a relying party keeps for its signed-in user. */
+export interface SignedInIdentity {
+  readonly oid: string;
+  readonly tid: string;
+  readonly upn: string;
+  readonly name: string;
+  readonly givenName: string;
+  readonly familyName: string;
+  readonly idToken: string;
+}
+
+export interface SignedInUser {
+  readonly identity: SignedInIdentity;
+  readonly world: World;
+  readonly account: import('../world/model.js').Account;
+}
+
+export interface LoginFlow {
+  readonly uid: string;
+  readonly signInName: string;
+  readonly accountId?: string;
+  readonly passwordVerified?: boolean;
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    pendingSignIn: PendingSignIn;
+    identity: SignedInIdentity;
+    loginFlow: LoginFlow;
+    signupDraft: import('../services/signup/draft.js').SignupDraft;
+    notice: string;
+  }
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- Express's own augmentation point
+  namespace Express {
+    interface Request {
+      /** The world this browser acts in: its test world in test mode, otherwise the shared one. */
+      world: World;
+      /** Set by a relying party's sign-in guard: who the verified ID token names, in which world. */
+      user: SignedInUser;
+    }
+    interface Locals {
+      locale: Locale;
+      t: Translate;
+      /** Links to this same page in each shipped language. */
+      languageLinks: { locale: Locale; name: string; href: string; current: boolean }[];
+      csrfToken?: string;
+      cspNonce?: string;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import session from 'express-session';
+import createMemoryStore from 'memorystore';
+import type { RequestHandler } from 'express';
+
+const MemoryStore = createMemoryStore(session);
+
+export interface SessionOptions {
+  /** The cookie's name: one per service, as the real sites each have their own. */
+  readonly name: string;
+  /** The service's path prefix, so a service never sees another's cookie. */
+  readonly path: string;
+  readonly secret: string;
+  readonly secure: boolean;
+}
+
+const TWO_HOURS_MS = 2 * 60 * 60 * 1000;
+
+/** A service's session: its own cookie and its own bounded store, pruned every minute. */
+export function serviceSession(options: SessionOptions): RequestHandler {
+  return session({
+    name: options.name,
+    secret: options.secret,
+    store: new MemoryStore({ checkPeriod: 60_000, max: 20_000, ttl: TWO_HOURS_MS }),
+    resave: false,
+    saveUninitialized: false,
+    rolling: false,
+    cookie: { path: options.path, httpOnly: true, sameSite: 'lax', secure: options.secure, maxAge: TWO_HOURS_MS },
+  });
+}
+
+/** Starts a new session id (at sign-in and sign-out) so an old id can never be reused. */
+export function regenerate(req: Express.Request): Promise<void> {
+  return new Promise((resolve, reject) => {
+    req.session.regenerate((error: unknown) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve()));
+  });
+}
+
+export function destroy(req: Express.Request): Promise<void> {
+  return new Promise((resolve, reject) => {
+    req.session.destroy((error: unknown) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve()));
+  });
+}

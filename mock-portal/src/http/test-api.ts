@@ -1,0 +1,34 @@
+import express, { type Router } from 'express';
+import type { WorldRegistry } from '../world/registry.js';
+
+/**
+ * The test-only API: make a world, read its state, delete it. Mounted only when the server is
+ * started in test mode; otherwise these paths are ordinary 404s.
+ */
+export function testApi(registry: WorldRegistry): Router {
+  const router = express.Router();
+  router.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+
+  router.post('/worlds', (_req, res) => {
+    const world = registry.createTestWorld();
+    res.status(201).json({ id: world.id });
+  });
+
+  router.get('/worlds/:id', (req, res) => {
+    const world = registry.testWorld(req.params.id);
+    if (!world) {
+      res.status(404).json({ error: 'no such world' });
+      return;
+    }
+    res.json(world.snapshot());
+  });
+
+  router.delete('/worlds/:id', (req, res) => {
+    res.status(registry.deleteTestWorld(req.params.id) ? 204 : 404).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,17 @@
+import { loadConfig } from './config.js';
+import { createApp } from './server.js';
+
+const config = loadConfig();
+const { app } = await createApp(config);
+const server = app.listen(config.port, () => {
+  const mode = config.testMode ? ' (test mode: the test-only API is on)' : '';
+  console.log(`Mock Azure portal: ${config.publicUrl}/${mode}`);
+  console.log(`Scenarios and seeded accounts: ${config.publicUrl}/scenarios`);
+});
+server.on('error', (error: NodeJS.ErrnoException) => {
+  console.error(error.code === 'EADDRINUSE' ? `Port ${config.port} is in use: set PORT to another port.` : error.message);
+  process.exit(1);
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}

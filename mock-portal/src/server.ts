@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Config } from './config.js';
+import { errorPages, notFound } from './http/errors.js';
+import { localeMiddleware } from './http/locale.js';
+import { securityHeaders } from './http/security.js';
+import { testApi } from './http/test-api.js';
+import { worldSelection } from './http/world-selection.js';
+import { loginService } from './services/login/index.js';
+import { marketingService } from './services/marketing/index.js';
+import { portalService } from './services/portal/index.js';
+import { RelyingParty } from './services/relying-party.js';
+import { signupService } from './services/signup/index.js';
+import { WorldRegistry } from './world/registry.js';
+import './http/session-data.js';
+
+export interface App {
+  readonly app: Express;
+  readonly registry: WorldRegistry;
+}
+
+/** Builds the one Express app that serves the four services under their path prefixes. Nothing else. */
+export async function createApp(config: Config, registry = new WorldRegistry()): Promise<App> {
+  const secret = randomBytes(32).toString('hex');
+  const secureCookies = config.publicUrl.startsWith('https:');
+  const issuer = `${config.publicUrl}/login`;
+  const client = (name: 'signup' | 'portal') => ({
+    clientId: `${name}-azure`,
+    clientSecret: randomBytes(24).toString('hex'),
+    redirectUri: `${config.publicUrl}/${name}/callback`,
+    postLogoutRedirectUri: `${config.publicUrl}/${name}/signed-out`,
+  });
+  const signupClient = client('signup');
+  const portalClient = client('portal');
+  const relyingParty = (rp: typeof signupClient, home: string) =>
+    new RelyingParty({ issuer, clientId: rp.clientId, clientSecret: rp.clientSecret, redirectUri: rp.redirectUri, home, registry });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(pinoHttp({ level: config.logLevel, autoLogging: { ignore: (req) => req.url?.startsWith('/static/') ?? false } }));
+  app.use(securityHeaders({ https: secureCookies }));
+  app.use('/static', express.static(path.resolve(import.meta.dirname, '..', 'public'), { maxAge: '1h', fallthrough: false }));
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.use(cookieParser());
+  app.use(localeMiddleware());
+  if (config.testMode) app.use('/__test__', express.json({ limit: '4kb' }), testApi(registry));
+  app.use(worldSelection(registry, config.testMode));
+
+  app.use('/login', await loginService({ issuer, clients: [signupClient, portalClient], registry, secret, secureCookies }));
+  app.use('/signup', signupService(relyingParty(signupClient, '/signup/'), { secret, secureCookies }));
+  app.use('/portal', portalService(relyingParty(portalClient, '/portal/'), { secret, secureCookies }));
+  app.use('/', marketingService(registry, { secret, secureCookies, testMode: config.testMode }));
+
+  app.use(notFound());
+  app.use(errorPages());
+  return { app, registry };
+}

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+/** A sign-in name as Microsoft's page accepts it: an e-mail-shaped address, trimmed. */
+export const usernameForm = z.object({
+  username: z.string().trim().toLowerCase().min(3).max(113).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/),
+});
+
+export const passwordForm = z.object({ password: z.string().min(1).max(256) });
+
+export const accountKindForm = z.object({ kind: z.enum(['work', 'personal']) });
+
+export const staySignedInForm = z.object({ stay: z.enum(['yes', 'no']) });

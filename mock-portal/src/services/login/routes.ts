@@ -1,0 +1,132 @@
+import express, { type Request, type Response, type Router } from 'express';
+import type Provider from 'oidc-provider';
+import { errors as oidcErrors } from 'oidc-provider';
+import { csrfProtection } from '../../http/csrf.js';
+import { renderPage } from '../../http/render.js';
+import { noStore } from '../../http/security.js';
+import { regenerate } from '../../http/sessions.js';
+import type { LoginFlow } from '../../http/session-data.js';
+import type { Account } from '../../world/model.js';
+import { accountKindForm, passwordForm, staySignedInForm, usernameForm } from './forms.js';
+
+type AadError = 'AADSTS50126' | 'AADSTS50034' | 'AADSTS50053';
+
+/**
+ * The login service's own pages, shown while oidc-provider waits on an interaction: user name,
+ * work-or-personal, password, "Stay signed in?". Each step keeps what it learned in the login
+ * session, tied to the interaction's uid, and the next page refuses to show without it.
+ */
+export function interactionRoutes(provider: Provider): Router {
+  const router = express.Router();
+  router.use(noStore, express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 20 }), ...csrfProtection());
+
+  const page = (res: Response, view: string, locals: Record<string, unknown>, status = 200) =>
+    renderPage(res, `login/views/${view}`, { chrome: 'login', title: res.locals.t('login.title'), ...locals }, status);
+
+  /** The interaction in progress, or undefined after rendering "this sign-in has expired". */
+  async function interaction(req: Request, res: Response) {
+    try {
+      const details = await provider.interactionDetails(req, res);
+      if (details.uid !== req.params.uid) throw new oidcErrors.SessionNotFound('interaction mismatch');
+      return details;
+    } catch (error) {
+      if (!(error instanceof oidcErrors.SessionNotFound) && !(error instanceof oidcErrors.InvalidRequest)) throw error;
+      await page(res, 'expired', {}, 400);
+      return undefined;
+    }
+  }
+
+  const flowFor = (req: Request, uid: string): LoginFlow | undefined =>
+    req.session.loginFlow?.uid === uid ? req.session.loginFlow : undefined;
+
+  const accountOf = (req: Request, flow: LoginFlow | undefined): Account | undefined =>
+    flow?.accountId === undefined ? undefined : req.world.account(flow.accountId);
+
+  const usernamePage = (res: Response, uid: string, username: string, error?: string, status = 200) =>
+    page(res, 'username', { uid, username, error }, status);
+
+  const passwordPage = (res: Response, uid: string, account: Account, error?: AadError | 'required', status = 200) =>
+    page(res, 'password', { uid, account, error }, status);
+
+  router.get('/:uid', async (req, res) => {
+    const details = await interaction(req, res);
+    if (!details) return;
+    const hint = typeof details.params.login_hint === 'string' ? details.params.login_hint : '';
+    await usernamePage(res, details.uid, flowFor(req, details.uid)?.signInName ?? hint);
+  });
+
+  router.post('/:uid', async (req, res) => {
+    const details = await interaction(req, res);
+    if (!details) return;
+    const form = usernameForm.safeParse(req.body);
+    const typed = typeof req.body?.username === 'string' ? String(req.body.username).slice(0, 113) : '';
+    if (!form.success) return usernamePage(res, details.uid, typed, res.locals.t('login.error.username'), 400);
+    const accounts = req.world.accountsBySignInName(form.data.username);
+    if (accounts.length === 0) return usernamePage(res, details.uid, typed, 'AADSTS50034', 400);
+    const only = accounts.length === 1 ? accounts[0] : undefined;
+    req.session.loginFlow = { uid: details.uid, signInName: form.data.username, ...(only ? { accountId: only.id } : {}) };
+    res.redirect(303, `/login/interaction/${details.uid}/${only ? 'password' : 'which'}`);
+  });
+
+  router.get('/:uid/which', async (req, res) => {
+    const details = await interaction(req, res);
+    if (!details) return;
+    const flow = flowFor(req, details.uid);
+    if (!flow) return res.redirect(303, `/login/interaction/${details.uid}`);
+    await page(res, 'which', { uid: details.uid, signInName: flow.signInName });
+  });
+
+  router.post('/:uid/which', async (req, res) => {
+    const details = await interaction(req, res);
+    if (!details) return;
+    const flow = flowFor(req, details.uid);
+    const form = accountKindForm.safeParse(req.body);
+    const account = form.success && flow ? req.world.accountsBySignInName(flow.signInName).find((a) => a.kind === form.data.kind) : undefined;
+    if (!flow || !account) return res.redirect(303, `/login/interaction/${details.uid}`);
+    req.session.loginFlow = { uid: details.uid, signInName: flow.signInName, accountId: account.id };
+    res.redirect(303, `/login/interaction/${details.uid}/password`);
+  });
+
+  router.get('/:uid/password', async (req, res) => {
+    const details = await interaction(req, res);
+    if (!details) return;
+    const account = accountOf(req, flowFor(req, details.uid));
+    if (!account) return res.redirect(303, `/login/interaction/${details.uid}`);
+    await passwordPage(res, details.uid, account);
+  });
+
+  router.post('/:uid/password', async (req, res) => {
+    const details = await interaction(req, res);
+    if (!details) return;
+    const flow = flowFor(req, details.uid);
+    const account = accountOf(req, flow);
+    if (!flow || !account) return res.redirect(303, `/login/interaction/${details.uid}`);
+    const form = passwordForm.safeParse(req.body);
+    if (!form.success) return passwordPage(res, details.uid, account, 'required', 400);
+    if (account.locked) return passwordPage(res, details.uid, account, 'AADSTS50053', 400);
+    if (!req.world.passwordMatches(account.id, form.data.password)) return passwordPage(res, details.uid, account, 'AADSTS50126', 400);
+    await regenerate(req);
+    req.session.loginFlow = { ...flow, passwordVerified: true };
+    res.redirect(303, `/login/interaction/${details.uid}/stay-signed-in`);
+  });
+
+  router.get('/:uid/stay-signed-in', async (req, res) => {
+    const details = await interaction(req, res);
+    if (!details) return;
+    const flow = flowFor(req, details.uid);
+    if (!flow?.passwordVerified) return res.redirect(303, `/login/interaction/${details.uid}`);
+    await page(res, 'stay-signed-in', { uid: details.uid, account: accountOf(req, flow) });
+  });
+
+  router.post('/:uid/stay-signed-in', async (req, res) => {
+    const details = await interaction(req, res);
+    if (!details) return;
+    const flow = flowFor(req, details.uid);
+    const form = staySignedInForm.safeParse(req.body);
+    if (!flow?.passwordVerified || !flow.accountId || !form.success) return res.redirect(303, `/login/interaction/${details.uid}`);
+    delete req.session.loginFlow;
+    await provider.interactionFinished(req, res, { login: { accountId: flow.accountId, remember: form.data.stay === 'yes' } }, { mergeWithLastSubmission: false });
+  });
+
+  return router;
+}

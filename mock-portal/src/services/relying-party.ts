@@ -1,0 +1,166 @@
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import * as client from 'openid-client';
+import { z } from 'zod';
+import { renderPage } from '../http/render.js';
+import { safeLocalPath } from '../http/safe-path.js';
+import { noStore } from '../http/security.js';
+import { regenerate } from '../http/sessions.js';
+import type { SignedInIdentity } from '../http/session-data.js';
+import type { WorldRegistry } from '../world/registry.js';
+
+export interface RelyingPartyOptions {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly redirectUri: string;
+  /** The service's path prefix, where a sign-in returns to by default. */
+  readonly home: string;
+  readonly registry: WorldRegistry;
+}
+
+const idTokenClaims = z.object({
+  oid: z.string().min(1),
+  tid: z.string().min(1),
+  name: z.string(),
+  given_name: z.string().default(''),
+  family_name: z.string().default(''),
+  preferred_username: z.string().min(1),
+  upn: z.string().optional(),
+});
+
+const signInQuery = z.object({
+  prompt: z.enum(['select_account', 'login']).optional(),
+  returnTo: z.string().optional(),
+});
+
+/**
+ * One relying party (signup or portal): it sends the browser to the login service with PKCE,
+ * `state` and `nonce`, and on the way back verifies the ID token (signature, issuer, audience,
+ * nonce) before trusting a single claim. Who is signed in, and so where a subscription lands, comes
+ * from that token and nothing else.
+ */
+export class RelyingParty {
+  readonly #options: RelyingPartyOptions;
+  #configuration: Promise<client.Configuration> | undefined;
+
+  constructor(options: RelyingPartyOptions) {
+    this.#options = options;
+  }
+
+  /** Discovery happens on first use, once the server is listening; a failure is retried next time. */
+  #config(): Promise<client.Configuration> {
+    this.#configuration ??= (async () => {
+      const issuer = new URL(this.#options.issuer);
+      const config = await client.discovery(issuer, this.#options.clientId, undefined, client.ClientSecretBasic(this.#options.clientSecret), {
+        ...(issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : {}),
+      });
+      client.enableNonRepudiationChecks(config);
+      return config;
+    })().catch((error: unknown) => {
+      this.#configuration = undefined;
+      throw error;
+    });
+    return this.#configuration;
+  }
+
+  /** Where to send the browser to sign in; remembers the checks for the callback in the session. */
+  async signInUrl(req: Request, options: { returnTo?: string; prompt?: string; loginHint?: string }): Promise<string> {
+    const config = await this.#config();
+    const codeVerifier = client.randomPKCECodeVerifier();
+    const state = client.randomState();
+    const nonce = client.randomNonce();
+    req.session.pendingSignIn = { state, nonce, codeVerifier, returnTo: safeLocalPath(options.returnTo, this.#options.home) };
+    const parameters: Record<string, string> = {
+      redirect_uri: this.#options.redirectUri,
+      scope: 'openid profile email',
+      code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
+      code_challenge_method: 'S256',
+      state,
+      nonce,
+    };
+    // Only keys with values: openid-client would send `prompt=undefined` otherwise.
+    if (options.prompt) parameters.prompt = options.prompt;
+    if (options.loginHint) parameters.login_hint = options.loginHint;
+    return client.buildAuthorizationUrl(config, parameters).href;
+  }
+
+  /** Redeems the code and verifies the ID token; throws when anything does not check out. */
+  async #completeSignIn(req: Request): Promise<{ identity: SignedInIdentity; returnTo: string }> {
+    const pending = req.session.pendingSignIn;
+    if (!pending) throw new Error('no sign-in was started in this session');
+    delete req.session.pendingSignIn;
+    // The callback URL is rebuilt from the registered redirect URI, never from the Host header.
+    const callbackUrl = new URL(this.#options.redirectUri);
+    callbackUrl.search = new URL(req.originalUrl, callbackUrl).search;
+    const tokens = await client.authorizationCodeGrant(await this.#config(), callbackUrl, {
+      pkceCodeVerifier: pending.codeVerifier,
+      expectedState: pending.state,
+      expectedNonce: pending.nonce,
+      idTokenExpected: true,
+    });
+    const claims = idTokenClaims.parse(tokens.claims());
+    if (!tokens.id_token) throw new Error('no ID token');
+    return {
+      returnTo: pending.returnTo,
+      identity: {
+        oid: claims.oid,
+        tid: claims.tid,
+        upn: claims.upn ?? claims.preferred_username,
+        name: claims.name,
+        givenName: claims.given_name,
+        familyName: claims.family_name,
+        idToken: tokens.id_token,
+      },
+    };
+  }
+
+  /** GET /signin (optionally with a prompt) and GET /callback. */
+  routes(): Router {
+    const router = express.Router();
+    router.use(noStore);
+    router.get('/signin', async (req, res) => {
+      const query = signInQuery.safeParse(req.query);
+      const returnTo = query.success ? query.data.returnTo : undefined;
+      const prompt = query.success ? query.data.prompt : undefined;
+      res.redirect(303, await this.signInUrl(req, { ...(returnTo ? { returnTo } : {}), ...(prompt ? { prompt } : {}) }));
+    });
+    router.get('/callback', async (req, res) => {
+      let result: { identity: SignedInIdentity; returnTo: string };
+      try {
+        result = await this.#completeSignIn(req);
+      } catch (error) {
+        req.log?.warn({ err: error }, 'sign-in refused at the callback');
+        await signInFailed(res, this.#options.home);
+        return;
+      }
+      await regenerate(req);
+      req.session.identity = result.identity;
+      res.redirect(303, result.returnTo);
+    });
+    return router;
+  }
+
+  /**
+   * Lets a request through only with a signed-in user whose world still exists; otherwise sends
+   * the browser to sign in and come back here. Sets `req.user`.
+   */
+  requireSignIn(): RequestHandler {
+    return async (req, res, next) => {
+      const identity = req.session.identity;
+      const found = identity ? this.#options.registry.findAccount(identity.oid) : undefined;
+      if (identity && found) {
+        req.user = { identity, ...found };
+        next();
+        return;
+      }
+      delete req.session.identity;
+      const returnTo = req.method === 'GET' ? req.originalUrl : this.#options.home;
+      res.redirect(303, await this.signInUrl(req, { returnTo }));
+    };
+  }
+}
+
+async function signInFailed(res: Response, home: string): Promise<void> {
+  const { t } = res.locals;
+  await renderPage(res, 'shared/views/message', { title: t('error.signIn.title'), chrome: 'signup', heading: t('error.signIn.title'), message: t('error.signIn.body'), action: { href: home, label: t('error.startAgain') } }, 400);
+}

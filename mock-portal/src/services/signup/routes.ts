@@ -1,0 +1,136 @@
+import express, { type Request, type Response, type Router } from 'express';
+import { csrfProtection } from '../../http/csrf.js';
+import { renderPage } from '../../http/render.js';
+import { noStore } from '../../http/security.js';
+import type { MessageKey } from '../../i18n/index.js';
+import { OFFERS } from '../../world/model.js';
+import type { RelyingParty } from '../relying-party.js';
+import { absorb, newDraft, openSections, profileOf, sendCode, validateAbout, verifyCard, verifyCode, type SignupDraft } from './draft.js';
+import { agreementSection, COUNTRIES, fieldErrors, signupAction, type FieldErrors } from './forms.js';
+
+/** The account line at the top of the form: the only warning of which directory will get the subscription. */
+function signedInAs(req: Request, res: Response) {
+  const { account, world } = req.user;
+  const home = world.homeDirectoryOf(account);
+  return { account: account.signInName, directory: home ? home.name : res.locals.t('signup.personalDirectory') };
+}
+
+/** This person's draft: a new one when none exists or the draft belongs to someone else. */
+function draftFor(req: Request): SignupDraft {
+  const existing = req.session.signupDraft;
+  if (existing?.accountId === req.user.identity.oid) return existing;
+  const draft = newDraft(req.user.identity);
+  req.session.signupDraft = draft;
+  return draft;
+}
+
+/** signup.azure.com: the form of the article's step 4, its refusals and its confirmation. */
+export function signupRoutes(relyingParty: RelyingParty, now: () => Date = () => new Date()): Router {
+  const router = express.Router();
+  router.use(noStore, express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 40 }), ...csrfProtection(), relyingParty.requireSignIn());
+
+  const formPage = async (req: Request, res: Response, draft: SignupDraft, errors: FieldErrors = {}, status = 200) => {
+    const { t } = res.locals;
+    const years = Array.from({ length: 21 }, (_, i) => now().getUTCFullYear() + i);
+    await renderPage(res, 'signup/views/form', {
+      chrome: 'signup',
+      title: t('signup.title'),
+      signedIn: signedInAs(req, res),
+      draft,
+      open: openSections(draft),
+      errors,
+      hasErrors: Object.keys(errors).length > 0,
+      countries: COUNTRIES,
+      years,
+      errorText: (field: string) => (errors[field] ? t(errors[field]) : undefined),
+    }, status);
+  };
+
+  const refusedPage = (req: Request, res: Response, reason: string) => {
+    const { t } = res.locals;
+    const key = reason === 'free-trial-used' || reason === 'account-type-not-supported' ? reason : 'other';
+    return renderPage(res, 'signup/views/refused', {
+      chrome: 'signup',
+      title: t(`signup.refused.${key}.heading` as MessageKey),
+      heading: t(`signup.refused.${key}.heading` as MessageKey),
+      message: t(`signup.refused.${key}.body` as MessageKey, { account: req.user.account.signInName }),
+      signedIn: signedInAs(req, res),
+    });
+  };
+
+  router.get('/', async (req, res) => {
+    const draft = draftFor(req);
+    if (draft.completedSubscriptionId) return res.redirect(303, '/signup/done');
+    const refusal = req.user.world.freeTrialIneligibility(req.user.account.id);
+    if (refusal) return refusedPage(req, res, refusal);
+    await formPage(req, res, draft);
+  });
+
+  router.post('/', async (req, res) => {
+    const draft = draftFor(req);
+    if (draft.completedSubscriptionId) return res.redirect(303, '/signup/done');
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const action = signupAction.safeParse(body.action);
+    if (!action.success) return formPage(req, res, draft, { form: 'signup.error.summary' }, 422);
+    absorb(draft, body);
+    const open = openSections(draft);
+
+    let errors: FieldErrors;
+    let anchor: string;
+    switch (action.data) {
+      case 'about':
+        errors = validateAbout(draft);
+        anchor = 'phone';
+        break;
+      case 'text':
+      case 'call':
+        errors = open.phone ? sendCode(draft, action.data) : validateAbout(draft);
+        anchor = 'phone';
+        break;
+      case 'verify':
+        errors = open.phone ? verifyCode(draft, body) : validateAbout(draft);
+        anchor = 'card';
+        break;
+      case 'card':
+        errors = open.card ? verifyCard(draft, body, now()) : { phoneNumber: 'signup.error.phoneUnverified' };
+        anchor = 'agreement';
+        break;
+      case 'signup':
+        return completeSignup(req, res, draft, body);
+    }
+    if (Object.keys(errors).length > 0) return formPage(req, res, draft, errors, 422);
+    res.redirect(303, `/signup/#${anchor}`);
+  });
+
+  /** Checks every section again, then places the subscription exactly once for this form. */
+  const completeSignup = async (req: Request, res: Response, draft: SignupDraft, body: Record<string, unknown>) => {
+    const errors: FieldErrors = { ...validateAbout(draft) };
+    if (draft.verifiedPhone === undefined) errors.phoneNumber ??= 'signup.error.phoneUnverified';
+    if (draft.cardLast4 === undefined) errors.cardNumber ??= 'signup.error.cardUnverified';
+    const agreement = agreementSection.safeParse(body);
+    if (!agreement.success) Object.assign(errors, fieldErrors(agreement.error));
+    const profile = profileOf(draft);
+    if (Object.keys(errors).length > 0 || !profile) return formPage(req, res, draft, errors, 422);
+
+    const { identity, world } = req.user;
+    const result = world.signUpForFreeTrial({ tenantId: identity.tid, accountId: identity.oid }, draft.requestId, profile);
+    if (result.status === 'refused') return refusedPage(req, res, result.reason);
+    draft.completedSubscriptionId = result.subscription.id;
+    res.redirect(303, '/signup/done');
+  };
+
+  router.get('/done', async (req, res) => {
+    const subscriptionId = req.session.signupDraft?.completedSubscriptionId;
+    const subscription = subscriptionId ? req.user.world.subscription(subscriptionId) : undefined;
+    if (!subscription || subscription.accountAdminId !== req.user.account.id) return res.redirect(303, '/signup/');
+    const { t } = res.locals;
+    await renderPage(res, 'signup/views/done', {
+      chrome: 'signup',
+      title: t('signup.done.title'),
+      detail: t('signup.done.detail', { offer: t(`offer.${subscription.offerId}`), directory: req.user.world.directory(subscription.directoryId)?.name ?? '' }),
+      creditUsd: OFFERS[subscription.offerId].creditUsd,
+    });
+  });
+
+  return router;
+}
