@@ -1,0 +1,40 @@
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumExecutablePath } from './e2e/support/browser.js';
+
+const port = Number(process.env.MOCK_PORTAL_PORT ?? 3100);
+/** Set BASE_URL to test a portal that is already running elsewhere (in test mode); none is started then. */
+const externalBaseUrl = process.env.BASE_URL;
+const baseURL = externalBaseUrl ?? `http://localhost:${port}`;
+const executablePath = chromiumExecutablePath();
+const launchOptions = executablePath ? { executablePath } : {};
+
+export default defineConfig({
+  testDir: './e2e/specs',
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  // On two cores one worker was measured faster than two (Chromium is the bottleneck); WORKERS overrides.
+  workers: process.env.WORKERS ? Number(process.env.WORKERS) : undefined,
+  reporter: [['list'], ['html', { open: 'never' }], ['./e2e/reporters/summary.ts']],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    video: 'off',
+  },
+  projects: [
+    { name: 'en-US', use: { ...devices['Desktop Chrome'], locale: 'en-US', timezoneId: 'America/Los_Angeles', launchOptions } },
+    { name: 'zh-TW', use: { ...devices['Desktop Chrome'], locale: 'zh-TW', timezoneId: 'Asia/Taipei', launchOptions } },
+  ],
+  webServer: externalBaseUrl
+    ? undefined
+    : {
+        command: 'node --import tsx mock-portal/src/main.ts --test-mode',
+        url: `${baseURL}/healthz`,
+        env: { PORT: String(port), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+        reuseExistingServer: !process.env.CI,
+        timeout: 60_000,
+        stdout: 'ignore',
+        stderr: 'pipe',
+      },
+});
