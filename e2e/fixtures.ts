@@ -1,5 +1,5 @@
 import { test as base, expect, type Page, type Response } from '@playwright/test';
-import { translator, type Locale, type Translate } from '../mock-portal/src/i18n/index.js';
+import { translator, type Translate } from '../mock-portal/src/i18n/index.js';
 import { stepTitle, type ArticleLocale, type ArticleStep } from './article/article.js';
 import { TestWorld } from './support/world.js';
 
@@ -24,7 +24,7 @@ export const test = base.extend<Fixtures>({
   },
 
   ui: async ({ locale }, use) => {
-    await use(translator(locale as Locale));
+    await use(translator(locale));
   },
 
   world: [
@@ -68,6 +68,7 @@ export { expect };
 export async function articleStep(page: Page, locale: ArticleLocale, number: ArticleStep['number'], body: () => Promise<void>): Promise<void> {
   const title = stepTitle(number, locale);
   test.info().annotations.push({ type: 'article', description: `step-${number}` });
+
   await test.step(
     title,
     async () => {

@@ -55,7 +55,7 @@ export async function createApp(config: Config, registry = new WorldRegistry()):
   app.use('/login', await loginService({ issuer, clients: [signupClient, portalClient], registry, secret, secureCookies }));
   app.use('/signup', signupService(relyingParty(signupClient, '/signup/'), { secret, secureCookies }));
   app.use('/portal', portalService(relyingParty(portalClient, '/portal/'), { secret, secureCookies }));
-  app.use('/', marketingService(registry, { secret, secureCookies, testMode: config.testMode }));
+  app.use('/', marketingService(registry, { secret, secureCookies }));
 
   app.use(notFound());
   app.use(errorPages());

@@ -110,3 +110,18 @@ describe('the registry of worlds', () => {
     assert.equal(registry.findAccount(alice.id), undefined);
   });
 });
+
+describe('resetting a test world', () => {
+  it('re-seeds it under the same id and forgets its old accounts', () => {
+    const registry = new WorldRegistry();
+    const world = registry.createTestWorld();
+    const alice = accountOf(world, 'alice@contoso.com');
+    world.signUpForFreeTrial(tokenFor(alice), 'r1', PROFILE);
+    const fresh = registry.reset(world);
+    assert.equal(fresh.id, world.id);
+    assert.equal(registry.testWorld(world.id), fresh);
+    assert.equal(fresh.snapshot().subscriptions.length, 1);
+    assert.equal(registry.findAccount(alice.id), undefined);
+    assert.equal(registry.findAccount(accountOf(fresh, 'alice@contoso.com').id)?.world, fresh);
+  });
+});

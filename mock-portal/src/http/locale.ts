@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { isLocale, LOCALES, localeFromAcceptLanguage, translator } from '../i18n/index.js';
+import { cookieOf } from './cookies.js';
 import { safeLocalPath } from './safe-path.js';
 
 const COOKIE = 'lang';
@@ -19,7 +20,7 @@ export function localeMiddleware(): RequestHandler {
       res.redirect(303, safeLocalPath(url.pathname + url.search, '/'));
       return;
     }
-    const cookie: unknown = req.cookies?.[COOKIE];
+    const cookie = cookieOf(req, COOKIE);
     const locale = isLocale(cookie) ? cookie : localeFromAcceptLanguage(req.get('accept-language'));
     res.locals.locale = locale;
     res.locals.t = translator(locale);

@@ -1,3 +1,11 @@
+function hasControlCharacter(text: string): boolean {
+  for (const character of text) {
+    const code = character.charCodeAt(0);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
 /**
  * A path of this origin to send a browser back to, or the fallback. Only single-slash relative
  * paths pass: `//host`, `/\host`, schemes, control characters and encoded variants of them do not,
@@ -16,7 +24,7 @@ export function safeLocalPath(candidate: unknown, fallback: string): string {
     }
   }
   for (const text of [candidate, decoded]) {
-    if (!text.startsWith('/') || text.startsWith('//') || text.includes('\\') || /[\u0000-\u001f\u007f]/.test(text)) return fallback;
+    if (!text.startsWith('/') || text.startsWith('//') || text.includes('\\') || hasControlCharacter(text)) return fallback;
   }
   const parsed = new URL(candidate, 'http://mock.invalid');
   if (parsed.origin !== 'http://mock.invalid') return fallback;

@@ -1,4 +1,6 @@
 import type { Locale, Translate } from '../i18n/index.js';
+import type { SignupDraft } from '../services/signup/draft.js';
+import type { Account } from '../world/model.js';
 import type { World } from '../world/world.js';
 
 /** What a relying party keeps between sending the browser to sign in and the callback. */
@@ -23,7 +25,7 @@ export interface SignedInIdentity {
 export interface SignedInUser {
   readonly identity: SignedInIdentity;
   readonly world: World;
-  readonly account: import('../world/model.js').Account;
+  readonly account: Account;
 }
 
 export interface LoginFlow {
@@ -38,7 +40,7 @@ declare module 'express-session' {
     pendingSignIn: PendingSignIn;
     identity: SignedInIdentity;
     loginFlow: LoginFlow;
-    signupDraft: import('../services/signup/draft.js').SignupDraft;
+    signupDraft: SignupDraft;
     notice: string;
   }
 }

@@ -31,12 +31,12 @@ export function serviceSession(options: SessionOptions): RequestHandler {
 /** Starts a new session id (at sign-in and sign-out) so an old id can never be reused. */
 export function regenerate(req: Express.Request): Promise<void> {
   return new Promise((resolve, reject) => {
-    req.session.regenerate((error: unknown) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve()));
+    req.session.regenerate((error?: Error) => (error ? reject(error) : resolve()));
   });
 }
 
 export function destroy(req: Express.Request): Promise<void> {
   return new Promise((resolve, reject) => {
-    req.session.destroy((error: unknown) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve()));
+    req.session.destroy((error?: Error) => (error ? reject(error) : resolve()));
   });
 }

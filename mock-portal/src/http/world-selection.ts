@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { WorldRegistry } from '../world/registry.js';
+import { cookieOf } from './cookies.js';
 import { renderPage } from './render.js';
 
 /** The cookie a test puts in its browser context to act in its own world (test mode only). */
@@ -12,7 +13,7 @@ export const WORLD_COOKIE = 'mock-world';
  */
 export function worldSelection(registry: WorldRegistry, testMode: boolean): RequestHandler {
   return (req, res, next) => {
-    const wanted: unknown = testMode ? req.cookies?.[WORLD_COOKIE] : undefined;
+    const wanted = testMode ? cookieOf(req, WORLD_COOKIE) : undefined;
     if (typeof wanted !== 'string' || wanted === '') {
       req.world = registry.shared;
       next();

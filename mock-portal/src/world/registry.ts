@@ -44,6 +44,19 @@ export class WorldRegistry {
     return this.#shared;
   }
 
+  /**
+   * Puts a world back as seeded: the shared one, or a test world under its same id so that the
+   * browser's world cookie keeps working. New account ids end the old world's sign-ins.
+   */
+  reset(world: World): World {
+    if (world === this.#shared) return this.resetShared();
+    if (this.#testWorlds.get(world.id) !== world) return world;
+    const fresh = createSeedWorld(world.id);
+    this.#testWorlds.set(world.id, fresh);
+    this.#index(fresh);
+    return fresh;
+  }
+
   createTestWorld(): World {
     const world = createSeedWorld();
     this.#index(world);

@@ -59,7 +59,8 @@ export function interactionRoutes(provider: Provider): Router {
     const details = await interaction(req, res);
     if (!details) return;
     const form = usernameForm.safeParse(req.body);
-    const typed = typeof req.body?.username === 'string' ? String(req.body.username).slice(0, 113) : '';
+    const body = req.body as Record<string, unknown> | undefined;
+    const typed = typeof body?.username === 'string' ? body.username.slice(0, 113) : '';
     if (!form.success) return usernamePage(res, details.uid, typed, res.locals.t('login.error.username'), 400);
     const accounts = req.world.accountsBySignInName(form.data.username);
     if (accounts.length === 0) return usernamePage(res, details.uid, typed, 'AADSTS50034', 400);

@@ -7,7 +7,7 @@ import { SEED_ACCOUNTS, SEED_PASSWORD } from '../../world/seed.js';
 import type { WorldRegistry } from '../../world/registry.js';
 
 /** azure.microsoft.com at the root: the home page with Start free, the free-account page, and Scenarios. */
-export function marketingService(registry: WorldRegistry, options: { secret: string; secureCookies: boolean; testMode: boolean }): Router {
+export function marketingService(registry: WorldRegistry, options: { secret: string; secureCookies: boolean }): Router {
   const router = express.Router();
 
   router.get('/', async (_req, res) => {
@@ -45,13 +45,11 @@ export function marketingService(registry: WorldRegistry, options: { secret: str
         return { ...seed, directory: directoryName(account?.homeDirectoryId) };
       }),
       subscriptions: snapshot.subscriptions.map((s) => ({ ...s, directory: directoryName(s.directoryId), owner: accountName(s.accountAdminId) })),
-      canReset: req.world === registry.shared,
     });
   });
 
   scenarios.post('/reset', (req, res) => {
-    // A test's own world is reset by making a new one; only the shared world is reset here.
-    if (req.world === registry.shared) registry.resetShared();
+    registry.reset(req.world);
     req.session.notice = res.locals.t('scenarios.resetDone');
     res.redirect(303, '/scenarios');
   });

@@ -29,7 +29,7 @@ export function signupRoutes(relyingParty: RelyingParty, now: () => Date = () =>
   const router = express.Router();
   router.use(noStore, express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 40 }), ...csrfProtection(), relyingParty.requireSignIn());
 
-  const formPage = async (req: Request, res: Response, draft: SignupDraft, errors: FieldErrors = {}, status = 200) => {
+  const formPage = async (req: Request, res: Response, draft: SignupDraft, errors: FieldErrors = {}, status = 200, typedCardNumber = '') => {
     const { t } = res.locals;
     const years = Array.from({ length: 21 }, (_, i) => now().getUTCFullYear() + i);
     await renderPage(res, 'signup/views/form', {
@@ -43,6 +43,8 @@ export function signupRoutes(relyingParty: RelyingParty, now: () => Date = () =>
       countries: COUNTRIES,
       years,
       errorText: (field: string) => (errors[field] ? t(errors[field]) : undefined),
+      // The card number is never stored; a refused one is shown back once, in this response only.
+      typedCardNumber,
     }, status);
   };
 
@@ -98,7 +100,10 @@ export function signupRoutes(relyingParty: RelyingParty, now: () => Date = () =>
       case 'signup':
         return completeSignup(req, res, draft, body);
     }
-    if (Object.keys(errors).length > 0) return formPage(req, res, draft, errors, 422);
+    if (Object.keys(errors).length > 0) {
+      const typedCardNumber = action.data === 'card' && typeof body.cardNumber === 'string' ? body.cardNumber.slice(0, 32) : '';
+      return formPage(req, res, draft, errors, 422, typedCardNumber);
+    }
     res.redirect(303, `/signup/#${anchor}`);
   });
 

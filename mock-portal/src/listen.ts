@@ -1,0 +1,29 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config.js';
+import { createApp, type App } from './server.js';
+
+export interface Running extends App {
+  readonly server: Server;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the app on a free port (or the given one) and only then builds it, because the issuer
+ * and redirect URIs must name the port the server really listens on. For tests and scripts.
+ */
+export async function listen(options: Partial<Config> = {}): Promise<Running> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://localhost:${port}`;
+  const app = await createApp({ port, publicUrl: url, testMode: false, logLevel: 'silent', ...options });
+  server.on('request', app.app);
+  return {
+    ...app,
+    server,
+    url,
+    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}

@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// Makes a fresh clone ready, using only Node itself (it runs before any package is installed).
+//   --packages  install npm packages when node_modules is missing or older than package-lock.json
+//   --browser   make sure a Chromium is there for Playwright:
+//               Playwright's own build if installed; else Debian's /usr/bin/chromium if present;
+//               else try Playwright's download; else, as root with apt-get, install Debian's
+//               chromium and fonts-noto-cjk; else say what to do and fail.
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const args = new Set(process.argv.slice(2));
+const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+function run(command, commandArgs, options = {}) {
+  const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', ...options });
+  return result.status === 0;
+}
+
+function say(message) {
+  console.log(`[setup] ${message}`);
+}
+
+function ensurePackages() {
+  const marker = path.join(root, 'node_modules', '.package-lock.json');
+  const lock = path.join(root, 'package-lock.json');
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  say('installing npm packages (npm ci)');
+  if (!run('npm', ['ci', '--no-audit', '--no-fund'])) {
+    say('npm ci failed: check that this machine reaches the npm registry, then run npm ci yourself.');
+    process.exit(1);
+  }
+}
+
+function playwrightChromium() {
+  const probe = spawnSync(process.execPath, ['-e', "import('@playwright/test').then(({ chromium }) => console.log(chromium.executablePath()))"], { cwd: root, encoding: 'utf8' });
+  const executable = probe.stdout.trim();
+  return probe.status === 0 && executable && existsSync(executable) ? executable : undefined;
+}
+
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+const hasAptGet = () => spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+const debianPackageInstalled = (name) =>
+  spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' }).stdout?.includes('install ok installed') ?? false;
+
+function aptInstall(packages) {
+  say(`installing ${packages.join(' ')} with apt-get`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  return run('apt-get', ['update', '-qq'], { env }) && run('apt-get', ['install', '-y', '-qq', ...packages], { env });
+}
+
+/** Traditional Chinese pages need a CJK font, or screenshots show boxes. */
+function ensureCjkFonts() {
+  if (!hasAptGet() || debianPackageInstalled('fonts-noto-cjk')) return;
+  if (isRoot()) aptInstall(['fonts-noto-cjk']);
+  else say('fonts-noto-cjk is missing: zh-TW screenshots may show boxes (sudo apt-get install fonts-noto-cjk).');
+}
+
+function ensureBrowser() {
+  if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return say(`using CHROMIUM_PATH=${process.env.CHROMIUM_PATH}`);
+  const own = playwrightChromium();
+  if (own) return say(`using Playwright's Chromium: ${own}`);
+  const system = SYSTEM_CHROMIUM.find((candidate) => existsSync(candidate));
+  if (system) {
+    ensureCjkFonts();
+    return say(`using Debian's Chromium: ${system}`);
+  }
+  say("Playwright's Chromium is not installed; trying to download it");
+  if (run('npx', ['playwright', 'install', 'chromium']) && playwrightChromium()) return say("using Playwright's Chromium");
+  if (isRoot() && hasAptGet() && aptInstall(['chromium', 'fonts-noto-cjk']) && existsSync('/usr/bin/chromium')) {
+    return say("using Debian's Chromium: /usr/bin/chromium");
+  }
+  console.error(`[setup] No Chromium could be found or installed. Do one of these, then run the command again:
+  - npx playwright install --with-deps chromium       (on a machine that can download browsers)
+  - sudo apt-get install -y chromium fonts-noto-cjk  (Debian or Ubuntu)
+  - set CHROMIUM_PATH to a Chromium or Chrome executable`);
+  process.exit(1);
+}
+
+if (args.has('--packages')) ensurePackages();
+if (args.has('--browser')) ensureBrowser();

@@ -1,0 +1,85 @@
+/**
+ * The one test command (`npm test`): type-check, lint, the domain's unit tests and the Playwright
+ * suite, in that order, each run whatever the one before did. It ends with one line summing them
+ * all, `N passed, N failed`, which CI reads. Type-check and lint count as one test each.
+ *   npm test                    everything
+ *   npm test -- --only unit     one part: static, unit or e2e
+ *   npm test -- <playwright args>   e.g. --repeat-each=5, --project=zh-TW, a spec file
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+const root = path.resolve(import.meta.dirname, '..');
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
+const scratch = mkdtempSync(path.join(tmpdir(), 'mock-portal-test-'));
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function check(name: string, command: string, args: string[]): Counts {
+  console.log(`\n▶ ${name}`);
+  const ok = run(command, args);
+  console.log(`${name}: ${ok ? 'passed' : 'FAILED'}`);
+  return { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 };
+}
+
+function unitTests(): Counts {
+  console.log('\n▶ unit tests (node:test)');
+  const dir = path.join(root, 'mock-portal', 'test');
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.test.ts'))
+    .map((file) => path.join(dir, file));
+  const tap = path.join(scratch, 'unit.tap');
+  const ok = run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files]);
+  const text = readFileSync(tap, 'utf8');
+  const count = (label: string) => Number(new RegExp(`^# ${label} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+  const counts = { passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo') };
+  if (!ok && counts.failed === 0) counts.failed = 1;
+  return counts;
+}
+
+function endToEnd(extraArgs: string[]): Counts {
+  console.log('\n▶ end-to-end (Playwright)');
+  const summary = path.join(scratch, 'playwright.json');
+  const ok = run(bin('playwright'), ['test', ...extraArgs], { SUMMARY_FILE: summary });
+  try {
+    const counts = JSON.parse(readFileSync(summary, 'utf8')) as Counts;
+    if (!ok && counts.failed === 0) counts.failed = 1;
+    return counts;
+  } catch {
+    return { passed: 0, failed: 1, skipped: 0 };
+  }
+}
+
+const argv = process.argv.slice(2);
+const onlyIndex = argv.indexOf('--only');
+const only = onlyIndex >= 0 ? argv[onlyIndex + 1] : undefined;
+const playwrightArgs = onlyIndex >= 0 ? argv.filter((_, i) => i !== onlyIndex && i !== onlyIndex + 1) : argv;
+if (only && !['static', 'unit', 'e2e'].includes(only)) {
+  console.error('--only takes static, unit or e2e');
+  process.exit(2);
+}
+
+const parts: Counts[] = [];
+if (!only || only === 'static') {
+  parts.push(check('typecheck (tsc --noEmit)', bin('tsc'), ['--noEmit']));
+  parts.push(check('lint (eslint)', bin('eslint'), ['.']));
+}
+if (!only || only === 'unit') parts.push(unitTests());
+if (!only || only === 'e2e') parts.push(endToEnd(playwrightArgs));
+rmSync(scratch, { recursive: true, force: true });
+
+const total = parts.reduce((sum, part) => ({ passed: sum.passed + part.passed, failed: sum.failed + part.failed, skipped: sum.skipped + part.skipped }), { passed: 0, failed: 0, skipped: 0 });
+console.log('');
+console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+process.exit(total.failed > 0 ? 1 : 0);
