@@ -1,5 +1,5 @@
 import { exportJWK, generateKeyPair } from 'jose';
-import Provider, { type Account, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, { interactionPolicy, type Account, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { PERSONAL_ACCOUNT_TENANT_ID } from '../../world/model.js';
 import type { WorldRegistry } from '../../world/registry.js';
 import { createAdapterFactory } from './adapter.js';
@@ -63,6 +63,23 @@ async function loadExistingGrant(ctx: KoaContextWithOIDC) {
   return grant;
 }
 
+/**
+ * The default prompts, plus one login check: a session whose account no longer exists (its world
+ * was reset or deleted) must sign in again rather than be issued a code for nobody.
+ */
+function promptPolicy(registry: WorldRegistry) {
+  const { Check, base } = interactionPolicy;
+  const policy = base();
+  policy.get('login')?.checks.add(
+    new Check('account_gone', 'The signed-in account no longer exists', (ctx) => {
+      const accountId = ctx.oidc.session?.accountId;
+      return accountId && !registry.findAccount(accountId) ? Check.REQUEST_PROMPT : Check.NO_NEED_TO_PROMPT;
+    }),
+    0,
+  );
+  return policy;
+}
+
 /** The login service's OpenID Connect provider (login.microsoftonline.com in the real world). */
 export async function createProvider(options: ProviderOptions): Promise<Provider> {
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
@@ -97,7 +114,7 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
       devInteractions: { enabled: false },
       rpInitiatedLogout: { enabled: true },
     },
-    interactions: { url: (_ctx, interaction) => `/login/interaction/${interaction.uid}` },
+    interactions: { policy: promptPolicy(options.registry), url: (_ctx, interaction) => `/login/interaction/${interaction.uid}` },
     ttl: {
       AccessToken: HOUR,
       AuthorizationCode: MINUTE,

@@ -1,0 +1,54 @@
+import { expect, test } from '../fixtures.js';
+import { translator } from '../../mock-portal/src/i18n/index.js';
+import { SEED_ACCOUNTS } from '../../mock-portal/src/world/seed.js';
+import { PortalSubscriptions } from '../pages/portal-subscriptions.js';
+import { ALICE_ABOUT, ALICE_CONTOSO, PASSWORD } from '../support/accounts.js';
+import { signInToSignUp } from '../support/flows.js';
+
+test.describe('Scenarios page, for people browsing by hand', () => {
+  test('lists every seeded account with its password and what it shows', async ({ page, ui }) => {
+    await page.goto('/scenarios');
+    await expect(page.getByRole('heading', { level: 1, name: ui('scenarios.heading') })).toBeVisible();
+    for (const seed of SEED_ACCOUNTS) {
+      const row = page
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: seed.signInName, exact: true }) })
+        .filter({ has: page.getByRole('cell', { name: ui(`scenarios.kind.${seed.kind}`), exact: true }) });
+      await expect(row).toHaveCount(1);
+      await expect(row).toContainText(PASSWORD);
+      await expect(row).toContainText(ui(`scenarios.purpose.${seed.persona}`));
+    }
+  });
+
+  test('Reset the world removes subscriptions made since, and ends the sign-ins of the old world', async ({ page, ui, world }) => {
+    const signUp = await signInToSignUp(page, ui, ALICE_CONTOSO);
+    await signUp.completeWith(ALICE_ABOUT);
+    await expect(signUp.readyHeading()).toBeVisible();
+    expect(await world.freeTrials()).toHaveLength(1);
+
+    await page.goto('/scenarios');
+    await page.getByRole('button', { name: ui('scenarios.reset') }).click();
+    await expect(page.getByRole('status')).toHaveText(ui('scenarios.resetDone'));
+    expect(await world.freeTrials()).toEqual([]);
+
+    await new PortalSubscriptions(page, ui).goTo();
+    await expect(page.getByLabel(ui('login.username')), 'the old sign-in no longer counts').toBeVisible();
+  });
+});
+
+/** The language a person switches to from this project's one. */
+const otherLocale = (locale: 'en-US' | 'zh-TW') => ({ 'en-US': 'zh-TW', 'zh-TW': 'en-US' } as const)[locale];
+
+test.describe('Language', () => {
+  test('the switcher on every page changes the language and remembers it', async ({ page, locale }) => {
+    const other = otherLocale(locale);
+    const otherUi = translator(other);
+    await page.goto('/');
+    await page.getByRole('navigation', { name: translator(locale)('layout.language') }).getByRole('link', { name: otherUi('lang.name') }).click();
+    await expect(page.getByRole('link', { name: otherUi('home.startFree'), exact: true })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', other);
+
+    await page.goto('/signup/');
+    await expect(page.getByRole('heading', { level: 1, name: otherUi('login.signIn') }), 'the choice follows to the login service').toBeVisible();
+  });
+});

@@ -1,0 +1,86 @@
+import { expect, test } from '../fixtures.js';
+import { DECLINED_CARD_NUMBER, GOOD_CARD } from '../pages/sign-up.js';
+import { ALICE_ABOUT, ALICE_CONTOSO } from '../support/accounts.js';
+import { signInToSignUp } from '../support/flows.js';
+
+test.describe('Step 4: the sign-up form refuses bad input, keeps the rest, and creates nothing', () => {
+  test('About you: each refused field says why next to it, and what was typed elsewhere stays', async ({ page, ui, world }) => {
+    const signUp = await signInToSignUp(page, ui, ALICE_CONTOSO);
+    await signUp.field('signup.firstName').fill('');
+    await signUp.field('signup.email').fill('not-an-email');
+    await signUp.field('signup.organization').fill('Contoso Research');
+    await signUp.section('signup.about').getByRole('button', { name: ui('signup.next') }).click();
+
+    await expect(signUp.errorSummary()).toHaveText(ui('signup.error.summary'));
+    expect(await signUp.errorOf('signup.country')).toBe(ui('signup.error.country'));
+    expect(await signUp.errorOf('signup.firstName')).toBe(ui('signup.error.required'));
+    expect(await signUp.errorOf('signup.email')).toBe(ui('signup.error.email'));
+    expect(await signUp.errorOf('signup.workPhone')).toBe(ui('signup.error.required'));
+    await expect(signUp.field('signup.firstName')).toHaveAttribute('aria-invalid', 'true');
+    await expect(signUp.field('signup.lastName')).toHaveValue('Chen');
+    await expect(signUp.field('signup.organization')).toHaveValue('Contoso Research');
+    await expect(signUp.section('signup.phone'), 'the next section opens only when this one is complete').toHaveCount(0);
+    expect(await world.freeTrials()).toEqual([]);
+  });
+
+  test('phone: a wrong code is refused, the code the mock "sent" verifies the phone', async ({ page, ui }) => {
+    const signUp = await signInToSignUp(page, ui, ALICE_CONTOSO);
+    await signUp.fillAboutYou(ALICE_ABOUT);
+    await signUp.clickTextMe(ALICE_ABOUT.workPhone);
+    const code = await signUp.readSentCode();
+    const wrong = code.replace(/.$/, (last) => String((Number(last) + 1) % 10));
+
+    await signUp.fillVerificationCode(wrong);
+    expect(await signUp.errorOf('signup.code')).toBe(ui('signup.error.codeWrong'));
+    await expect(signUp.section('signup.card')).toHaveCount(0);
+
+    await signUp.fillVerificationCode(code);
+    await expect(page.getByText(ui('signup.phoneVerified', { phone: ALICE_ABOUT.workPhone }))).toBeVisible();
+    await expect(signUp.section('signup.card')).toBeVisible();
+  });
+
+  test('card: a Luhn-invalid number is refused and 4000 0000 0000 0002 is declined', async ({ page, ui, world }) => {
+    const signUp = await signInToSignUp(page, ui, ALICE_CONTOSO);
+    await signUp.fillAboutYou(ALICE_ABOUT);
+    await signUp.verifyPhone(ALICE_ABOUT.workPhone);
+
+    await signUp.fillCard({ ...GOOD_CARD, number: '4111 1111 1111 1112' });
+    expect(await signUp.errorOf('signup.cardNumber')).toBe(ui('signup.error.cardNumber'));
+    await expect(signUp.field('signup.cardName'), 'the other card fields are kept').toHaveValue(GOOD_CARD.name);
+    await expect(signUp.field('signup.city')).toHaveValue(GOOD_CARD.city);
+
+    await signUp.fillCard({ ...GOOD_CARD, number: DECLINED_CARD_NUMBER });
+    expect(await signUp.errorOf('signup.cardNumber')).toBe(ui('signup.error.cardDeclined'));
+    await expect(signUp.section('signup.agreement')).toHaveCount(0);
+    expect(await world.freeTrials()).toEqual([]);
+  });
+
+  test('agreement: Sign up without agreeing is refused; agreeing creates exactly one subscription', async ({ page, ui, world }) => {
+    const signUp = await signInToSignUp(page, ui, ALICE_CONTOSO);
+    await signUp.fillAboutYou(ALICE_ABOUT);
+    await signUp.verifyPhone(ALICE_ABOUT.workPhone);
+    await signUp.fillCard(GOOD_CARD);
+
+    await page.getByRole('button', { name: ui('signup.signUp'), exact: true }).click();
+    expect(await signUp.errorOf('signup.agree')).toBe(ui('signup.error.agree'));
+    expect(await world.freeTrials()).toEqual([]);
+
+    await signUp.acceptAgreementAndSignUp();
+    await expect(signUp.readyHeading()).toBeVisible();
+    await page.goto('/signup/');
+    await expect(signUp.readyHeading(), 'coming back to the form shows the finished sign-up').toBeVisible();
+    expect(await world.freeTrials()).toEqual([expect.objectContaining({ directory: 'Contoso', accountAdmin: ALICE_CONTOSO })]);
+  });
+
+  test('a sign-up posted without its CSRF token is refused with 403 and changes nothing', async ({ page, ui, world, locale }) => {
+    const signUp = await signInToSignUp(page, ui, ALICE_CONTOSO);
+    await signUp.fillAboutYou(ALICE_ABOUT);
+    await signUp.verifyPhone(ALICE_ABOUT.workPhone);
+    await signUp.fillCard(GOOD_CARD);
+
+    const forged = await page.request.post('/signup/', { form: { action: 'signup', agree: 'on' }, headers: { 'accept-language': locale }, maxRedirects: 0 });
+    expect(forged.status()).toBe(403);
+    expect(await forged.text()).toContain(ui('error.forbidden.title'));
+    expect(await world.freeTrials()).toEqual([]);
+  });
+});
