@@ -41,7 +41,17 @@ export async function createApp(config: Config, registry = new WorldRegistry()):
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  app.use(pinoHttp({ level: config.logLevel, autoLogging: { ignore: (req) => req.url?.startsWith('/static/') ?? false } }));
+  app.use(
+    pinoHttp({
+      level: config.logLevel,
+      autoLogging: { ignore: (req) => req.url?.startsWith('/static/') ?? false },
+      // Method, path and status only: headers carry session cookies, which must never reach a log.
+      serializers: {
+        req: (req: { method?: string; url?: string }) => ({ method: req.method, url: req.url?.split('?')[0] }),
+        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
   app.use(securityHeaders({ https: secureCookies }));
   app.use('/static', express.static(path.resolve(import.meta.dirname, '..', 'public'), { maxAge: '1h', fallthrough: false }));
   app.get('/healthz', (_req, res) => {
