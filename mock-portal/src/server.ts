@@ -35,8 +35,8 @@ export async function createApp(config: Config, registry = new WorldRegistry()):
   });
   const signupClient = client('signup');
   const portalClient = client('portal');
-  const relyingParty = (rp: typeof signupClient, home: string) =>
-    new RelyingParty({ issuer, clientId: rp.clientId, clientSecret: rp.clientSecret, redirectUri: rp.redirectUri, home, registry });
+  const relyingParty = (rp: typeof signupClient, chrome: 'signup' | 'portal') =>
+    new RelyingParty({ issuer, clientId: rp.clientId, clientSecret: rp.clientSecret, redirectUri: rp.redirectUri, home: `/${chrome}/`, chrome, registry });
 
   const app = express();
   app.disable('x-powered-by');
@@ -63,8 +63,8 @@ export async function createApp(config: Config, registry = new WorldRegistry()):
   app.use(worldSelection(registry, config.testMode));
 
   app.use('/login', await loginService({ issuer, clients: [signupClient, portalClient], registry, secret, secureCookies }));
-  app.use('/signup', signupService(relyingParty(signupClient, '/signup/'), { secret, secureCookies }));
-  app.use('/portal', portalService(relyingParty(portalClient, '/portal/'), { secret, secureCookies }));
+  app.use('/signup', signupService(relyingParty(signupClient, 'signup'), { secret, secureCookies }));
+  app.use('/portal', portalService(relyingParty(portalClient, 'portal'), { secret, secureCookies }));
   app.use('/', marketingService(registry, { secret, secureCookies }));
 
   app.use(notFound());

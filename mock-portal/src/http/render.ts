@@ -4,6 +4,8 @@ import type { Response } from 'express';
 
 export const VIEWS_ROOT = path.resolve(import.meta.dirname, '..', 'services');
 const LAYOUT = path.resolve(import.meta.dirname, '..', 'views', 'layout.ejs');
+/** Templates are compiled once per process; `npm run dev` restarts the process when one changes. */
+const ejsCache = true;
 
 /** Which service's look a page takes: the sign-in card, or Azure's header. */
 export type Chrome = 'marketing' | 'login' | 'signup' | 'portal';
@@ -28,6 +30,3 @@ export async function renderHtml(view: string, locals: Record<string, unknown>):
   const body = await ejs.renderFile(path.join(VIEWS_ROOT, `${view}.ejs`), locals, { cache: ejsCache });
   return ejs.renderFile(LAYOUT, { ...locals, body }, { cache: ejsCache });
 }
-
-/** Templates are compiled once, except while developing with `npm run dev`. */
-const ejsCache = process.env.NODE_ENV !== 'development';

@@ -15,6 +15,8 @@ export interface RelyingPartyOptions {
   readonly redirectUri: string;
   /** The service's path prefix, where a sign-in returns to by default. */
   readonly home: string;
+  /** Which service this is, for the look of its error page. */
+  readonly chrome: 'signup' | 'portal';
   readonly registry: WorldRegistry;
 }
 
@@ -130,7 +132,7 @@ export class RelyingParty {
         result = await this.#completeSignIn(req);
       } catch (error) {
         req.log?.warn({ err: error }, 'sign-in refused at the callback');
-        await signInFailed(res, this.#options.home);
+        await signInFailed(res, this.#options);
         return;
       }
       await regenerate(req);
@@ -160,7 +162,7 @@ export class RelyingParty {
   }
 }
 
-async function signInFailed(res: Response, home: string): Promise<void> {
+async function signInFailed(res: Response, { home, chrome }: RelyingPartyOptions): Promise<void> {
   const { t } = res.locals;
-  await renderPage(res, 'shared/views/message', { title: t('error.signIn.title'), chrome: 'signup', heading: t('error.signIn.title'), message: t('error.signIn.body'), action: { href: home, label: t('error.startAgain') } }, 400);
+  await renderPage(res, 'shared/views/message', { title: t('error.signIn.title'), chrome, heading: t('error.signIn.title'), message: t('error.signIn.body'), action: { href: home, label: t('error.startAgain') } }, 400);
 }
