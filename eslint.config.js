@@ -16,6 +16,12 @@ export default tseslint.config(
     },
   },
   {
+    // The one browser script: plain JavaScript, linted without type information.
+    files: ['mock-portal/public/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: { document: 'readonly' } },
+  },
+  {
     files: ['mock-portal/test/**/*.ts'],
     rules: {
       // node:test's describe and it return promises the runner itself awaits.

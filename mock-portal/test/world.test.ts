@@ -22,8 +22,9 @@ describe('the seeded world', () => {
     assert.equal(world.snapshot().accounts.length, SEED_ACCOUNTS.length);
     for (const seed of SEED_ACCOUNTS) {
       const account = accountOf(world, seed.signInName, seed.kind);
-      assert.ok(world.passwordMatches(account.id, SEED_PASSWORD), seed.signInName);
-      assert.ok(!world.passwordMatches(account.id, 'passw0rd!'), `${seed.signInName} password is case-sensitive`);
+      const expected = seed.locked ? 'locked' : 'ok';
+      assert.equal(world.checkPassword(account.id, 'passw0rd!'), seed.locked ? 'locked' : 'wrong', `${seed.signInName} password is case-sensitive`);
+      assert.equal(world.checkPassword(account.id, SEED_PASSWORD), expected, seed.signInName);
     }
   });
 

@@ -15,7 +15,11 @@ export interface SessionOptions {
 
 const TWO_HOURS_MS = 2 * 60 * 60 * 1000;
 
-/** A service's session: its own cookie and its own bounded store, pruned every minute. */
+/**
+ * A service's session: its own cookie and its own bounded store, pruned every minute. The cookie
+ * lasts as long as the browser session (as the real sites' do); the store forgets it after two
+ * hours. Staying signed in across a browser restart is the login service's job ("Stay signed in?").
+ */
 export function serviceSession(options: SessionOptions): RequestHandler {
   return session({
     name: options.name,
@@ -24,7 +28,7 @@ export function serviceSession(options: SessionOptions): RequestHandler {
     resave: false,
     saveUninitialized: false,
     rolling: false,
-    cookie: { path: options.path, httpOnly: true, sameSite: 'lax', secure: options.secure, maxAge: TWO_HOURS_MS },
+    cookie: { path: options.path, httpOnly: true, sameSite: 'lax', secure: options.secure },
   });
 }
 

@@ -57,6 +57,14 @@ export const enUS = {
   'login.which.heading': 'It looks like this email is used with more than one account from Microsoft. Which one do you want to use?',
   'login.which.work': 'Created by your IT department',
   'login.which.personal': 'Created by you',
+  'login.pick.heading': 'Pick an account',
+  'login.useAnother': 'Use another account',
+  'login.tile.signedIn': 'Signed in',
+  'login.tile.signedOut': 'Signed out',
+  'login.tile.personal': 'Personal account',
+  'login.signingOut.heading': 'Signing you out',
+  'login.signingOut.body': 'You are being signed out of {account}.',
+  'login.signingOut.button': 'Sign out',
   'login.kmsi.heading': 'Stay signed in?',
   'login.kmsi.body': 'Do this to reduce the number of times you are asked to sign in.',
   'login.yes': 'Yes',
@@ -152,6 +160,8 @@ export const enUS = {
   'portal.account': 'Signed in as {account}',
   'portal.currentDirectory': 'Directory: {directory}',
   'portal.signOut': 'Sign out',
+
+  'portal.signOutAs': 'Sign out of {account}',
 
   'role.Owner': 'Owner',
   'role.Contributor': 'Contributor',

@@ -62,6 +62,14 @@ export const zhTW: Catalogue = {
   'login.which.heading': '此電子郵件似乎與多個 Microsoft 帳戶搭配使用。您要使用哪一個？',
   'login.which.work': '由您的 IT 部門建立',
   'login.which.personal': '由您建立',
+  'login.pick.heading': '挑選帳戶',
+  'login.useAnother': '使用其他帳戶',
+  'login.tile.signedIn': '已登入',
+  'login.tile.signedOut': '已登出',
+  'login.tile.personal': '個人帳戶',
+  'login.signingOut.heading': '正在將您登出',
+  'login.signingOut.body': '正在將您從 {account} 登出。',
+  'login.signingOut.button': '登出',
   'login.kmsi.heading': '保持登入?',
   'login.kmsi.body': '這樣做可以減少要求您登入的次數。',
   'login.yes': '是',
@@ -157,6 +165,8 @@ export const zhTW: Catalogue = {
   'portal.account': '以 {account} 登入',
   'portal.currentDirectory': '目錄：{directory}',
   'portal.signOut': '登出',
+
+  'portal.signOutAs': '登出 {account}',
 
   'role.Owner': '擁有者',
   'role.Contributor': '參與者',

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { renderPage } from '../http/render.js';
 import { safeLocalPath } from '../http/safe-path.js';
 import { noStore } from '../http/security.js';
-import { regenerate } from '../http/sessions.js';
+import { csrfProtection } from '../http/csrf.js';
+import { destroy, regenerate } from '../http/sessions.js';
 import type { SignedInIdentity } from '../http/session-data.js';
 import type { WorldRegistry } from '../world/registry.js';
 
@@ -13,6 +14,7 @@ export interface RelyingPartyOptions {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly redirectUri: string;
+  readonly postLogoutRedirectUri: string;
   /** The service's path prefix, where a sign-in returns to by default. */
   readonly home: string;
   /** Which service this is, for the look of its error page. */
@@ -33,7 +35,11 @@ const idTokenClaims = z.object({
 const signInQuery = z.object({
   prompt: z.enum(['select_account', 'login']).optional(),
   returnTo: z.string().optional(),
+  login_hint: z.string().max(113).optional(),
 });
+
+const signOutForm = z.object({ returnTo: z.string().optional() });
+const signedOutQuery = z.object({ state: z.string().optional() });
 
 /**
  * One relying party (signup or portal): it sends the browser to the login service with PKCE,
@@ -116,15 +122,35 @@ export class RelyingParty {
     };
   }
 
-  /** GET /signin (optionally with a prompt) and GET /callback. */
+  /**
+   * GET /signin (with an optional prompt, login_hint and returnTo), GET /callback, POST /signout
+   * (ends this service's session, then the login service's for that account, and comes back to
+   * `returnTo`) and GET /signed-out (where the login service sends the browser afterwards).
+   */
   routes(): Router {
     const router = express.Router();
     router.use(noStore);
     router.get('/signin', async (req, res) => {
       const query = signInQuery.safeParse(req.query);
-      const returnTo = query.success ? query.data.returnTo : undefined;
-      const prompt = query.success ? query.data.prompt : undefined;
-      res.redirect(303, await this.signInUrl(req, { ...(returnTo ? { returnTo } : {}), ...(prompt ? { prompt } : {}) }));
+      const { returnTo, prompt, login_hint: loginHint } = query.success ? query.data : {};
+      res.redirect(303, await this.signInUrl(req, { ...(returnTo ? { returnTo } : {}), ...(prompt ? { prompt } : {}), ...(loginHint ? { loginHint } : {}) }));
+    });
+    router.post('/signout', express.urlencoded({ extended: false, limit: '2kb', parameterLimit: 5 }), ...csrfProtection(), async (req, res) => {
+      const form = signOutForm.safeParse(req.body);
+      const returnTo = safeLocalPath(form.success ? form.data.returnTo : undefined, this.#options.home);
+      const idToken = req.session.identity?.idToken;
+      await destroy(req);
+      if (!idToken) return res.redirect(303, returnTo);
+      const endSession = client.buildEndSessionUrl(await this.#config(), {
+        id_token_hint: idToken,
+        post_logout_redirect_uri: this.#options.postLogoutRedirectUri,
+        state: returnTo,
+      });
+      res.redirect(303, endSession.href);
+    });
+    router.get('/signed-out', (req, res) => {
+      const query = signedOutQuery.safeParse(req.query);
+      res.redirect(303, safeLocalPath(query.success ? query.data.state : undefined, this.#options.home));
     });
     router.get('/callback', async (req, res) => {
       let result: { identity: SignedInIdentity; returnTo: string };

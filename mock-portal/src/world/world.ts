@@ -1,5 +1,6 @@
 import { randomUUID, timingSafeEqual, createHash } from 'node:crypto';
 import { freeTrialIneligibility, type Ineligibility } from './eligibility.js';
+import { afterWrongPassword, isLockedOut, NO_FAILURES, type FailedSignIns } from './lockout.js';
 import {
   FREE_TRIAL_OFFER,
   type Account,
@@ -45,6 +46,7 @@ export class World {
   readonly #subscriptions = new Map<string, AzureSubscription>();
   /** Sign-up request id → the subscription it made, so a replayed form finds it again. */
   readonly #placements = new Map<string, string>();
+  readonly #failedSignIns = new Map<string, FailedSignIns>();
 
   constructor(data: WorldData, id: string = randomUUID()) {
     this.id = id;
@@ -75,11 +77,23 @@ export class World {
     return [...this.#accounts.values()].filter((account) => account.signInName === wanted);
   }
 
-  passwordMatches(accountId: string, password: string): boolean {
+  /**
+   * Checks a password the way the login service must: a locked account (seeded so, or locked out
+   * by wrong passwords) is refused whatever is typed, and every wrong password counts toward the
+   * lockout. The right password clears the count.
+   */
+  checkPassword(accountId: string, password: string, now: number = Date.now()): 'ok' | 'wrong' | 'locked' {
     const account = this.#accounts.get(accountId);
-    if (!account) return false;
+    if (!account) return 'wrong';
+    const failures = this.#failedSignIns.get(accountId) ?? NO_FAILURES;
+    if (account.locked || isLockedOut(failures, now)) return 'locked';
     const digest = (text: string) => createHash('sha256').update(text).digest();
-    return timingSafeEqual(digest(account.password), digest(password));
+    if (timingSafeEqual(digest(account.password), digest(password))) {
+      this.#failedSignIns.delete(accountId);
+      return 'ok';
+    }
+    this.#failedSignIns.set(accountId, afterWrongPassword(failures, now));
+    return 'wrong';
   }
 
   homeDirectoryOf(account: Account): Directory | undefined {

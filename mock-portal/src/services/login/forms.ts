@@ -10,3 +10,5 @@ export const passwordForm = z.object({ password: z.string().min(1).max(256) });
 export const accountKindForm = z.object({ kind: z.enum(['work', 'personal']) });
 
 export const staySignedInForm = z.object({ stay: z.enum(['yes', 'no']) });
+
+export const pickAccountForm = z.object({ accountId: z.string().min(1).max(64) });

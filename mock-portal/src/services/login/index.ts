@@ -1,10 +1,11 @@
 import express, { type Router } from 'express';
-import type { Configuration } from 'oidc-provider';
+import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import { isLocale, localeFromAcceptLanguage, translator } from '../../i18n/index.js';
 import { renderHtml } from '../../http/render.js';
 import { serviceSession } from '../../http/sessions.js';
 import type { WorldRegistry } from '../../world/registry.js';
-import { createProvider, type RelyingPartyClient } from './provider.js';
+import { createProvider, type ProviderOptions, type RelyingPartyClient } from './provider.js';
+import { REMEMBERED_COOKIE, RememberedAccounts } from './remembered.js';
 import { interactionRoutes } from './routes.js';
 
 export interface LoginServiceOptions {
@@ -15,16 +16,21 @@ export interface LoginServiceOptions {
   readonly secureCookies: boolean;
 }
 
-/** oidc-provider's own error page (a bad authorization request, say), in the mock's look and language. */
-const renderProviderError: NonNullable<Configuration['renderError']> = async (ctx, out) => {
+/** The page language for the provider's own pages, which run outside Express. */
+function localeOf(ctx: KoaContextWithOIDC) {
   const cookie = ctx.cookies.get('lang');
   const locale = isLocale(cookie) ? cookie : localeFromAcceptLanguage(ctx.get('accept-language'));
-  const t = translator(locale);
+  return { locale, t: translator(locale), languageLinks: [] };
+}
+
+/** oidc-provider's own error page (a bad authorization request, say), in the mock's look and language. */
+const renderProviderError: NonNullable<Configuration['renderError']> = async (ctx, out) => {
+  const { locale, t, languageLinks } = localeOf(ctx);
   ctx.type = 'html';
   ctx.body = await renderHtml('shared/views/message', {
     locale,
     t,
-    languageLinks: [],
+    languageLinks,
     chrome: 'login',
     title: t('error.signIn.title'),
     heading: t('error.signIn.title'),
@@ -36,18 +42,32 @@ const renderProviderError: NonNullable<Configuration['renderError']> = async (ct
 
 /** login.microsoftonline.com: the OpenID Connect provider and its sign-in pages, under /login. */
 export async function loginService(options: LoginServiceOptions): Promise<Router> {
+  const remembered = new RememberedAccounts();
+
+  /** oidc-provider's end_session page: marks the account signed out here, then submits itself. */
+  const logoutSource: ProviderOptions['logoutSource'] = async (ctx, form) => {
+    const accountId = ctx.oidc.session?.accountId;
+    if (accountId) remembered.signOut(ctx.cookies.get(REMEMBERED_COOKIE), accountId);
+    const { locale, t, languageLinks } = localeOf(ctx);
+    const account = accountId ? (options.registry.findAccount(accountId)?.account.signInName ?? '') : '';
+    ctx.type = 'html';
+    ctx.body = await renderHtml('login/views/signing-out', { locale, t, languageLinks, chrome: 'login', title: t('login.signingOut.heading'), account, form });
+  };
+
   const provider = await createProvider({
     issuer: options.issuer,
     clients: options.clients,
     registry: options.registry,
+    remembered,
     cookieSecret: options.secret,
     renderError: renderProviderError,
+    logoutSource,
   });
   const router = express.Router();
   router.use(
     '/interaction',
     serviceSession({ name: 'login.sid', path: '/login', secret: options.secret, secure: options.secureCookies }),
-    interactionRoutes(provider),
+    interactionRoutes(provider, remembered),
   );
   // The provider parses its own bodies and ends every response it handles, so it goes last.
   router.use(provider.callback());

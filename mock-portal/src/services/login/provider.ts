@@ -1,8 +1,10 @@
 import { exportJWK, generateKeyPair } from 'jose';
-import Provider, { interactionPolicy, type Account, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, { type Account, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { PERSONAL_ACCOUNT_TENANT_ID } from '../../world/model.js';
 import type { WorldRegistry } from '../../world/registry.js';
 import { createAdapterFactory } from './adapter.js';
+import { promptPolicy } from './policy.js';
+import type { RememberedAccounts } from './remembered.js';
 
 export interface RelyingPartyClient {
   readonly clientId: string;
@@ -16,7 +18,10 @@ export interface ProviderOptions {
   readonly clients: readonly RelyingPartyClient[];
   readonly registry: WorldRegistry;
   readonly cookieSecret: string;
+  readonly remembered: RememberedAccounts;
   readonly renderError: NonNullable<Configuration['renderError']>;
+  /** The page shown while signing out (oidc-provider's end_session). */
+  readonly logoutSource: (ctx: KoaContextWithOIDC, form: string) => Promise<void>;
 }
 
 const MINUTE = 60;
@@ -63,23 +68,6 @@ async function loadExistingGrant(ctx: KoaContextWithOIDC) {
   return grant;
 }
 
-/**
- * The default prompts, plus one login check: a session whose account no longer exists (its world
- * was reset or deleted) must sign in again rather than be issued a code for nobody.
- */
-function promptPolicy(registry: WorldRegistry) {
-  const { Check, base } = interactionPolicy;
-  const policy = base();
-  policy.get('login')?.checks.add(
-    new Check('account_gone', 'The signed-in account no longer exists', (ctx) => {
-      const accountId = ctx.oidc.session?.accountId;
-      return accountId && !registry.findAccount(accountId) ? Check.REQUEST_PROMPT : Check.NO_NEED_TO_PROMPT;
-    }),
-    0,
-  );
-  return policy;
-}
-
 /** The login service's OpenID Connect provider (login.microsoftonline.com in the real world). */
 export async function createProvider(options: ProviderOptions): Promise<Provider> {
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
@@ -112,9 +100,9 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
     cookies: { keys: [options.cookieSecret] },
     features: {
       devInteractions: { enabled: false },
-      rpInitiatedLogout: { enabled: true },
+      rpInitiatedLogout: { enabled: true, logoutSource: options.logoutSource },
     },
-    interactions: { policy: promptPolicy(options.registry), url: (_ctx, interaction) => `/login/interaction/${interaction.uid}` },
+    interactions: { policy: promptPolicy(options.registry, options.remembered), url: (_ctx, interaction) => `/login/interaction/${interaction.uid}` },
     ttl: {
       AccessToken: HOUR,
       AuthorizationCode: MINUTE,

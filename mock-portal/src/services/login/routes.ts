@@ -1,22 +1,26 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type Provider from 'oidc-provider';
 import { errors as oidcErrors } from 'oidc-provider';
+import { cookieOf } from '../../http/cookies.js';
 import { csrfProtection } from '../../http/csrf.js';
 import { renderPage } from '../../http/render.js';
 import { noStore } from '../../http/security.js';
 import { regenerate } from '../../http/sessions.js';
 import type { LoginFlow } from '../../http/session-data.js';
 import type { Account } from '../../world/model.js';
-import { accountKindForm, passwordForm, staySignedInForm, usernameForm } from './forms.js';
+import { accountKindForm, passwordForm, pickAccountForm, staySignedInForm, usernameForm } from './forms.js';
+import { REMEMBERED_COOKIE, RememberedAccounts } from './remembered.js';
 
 type AadError = 'AADSTS50126' | 'AADSTS50034' | 'AADSTS50053';
+type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
 
 /**
- * The login service's own pages, shown while oidc-provider waits on an interaction: user name,
- * work-or-personal, password, "Stay signed in?". Each step keeps what it learned in the login
- * session, tied to the interaction's uid, and the next page refuses to show without it.
+ * The login service's own pages, shown while oidc-provider waits on an interaction: Pick an
+ * account, user name, work-or-personal, password, "Stay signed in?". Each step keeps what it
+ * learned in the login session, tied to the interaction's uid, and the next page refuses to show
+ * without it.
  */
-export function interactionRoutes(provider: Provider): Router {
+export function interactionRoutes(provider: Provider, remembered: RememberedAccounts): Router {
   const router = express.Router();
   router.use(noStore, express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 20 }), ...csrfProtection());
 
@@ -24,7 +28,7 @@ export function interactionRoutes(provider: Provider): Router {
     renderPage(res, `login/views/${view}`, { chrome: 'login', title: res.locals.t('login.title'), ...locals }, status);
 
   /** The interaction in progress, or undefined after rendering "this sign-in has expired". */
-  async function interaction(req: Request, res: Response) {
+  async function interaction(req: Request, res: Response): Promise<Details | undefined> {
     try {
       const details = await provider.interactionDetails(req, res);
       if (details.uid !== req.params.uid) throw new oidcErrors.SessionNotFound('interaction mismatch');
@@ -36,26 +40,89 @@ export function interactionRoutes(provider: Provider): Router {
     }
   }
 
+  const browserId = (req: Request) => {
+    const value = cookieOf(req, REMEMBERED_COOKIE);
+    return typeof value === 'string' ? value : undefined;
+  };
+
+  /** This browser's remembered accounts that exist in its world, most recent first. */
+  const tilesOf = (req: Request) =>
+    remembered.list(browserId(req)).flatMap((entry) => {
+      const account = req.world.account(entry.accountId);
+      return account ? [{ ...entry, account }] : [];
+    });
+
+  /** Signs the browser in as this account: remembers it, and hands it to oidc-provider. */
+  async function finish(req: Request, res: Response, accountId: string, staySignedIn: boolean): Promise<void> {
+    const id = remembered.remember(browserId(req), accountId, staySignedIn);
+    res.cookie(REMEMBERED_COOKIE, id, RememberedAccounts.cookieOptions(remembered.persistent(id)));
+    delete req.session.loginFlow;
+    await provider.interactionFinished(req, res, { select_account: {}, login: { accountId, remember: staySignedIn } }, { mergeWithLastSubmission: false });
+  }
+
   const flowFor = (req: Request, uid: string): LoginFlow | undefined =>
     req.session.loginFlow?.uid === uid ? req.session.loginFlow : undefined;
 
   const accountOf = (req: Request, flow: LoginFlow | undefined): Account | undefined =>
     flow?.accountId === undefined ? undefined : req.world.account(flow.accountId);
 
-  const usernamePage = (res: Response, uid: string, username: string, error?: string, status = 200) =>
-    page(res, 'username', { uid, username, error }, status);
+  const hintOf = (details: Details) => (typeof details.params.login_hint === 'string' ? details.params.login_hint.slice(0, 113) : '');
+
+  const usernamePage = (res: Response, uid: string, username: string, error?: string, status = 200) => page(res, 'username', { uid, username, error }, status);
 
   const passwordPage = (res: Response, uid: string, account: Account, error?: AadError | 'required', status = 200) =>
     page(res, 'password', { uid, account, error }, status);
 
+  const pickerPage = (req: Request, res: Response, uid: string) => page(res, 'pick-account', { uid, tiles: tilesOf(req) });
+
+  /** Goes to the password page for an account known before any user name was typed. */
+  const askPasswordFor = (req: Request, res: Response, uid: string, account: Account) => {
+    req.session.loginFlow = { uid, signInName: account.signInName, accountId: account.id };
+    res.redirect(303, `/login/interaction/${uid}/password`);
+  };
+
+  /**
+   * Where an interaction starts. `prompt=select_account`, or several accounts: Pick an account.
+   * `prompt=login`: the user name, always followed by the password. A `login_hint`: that account.
+   * One account remembered and signed in: signed in again with no page at all.
+   */
   router.get('/:uid', async (req, res) => {
     const details = await interaction(req, res);
     if (!details) return;
-    const hint = typeof details.params.login_hint === 'string' ? details.params.login_hint : '';
-    await usernamePage(res, details.uid, flowFor(req, details.uid)?.signInName ?? hint);
+    const tiles = tilesOf(req);
+    const hint = hintOf(details);
+    if (details.prompt.name === 'select_account') return pickerPage(req, res, details.uid);
+    if (details.prompt.reasons.includes('login_prompt')) return usernamePage(res, details.uid, hint);
+    if (hint) {
+      const named = req.world.accountsBySignInName(hint);
+      const only = named.length === 1 ? named[0] : undefined;
+      if (!only) return usernamePage(res, details.uid, hint);
+      const tile = tiles.find((entry) => entry.accountId === only.id && entry.signedIn);
+      return tile ? finish(req, res, tile.accountId, tile.staySignedIn) : askPasswordFor(req, res, details.uid, only);
+    }
+    const [first] = tiles;
+    if (tiles.length === 1 && first?.signedIn) return finish(req, res, first.accountId, first.staySignedIn);
+    if (tiles.length > 0) return pickerPage(req, res, details.uid);
+    await usernamePage(res, details.uid, '');
   });
 
-  router.post('/:uid', async (req, res) => {
+  router.post('/:uid/pick', async (req, res) => {
+    const details = await interaction(req, res);
+    if (!details) return;
+    const form = pickAccountForm.safeParse(req.body);
+    const tile = form.success ? tilesOf(req).find((entry) => entry.accountId === form.data.accountId) : undefined;
+    if (!tile) return pickerPage(req, res, details.uid);
+    if (tile.signedIn) return finish(req, res, tile.accountId, tile.staySignedIn);
+    askPasswordFor(req, res, details.uid, tile.account);
+  });
+
+  router.get('/:uid/username', async (req, res) => {
+    const details = await interaction(req, res);
+    if (!details) return;
+    await usernamePage(res, details.uid, flowFor(req, details.uid)?.signInName ?? hintOf(details));
+  });
+
+  router.post('/:uid/username', async (req, res) => {
     const details = await interaction(req, res);
     if (!details) return;
     const form = usernameForm.safeParse(req.body);
@@ -73,7 +140,7 @@ export function interactionRoutes(provider: Provider): Router {
     const details = await interaction(req, res);
     if (!details) return;
     const flow = flowFor(req, details.uid);
-    if (!flow) return res.redirect(303, `/login/interaction/${details.uid}`);
+    if (!flow) return res.redirect(303, `/login/interaction/${details.uid}/username`);
     await page(res, 'which', { uid: details.uid, signInName: flow.signInName });
   });
 
@@ -83,7 +150,7 @@ export function interactionRoutes(provider: Provider): Router {
     const flow = flowFor(req, details.uid);
     const form = accountKindForm.safeParse(req.body);
     const account = form.success && flow ? req.world.accountsBySignInName(flow.signInName).find((a) => a.kind === form.data.kind) : undefined;
-    if (!flow || !account) return res.redirect(303, `/login/interaction/${details.uid}`);
+    if (!flow || !account) return res.redirect(303, `/login/interaction/${details.uid}/username`);
     req.session.loginFlow = { uid: details.uid, signInName: flow.signInName, accountId: account.id };
     res.redirect(303, `/login/interaction/${details.uid}/password`);
   });
@@ -92,7 +159,7 @@ export function interactionRoutes(provider: Provider): Router {
     const details = await interaction(req, res);
     if (!details) return;
     const account = accountOf(req, flowFor(req, details.uid));
-    if (!account) return res.redirect(303, `/login/interaction/${details.uid}`);
+    if (!account) return res.redirect(303, `/login/interaction/${details.uid}/username`);
     await passwordPage(res, details.uid, account);
   });
 
@@ -101,11 +168,12 @@ export function interactionRoutes(provider: Provider): Router {
     if (!details) return;
     const flow = flowFor(req, details.uid);
     const account = accountOf(req, flow);
-    if (!flow || !account) return res.redirect(303, `/login/interaction/${details.uid}`);
+    if (!flow || !account) return res.redirect(303, `/login/interaction/${details.uid}/username`);
     const form = passwordForm.safeParse(req.body);
     if (!form.success) return passwordPage(res, details.uid, account, 'required', 400);
-    if (account.locked) return passwordPage(res, details.uid, account, 'AADSTS50053', 400);
-    if (!req.world.passwordMatches(account.id, form.data.password)) return passwordPage(res, details.uid, account, 'AADSTS50126', 400);
+    const verdict = req.world.checkPassword(account.id, form.data.password);
+    if (verdict === 'locked') return passwordPage(res, details.uid, account, 'AADSTS50053', 400);
+    if (verdict === 'wrong') return passwordPage(res, details.uid, account, 'AADSTS50126', 400);
     await regenerate(req);
     req.session.loginFlow = { ...flow, passwordVerified: true };
     res.redirect(303, `/login/interaction/${details.uid}/stay-signed-in`);
@@ -115,7 +183,7 @@ export function interactionRoutes(provider: Provider): Router {
     const details = await interaction(req, res);
     if (!details) return;
     const flow = flowFor(req, details.uid);
-    if (!flow?.passwordVerified) return res.redirect(303, `/login/interaction/${details.uid}`);
+    if (!flow?.passwordVerified) return res.redirect(303, `/login/interaction/${details.uid}/username`);
     await page(res, 'stay-signed-in', { uid: details.uid, account: accountOf(req, flow) });
   });
 
@@ -124,9 +192,8 @@ export function interactionRoutes(provider: Provider): Router {
     if (!details) return;
     const flow = flowFor(req, details.uid);
     const form = staySignedInForm.safeParse(req.body);
-    if (!flow?.passwordVerified || !flow.accountId || !form.success) return res.redirect(303, `/login/interaction/${details.uid}`);
-    delete req.session.loginFlow;
-    await provider.interactionFinished(req, res, { login: { accountId: flow.accountId, remember: form.data.stay === 'yes' } }, { mergeWithLastSubmission: false });
+    if (!flow?.passwordVerified || !flow.accountId || !form.success) return res.redirect(303, `/login/interaction/${details.uid}/username`);
+    await finish(req, res, flow.accountId, form.data.stay === 'yes');
   });
 
   return router;

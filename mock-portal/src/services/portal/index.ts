@@ -27,6 +27,7 @@ export function portalService(relyingParty: RelyingParty, options: { secret: str
       account,
       directory,
       rows,
+      returnTo: '/portal/subscriptions',
     });
   });
 

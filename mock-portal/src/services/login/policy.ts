@@ -1,0 +1,52 @@
+import { interactionPolicy, type KoaContextWithOIDC } from 'oidc-provider';
+import type { WorldRegistry } from '../../world/registry.js';
+import { REMEMBERED_COOKIE, type RememberedAccounts } from './remembered.js';
+
+/**
+ * When the login service must show a page, on top of oidc-provider's defaults:
+ * - `select_account` can be requested, and is asked for by itself when this browser has two or
+ *   more signed-in accounts and the relying party said neither which (`login_hint`) nor `login`;
+ * - a session whose account no longer exists (its world was reset) must sign in again;
+ * - a `login_hint` naming someone else than the session's account must sign in again.
+ * With exactly one signed-in account and no prompt, nothing triggers: the browser is signed in
+ * again silently, which is how the wrong account slips through (pitfall 3).
+ */
+export function promptPolicy(registry: WorldRegistry, remembered: RememberedAccounts) {
+  const { Check, Prompt, base } = interactionPolicy;
+  const { REQUEST_PROMPT, NO_NEED_TO_PROMPT } = Check;
+  const policy = base();
+
+  const signedInHere = (ctx: KoaContextWithOIDC) =>
+    remembered.list(ctx.cookies.get(REMEMBERED_COOKIE)).filter((entry) => entry.signedIn && registry.findAccount(entry.accountId));
+
+  policy.add(
+    new Prompt(
+      { name: 'select_account', requestable: true },
+      new Check('several_accounts', 'Several accounts are signed in: pick one', (ctx) => {
+        const { oidc } = ctx;
+        if (oidc.result?.login || oidc.result?.select_account || oidc.params?.login_hint || oidc.prompts.has('login')) return NO_NEED_TO_PROMPT;
+        return signedInHere(ctx).length >= 2 ? REQUEST_PROMPT : NO_NEED_TO_PROMPT;
+      }),
+    ),
+    0,
+  );
+
+  const login = policy.get('login');
+  login?.checks.add(
+    new Check('account_gone', 'The signed-in account no longer exists', (ctx) => {
+      const accountId = ctx.oidc.session?.accountId;
+      return accountId && !registry.findAccount(accountId) ? REQUEST_PROMPT : NO_NEED_TO_PROMPT;
+    }),
+    0,
+  );
+  login?.checks.add(
+    new Check('login_hint_other_account', 'login_hint names another account', (ctx) => {
+      const { oidc } = ctx;
+      const hint = typeof oidc.params?.login_hint === 'string' ? oidc.params?.login_hint.trim().toLowerCase() : '';
+      const accountId = oidc.session?.accountId;
+      if (!hint || !accountId || oidc.result?.login) return NO_NEED_TO_PROMPT;
+      return registry.findAccount(accountId)?.account.signInName === hint ? NO_NEED_TO_PROMPT : REQUEST_PROMPT;
+    }),
+  );
+  return policy;
+}
