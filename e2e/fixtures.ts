@@ -1,10 +1,23 @@
-import { test as base, expect, type Page, type Response } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Page, type Response } from '@playwright/test';
 import { translator, type Translate } from '../mock-portal/src/i18n/index.js';
-import { stepTitle, type ArticleLocale, type ArticleStep } from './article/article.js';
+import { pitfall, stepTitle, type ArticleLocale, type ArticleStep, type Pitfall } from './article/article.js';
+import { SignInPage } from './pages/sign-in.js';
+import { PASSWORD } from './support/accounts.js';
 import { TestWorld } from './support/world.js';
 
 /** The cookie that puts a browser context in its test's own world (see mock-portal/src/http/world-selection.ts). */
 const WORLD_COOKIE = 'mock-world';
+
+interface Options {
+  /**
+   * Accounts the browser already remembers at the login service when the test starts, signed in
+   * in this order (the last one is the provider's current session). Made afresh for every test
+   * through the real sign-in pages, because sessions live in the server's memory.
+   */
+  rememberedAccounts: readonly string[];
+  /** The answer those sign-ins give to "Stay signed in?". */
+  staySignedIn: boolean;
+}
 
 interface Fixtures {
   /** This test's own world on the server: made before the test, deleted after it. */
@@ -15,9 +28,34 @@ interface Fixtures {
   ui: Translate;
   /** Fails the test on any 5xx response or uncaught page error, and attaches what happened. */
   serverHealth: void;
+  /** Signs in `rememberedAccounts` before the test; the page then starts where a reader would. */
+  personas: void;
+  /** Opens a new browser context in the same world: a private window, or a second person. */
+  privateWindow: () => Promise<Page>;
 }
 
-export const test = base.extend<Fixtures>({
+/** Signs one account in at the login service through its pages, as a person would. */
+async function signInAtLoginService(context: BrowserContext, ui: Translate, signInName: string, staySignedIn: boolean): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`/portal/signin?${new URLSearchParams({ prompt: 'login' }).toString()}`);
+  const signIn = new SignInPage(page, ui);
+  await signIn.fillUsername(signInName);
+  await signIn.fillPassword(PASSWORD);
+  await signIn.answerStaySignedIn(staySignedIn);
+  await expect(page).toHaveURL(/\/portal\/subscriptions$/);
+  await page.close();
+}
+
+async function worldContext(browser: Browser, baseURL: string, worldId: string, locale: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL, locale });
+  await context.addCookies([{ name: WORLD_COOKIE, value: worldId, url: baseURL }]);
+  return context;
+}
+
+export const test = base.extend<Fixtures & Options>({
+  rememberedAccounts: [[], { option: true }],
+  staySignedIn: [false, { option: true }],
+
   locale: async ({}, use, testInfo) => {
     const locale = testInfo.project.use.locale;
     await use(locale === 'zh-TW' ? 'zh-TW' : 'en-US');
@@ -38,6 +76,26 @@ export const test = base.extend<Fixtures>({
     },
     { auto: true },
   ],
+
+  personas: [
+    async ({ context, ui, world: _world, rememberedAccounts, staySignedIn }, use) => {
+      for (const account of rememberedAccounts) await signInAtLoginService(context, ui, account, staySignedIn);
+      // The reader arrives at Azure.com fresh: only the login service remembers anyone.
+      await context.clearCookies({ name: 'portal.sid' });
+      await use();
+    },
+    { auto: true },
+  ],
+
+  privateWindow: async ({ browser, baseURL, world, locale }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async () => {
+      const context = await worldContext(browser, baseURL ?? 'http://localhost:3100', world.id, locale);
+      contexts.push(context);
+      return context.newPage();
+    });
+    await Promise.all(contexts.map((context) => context.close()));
+  },
 
   serverHealth: [
     async ({ context }, use, testInfo) => {
@@ -77,4 +135,19 @@ export async function articleStep(page: Page, locale: ArticleLocale, number: Art
     },
     { box: true },
   );
+}
+
+/** Tags the test with the pitfall it proves, shown in the report. */
+export function provesPitfall(id: Pitfall['id'], locale: ArticleLocale): void {
+  test.info().annotations.push({ type: 'pitfall', description: `${id}: ${pitfall(id).text[locale]}` });
+}
+
+/** The sign-up service's decoded ID token (upn, tid, …), attached to the report and returned. */
+export async function attachIdToken(page: Page): Promise<Record<string, unknown>> {
+  const response = await page.request.get('/signup/__test__/id-token');
+  expect(response.ok(), 'the sign-up service has a signed-in session').toBe(true);
+  const claims = (await response.json()) as Record<string, unknown>;
+  const { upn, preferred_username: preferredUsername, tid, oid, name } = claims;
+  await test.info().attach('ID token (decoded)', { body: JSON.stringify({ upn, preferred_username: preferredUsername, tid, oid, name }, null, 2), contentType: 'application/json' });
+  return claims;
 }

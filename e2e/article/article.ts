@@ -50,3 +50,51 @@ export function step(number: ArticleStep['number']): ArticleStep {
 export function stepTitle(number: ArticleStep['number'], locale: ArticleLocale): string {
   return `${locale === 'zh-TW' ? '步驟' : 'Step'} ${number}: ${step(number).text[locale]}`;
 }
+
+export interface Pitfall {
+  readonly id: `pitfall-${1 | 2 | 3 | 4 | 5 | 6}`;
+  readonly text: Readonly<Record<ArticleLocale, string>>;
+}
+
+/** The traps of PORTAL.md section 9, in our own words. */
+export const PITFALLS: readonly Pitfall[] = [
+  {
+    id: 'pitfall-1',
+    text: {
+      'en-US': 'Two Office 365 accounts are remembered and the reader picks the wrong one: the Free Trial lands in Fabrikam',
+      'zh-TW': '瀏覽器記住兩個 Office 365 帳戶，讀者挑選了錯誤的帳戶：免費試用版落在 Fabrikam',
+    },
+  },
+  {
+    id: 'pitfall-2',
+    text: {
+      'en-US': 'The address is also a personal account and the reader chooses Personal account: the Free Trial lands in a new Default Directory',
+      'zh-TW': '同一個地址也是個人帳戶，讀者選擇了個人帳戶：免費試用版落在新的預設目錄',
+    },
+  },
+  {
+    id: 'pitfall-3',
+    text: {
+      'en-US': 'The browser is already signed in with the wrong account: Start free goes straight to the form, and "signed in as" is the only warning',
+      'zh-TW': '瀏覽器已用錯誤的帳戶登入：[開始免費使用] 直接進入表單，「目前登入身分」是唯一的警告',
+    },
+  },
+  {
+    id: 'pitfall-4',
+    text: { 'en-US': 'A Global administrator cannot see the subscription until given a role', 'zh-TW': '全域管理員在獲得角色之前看不到訂用帳戶' },
+  },
+  {
+    id: 'pitfall-5',
+    text: { 'en-US': 'After Change directory, the role assignments made before the move are gone', 'zh-TW': '變更目錄之後，移動前的角色指派都會消失' },
+  },
+  {
+    id: 'pitfall-6',
+    text: { 'en-US': 'Dave is refused a second free trial; Kim is refused for an unmanaged directory', 'zh-TW': 'Dave 無法再取得免費試用版；Kim 因目錄未受管理而被拒絕' },
+  },
+];
+
+export function pitfall(id: Pitfall['id']): Pitfall {
+  const found = PITFALLS.find((candidate) => candidate.id === id);
+  if (!found) throw new Error(`no ${id}`);
+  return found;
+}

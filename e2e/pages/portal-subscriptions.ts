@@ -24,6 +24,10 @@ export class PortalSubscriptions {
     return texts;
   }
 
+  async clickSignOut(signInName: string): Promise<void> {
+    await this.page.getByRole('button', { name: this.ui('portal.signOutAs', { account: signInName }) }).click();
+  }
+
   async goTo(): Promise<void> {
     await this.page.goto('/portal/subscriptions');
   }

@@ -12,6 +12,18 @@ export class SignInPage {
   readonly passwordField = () => this.page.getByLabel(this.ui('login.password'), { exact: true });
   readonly staySignedInHeading = () => this.page.getByRole('heading', { name: this.ui('login.kmsi.heading') });
   readonly error = () => this.page.getByRole('alert');
+  readonly pickerHeading = () => this.page.getByRole('heading', { level: 1, name: this.ui('login.pick.heading') });
+  /** An account's tile in Pick an account; its accessible name includes the address and its state. */
+  readonly tile = (signInName: string) => this.page.getByRole('button', { name: signInName });
+  readonly tiles = () => this.page.getByRole('form', { name: this.ui('login.pick.heading') }).getByRole('button');
+
+  async pickAccount(signInName: string): Promise<void> {
+    await this.tile(signInName).click();
+  }
+
+  async clickUseAnotherAccount(): Promise<void> {
+    await this.page.getByRole('link', { name: this.ui('login.useAnother') }).click();
+  }
 
   async fillUsername(signInName: string): Promise<void> {
     await this.usernameField().fill(signInName);

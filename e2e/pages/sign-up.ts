@@ -104,6 +104,14 @@ export class SignUpPage {
     await this.acceptAgreementAndSignUp();
   }
 
+  async clickUseDifferentAccount(): Promise<void> {
+    await this.page.getByRole('link', { name: this.ui('signup.useDifferentAccount') }).click();
+  }
+
+  async clickSignOut(): Promise<void> {
+    await this.page.getByRole('button', { name: this.ui('portal.signOut'), exact: true }).click();
+  }
+
   async clickStartManaging(): Promise<void> {
     await this.page.getByRole('link', { name: this.ui('signup.done.manage') }).click();
   }

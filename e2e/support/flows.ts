@@ -1,7 +1,8 @@
 import { expect, type Page } from '@playwright/test';
 import type { Translate } from '../../mock-portal/src/i18n/index.js';
 import { SignInPage } from '../pages/sign-in.js';
-import { SignUpPage } from '../pages/sign-up.js';
+import { PortalSubscriptions } from '../pages/portal-subscriptions.js';
+import { SignUpPage, type AboutYou } from '../pages/sign-up.js';
 import { PASSWORD } from './accounts.js';
 
 /** Opens the sign-up page and signs in there as this account: where every form test starts. */
@@ -11,4 +12,15 @@ export async function signInToSignUp(page: Page, ui: Translate, signInName: stri
   const signUp = new SignUpPage(page, ui);
   await expect(signUp.signedInAs()).toContainText(signInName);
   return signUp;
+}
+
+/** Step 4 from a signed-in form to the portal: fills every section, signs up, opens Subscriptions. */
+export async function completeSignUpAndOpenPortal(page: Page, ui: Translate, about: AboutYou): Promise<PortalSubscriptions> {
+  const signUp = new SignUpPage(page, ui);
+  await signUp.completeWith(about);
+  await expect(signUp.readyHeading()).toBeVisible();
+  await signUp.clickStartManaging();
+  const portal = new PortalSubscriptions(page, ui);
+  await expect(portal.heading()).toBeVisible();
+  return portal;
 }

@@ -36,7 +36,7 @@ export async function createApp(config: Config, registry = new WorldRegistry()):
   const signupClient = client('signup');
   const portalClient = client('portal');
   const relyingParty = (rp: typeof signupClient, chrome: 'signup' | 'portal') =>
-    new RelyingParty({ issuer, ...rp, home: `/${chrome}/`, chrome, registry });
+    new RelyingParty({ issuer, ...rp, home: `/${chrome}/`, chrome, registry, testMode: config.testMode });
 
   const app = express();
   app.disable('x-powered-by');

@@ -1,4 +1,5 @@
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import { decodeJwt } from 'jose';
 import * as client from 'openid-client';
 import { z } from 'zod';
 import { renderPage } from '../http/render.js';
@@ -20,6 +21,8 @@ export interface RelyingPartyOptions {
   /** Which service this is, for the look of its error page. */
   readonly chrome: 'signup' | 'portal';
   readonly registry: WorldRegistry;
+  /** Adds GET /__test__/id-token: this session's decoded ID token, for test reports. */
+  readonly testMode: boolean;
 }
 
 const idTokenClaims = z.object({
@@ -148,6 +151,13 @@ export class RelyingParty {
       });
       res.redirect(303, endSession.href);
     });
+    if (this.#options.testMode) {
+      router.get('/__test__/id-token', (req, res) => {
+        const idToken = req.session.identity?.idToken;
+        if (!idToken) return res.status(404).json({ error: 'not signed in' });
+        res.json(decodeJwt(idToken));
+      });
+    }
     router.get('/signed-out', (req, res) => {
       const query = signedOutQuery.safeParse(req.query);
       res.redirect(303, safeLocalPath(query.success ? query.data.state : undefined, this.#options.home));

@@ -6,6 +6,9 @@ import type { Adapter, AdapterPayload } from 'oidc-provider';
  * LRU with per-entry expiry. The package's own default holds 1,000 entries for the whole process,
  * too few for many parallel test worlds, and it warns that it is meant for development only.
  */
+/** The models that belong to a grant and go when it is revoked; never Interaction or Session. */
+const GRANT_MEMBERS = new Set(['AccessToken', 'AuthorizationCode', 'RefreshToken', 'DeviceCode', 'BackchannelAuthenticationRequest', 'PreAuthorizedCode']);
+
 export function createAdapterFactory(maxEntries = 200_000): new (model: string) => Adapter {
   const store = new LRUCache<string, AdapterPayload | string | Set<string>>({ max: maxEntries });
   const ttl = (expiresIn: number | undefined) => (expiresIn ? { ttl: expiresIn * 1000 } : {});
@@ -25,14 +28,14 @@ export function createAdapterFactory(maxEntries = 200_000): new (model: string) 
     upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<undefined> {
       const key = this.#key(id);
       store.set(key, payload, ttl(expiresIn));
-      if (payload.grantId) {
+      if (payload.grantId && GRANT_MEMBERS.has(this.#model)) {
         const members = store.get(grantKey(payload.grantId));
         const keys = members instanceof Set ? members : new Set<string>();
         keys.add(key);
         store.set(grantKey(payload.grantId), keys, ttl(expiresIn));
       }
-      if (payload.uid) store.set(`sessionUid:${payload.uid}`, id, ttl(expiresIn));
-      if (payload.userCode) store.set(`userCode:${payload.userCode}`, id, ttl(expiresIn));
+      if (this.#model === 'Session' && payload.uid) store.set(`sessionUid:${payload.uid}`, id, ttl(expiresIn));
+      if (this.#model === 'DeviceCode' && payload.userCode) store.set(`userCode:${payload.userCode}`, id, ttl(expiresIn));
       return Promise.resolve(undefined);
     }
 

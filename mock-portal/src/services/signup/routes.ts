@@ -3,7 +3,6 @@ import { csrfProtection } from '../../http/csrf.js';
 import { renderPage } from '../../http/render.js';
 import { noStore } from '../../http/security.js';
 import type { MessageKey } from '../../i18n/index.js';
-import { OFFERS } from '../../world/model.js';
 import type { RelyingParty } from '../relying-party.js';
 import { absorb, newDraft, openSections, profileOf, sendCode, validateAbout, verifyCard, verifyCode, type SignupDraft } from './draft.js';
 import { agreementSection, COUNTRIES, fieldErrors, signupAction, type FieldErrors } from './forms.js';
@@ -133,7 +132,8 @@ export function signupRoutes(relyingParty: RelyingParty, now: () => Date = () =>
       chrome: 'signup',
       title: t('signup.done.title'),
       detail: t('signup.done.detail', { offer: t(`offer.${subscription.offerId}`), directory: req.user.world.directory(subscription.directoryId)?.name ?? '' }),
-      creditUsd: OFFERS[subscription.offerId].creditUsd,
+      // Like Microsoft's own link, it names the account, so the portal signs in as that one.
+      manageHref: `/portal/signin?${new URLSearchParams({ login_hint: req.user.account.signInName, returnTo: '/portal/subscriptions' }).toString()}`,
     });
   });
 
