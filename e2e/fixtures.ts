@@ -26,8 +26,11 @@ interface Fixtures {
   locale: ArticleLocale;
   /** The mock's own catalogue in the project's language, to find elements by their visible names. */
   ui: Translate;
-  /** Fails the test on any 5xx response or uncaught page error, and attaches what happened. */
-  serverHealth: void;
+  /**
+   * Fails the test on any 5xx response or uncaught page error in any of its browser contexts,
+   * and attaches what happened. Call it with a further context to watch that one too.
+   */
+  serverHealth: (context: BrowserContext) => void;
   /** Signs in `rememberedAccounts` before the test; the page then starts where a reader would. */
   personas: void;
   /** Opens a new browser context in the same world: a private window, or a second person. */
@@ -87,10 +90,11 @@ export const test = base.extend<Fixtures & Options>({
     { auto: true },
   ],
 
-  privateWindow: async ({ browser, baseURL, world, locale }, use) => {
+  privateWindow: async ({ browser, baseURL, world, locale, serverHealth }, use) => {
     const contexts: BrowserContext[] = [];
     await use(async () => {
       const context = await worldContext(browser, baseURL ?? 'http://localhost:3100', world.id, locale);
+      serverHealth(context);
       contexts.push(context);
       return context.newPage();
     });
@@ -103,13 +107,16 @@ export const test = base.extend<Fixtures & Options>({
       const onResponse = (response: Response) => {
         if (response.status() >= 500) problems.push(`${response.status()} ${response.request().method()} ${response.url()}`);
       };
-      const watch = (page: Page) => {
+      const watchPage = (page: Page) => {
         page.on('response', onResponse);
         page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       };
-      context.pages().forEach(watch);
-      context.on('page', watch);
-      await use();
+      const watchContext = (watched: BrowserContext) => {
+        watched.pages().forEach(watchPage);
+        watched.on('page', watchPage);
+      };
+      watchContext(context);
+      await use(watchContext);
       if (problems.length > 0) await testInfo.attach('server problems', { body: problems.join('\n'), contentType: 'text/plain' });
       expect(problems, 'no response may be a 5xx and no page may throw').toEqual([]);
     },
