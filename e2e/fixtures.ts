@@ -35,6 +35,8 @@ interface Fixtures {
   personas: void;
   /** Opens a new browser context in the same world: a private window, or a second person. */
   privateWindow: () => Promise<Page>;
+  /** Closes the browser and opens it again: only persistent cookies survive, as after a restart. */
+  restartBrowser: () => Promise<Page>;
 }
 
 /** Signs one account in at the login service through its pages, as a person would. */
@@ -49,8 +51,10 @@ async function signInAtLoginService(context: BrowserContext, ui: Translate, sign
   await page.close();
 }
 
-async function worldContext(browser: Browser, baseURL: string, worldId: string, locale: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL, locale });
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+
+async function worldContext(browser: Browser, baseURL: string, worldId: string, locale: string, storageState?: StorageState): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL, locale, ...(storageState ? { storageState } : {}) });
   await context.addCookies([{ name: WORLD_COOKIE, value: worldId, url: baseURL }]);
   return context;
 }
@@ -99,6 +103,21 @@ export const test = base.extend<Fixtures & Options>({
       return context.newPage();
     });
     await Promise.all(contexts.map((context) => context.close()));
+  },
+
+  restartBrowser: async ({ browser, context, baseURL, world, locale, serverHealth }, use) => {
+    const reopened: BrowserContext[] = [];
+    await use(async () => {
+      const state = await context.storageState();
+      await context.close();
+      // Cookies without an expiry die with the browser session; the world cookie is put back.
+      const persistent = { ...state, cookies: state.cookies.filter((cookie) => cookie.expires > 0) };
+      const next = await worldContext(browser, baseURL ?? 'http://localhost:3100', world.id, locale, persistent);
+      serverHealth(next);
+      reopened.push(next);
+      return next.newPage();
+    });
+    await Promise.all(reopened.map((each) => each.close()));
   },
 
   serverHealth: [

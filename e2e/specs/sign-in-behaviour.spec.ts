@@ -1,0 +1,93 @@
+import { LOCKOUT_THRESHOLD } from '../../mock-portal/src/world/lockout.js';
+import { expect, test } from '../fixtures.js';
+import { PortalSubscriptions } from '../pages/portal-subscriptions.js';
+import { SignInPage } from '../pages/sign-in.js';
+import { ALICE_CONTOSO, PASSWORD } from '../support/accounts.js';
+
+test.describe('Sign-in: lockout', () => {
+  test(`${LOCKOUT_THRESHOLD} wrong passwords in a row lock the account: then even the right one gets AADSTS50053`, async ({ page, ui }) => {
+    const signIn = new SignInPage(page, ui);
+    await page.goto('/portal/');
+    await signIn.fillUsername(ALICE_CONTOSO);
+    for (let attempt = 1; attempt <= LOCKOUT_THRESHOLD; attempt += 1) {
+      await signIn.fillPassword(`wrong-${attempt}`);
+      await expect(signIn.error()).toContainText('AADSTS50126');
+    }
+    await signIn.fillPassword(PASSWORD);
+    await expect(signIn.error()).toContainText(ui('login.error.AADSTS50053'));
+    await expect(signIn.error()).toContainText('AADSTS50053');
+  });
+});
+
+test.describe('Sign-in: Stay signed in?', () => {
+  test('Yes: after a browser restart the portal signs Alice in again with no page at all', async ({ page, ui, restartBrowser }) => {
+    await page.goto('/portal/');
+    const signIn = new SignInPage(page, ui);
+    await signIn.fillUsername(ALICE_CONTOSO);
+    await signIn.fillPassword(PASSWORD);
+    await signIn.answerStaySignedIn(true);
+    await expect(new PortalSubscriptions(page, ui).heading()).toBeVisible();
+
+    const reopened = await restartBrowser();
+    await reopened.goto('/portal/');
+    const portal = new PortalSubscriptions(reopened, ui);
+    await expect(portal.heading()).toBeVisible();
+    await expect(portal.signedInAccount()).toHaveText(ALICE_CONTOSO);
+  });
+
+  test('No: after a browser restart the sign-in page asks again', async ({ page, ui, restartBrowser }) => {
+    await page.goto('/portal/');
+    await new SignInPage(page, ui).signIn(ALICE_CONTOSO, PASSWORD);
+    await expect(new PortalSubscriptions(page, ui).heading()).toBeVisible();
+
+    const reopened = await restartBrowser();
+    await reopened.goto('/portal/');
+    await expect(new SignInPage(reopened, ui).usernameField()).toBeVisible();
+  });
+});
+
+test.describe('Sign-in: one remembered account', () => {
+  test.use({ rememberedAccounts: [ALICE_CONTOSO] });
+
+  test('Sign out ends the portal session and the sign-in; the tile stays, and picking it asks for the password', async ({ page, ui }) => {
+    const portal = new PortalSubscriptions(page, ui);
+    const signIn = new SignInPage(page, ui);
+    await portal.goTo();
+    await expect(portal.signedInAccount(), 'signed in again silently').toHaveText(ALICE_CONTOSO);
+
+    await portal.clickSignOut(ALICE_CONTOSO);
+    await expect(signIn.pickerHeading()).toBeVisible();
+    await expect(signIn.tile(ALICE_CONTOSO)).toContainText(ui('login.tile.signedOut'));
+    await signIn.pickAccount(ALICE_CONTOSO);
+    await expect(page.getByTestId('login-identity')).toHaveText(ALICE_CONTOSO);
+    await signIn.fillPassword(PASSWORD);
+    await signIn.answerStaySignedIn(false);
+    await expect(portal.signedInAccount()).toHaveText(ALICE_CONTOSO);
+  });
+
+  test('prompt=login asks for the user name and password although Alice is signed in', async ({ page, ui }) => {
+    const signIn = new SignInPage(page, ui);
+    await page.goto('/portal/signin?prompt=login');
+    await expect(signIn.usernameField()).toBeVisible();
+    await signIn.signIn(ALICE_CONTOSO, PASSWORD);
+    await expect(new PortalSubscriptions(page, ui).signedInAccount()).toHaveText(ALICE_CONTOSO);
+  });
+
+  test('prompt=select_account shows Pick an account even with one account', async ({ page, ui }) => {
+    const signIn = new SignInPage(page, ui);
+    await page.goto('/portal/signin?prompt=select_account');
+    await expect(signIn.pickerHeading()).toBeVisible();
+    await expect(signIn.tiles()).toHaveCount(1);
+    await signIn.pickAccount(ALICE_CONTOSO);
+    await expect(new PortalSubscriptions(page, ui).signedInAccount()).toHaveText(ALICE_CONTOSO);
+  });
+
+  test('login_hint naming another account goes to that account\'s password, not the remembered one', async ({ page, ui }) => {
+    await page.goto('/portal/signin?login_hint=bob%40contoso.com');
+    await expect(page.getByTestId('login-identity')).toHaveText('bob@contoso.com');
+    const signIn = new SignInPage(page, ui);
+    await signIn.fillPassword(PASSWORD);
+    await signIn.answerStaySignedIn(false);
+    await expect(new PortalSubscriptions(page, ui).signedInAccount()).toHaveText('bob@contoso.com');
+  });
+});
