@@ -65,6 +65,29 @@ async function walk(page: Page, locale: Locale): Promise<void> {
   await shoot(page, locale, '12-not-found');
 }
 
+/** Pitfalls 1 and 2: the account picker, the signed-in-as warning, the work-or-personal choice. */
+async function walkTrap(page: Page, locale: Locale): Promise<void> {
+  const t = translator(locale);
+  for (const who of ['alice@contoso.com', 'alice@fabrikam.com']) {
+    await page.goto('/portal/signin?prompt=login');
+    await page.getByLabel(t('login.username')).fill(who);
+    await page.getByRole('button', { name: t('login.next') }).click();
+    await page.getByLabel(t('login.password'), { exact: true }).fill(SEED_PASSWORD);
+    await page.getByRole('button', { name: t('login.signIn'), exact: true }).click();
+    await page.getByRole('button', { name: t('login.no'), exact: true }).click();
+  }
+  await page.goto('/');
+  await page.getByRole('link', { name: t('home.startFree'), exact: true }).click();
+  await shoot(page, locale, '20-trap-pick-an-account');
+  await page.getByRole('button', { name: 'alice@fabrikam.com' }).click();
+  await shoot(page, locale, '21-trap-signed-in-as-fabrikam');
+  await page.goto('/signup/signin?prompt=select_account');
+  await page.getByRole('link', { name: t('login.useAnother') }).click();
+  await page.getByLabel(t('login.username')).fill('carol@contoso.com');
+  await page.getByRole('button', { name: t('login.next') }).click();
+  await shoot(page, locale, '22-trap-work-or-personal');
+}
+
 const running = await listen({ testMode: true });
 await mkdir(OUT, { recursive: true });
 const executablePath = chromiumExecutablePath();
@@ -76,6 +99,11 @@ try {
     await context.addCookies([{ name: 'mock-world', value: world.id, url: running.url }]);
     await walk(await context.newPage(), locale);
     await context.close();
+    const trapWorld = running.registry.createTestWorld();
+    const trapContext = await browser.newContext({ baseURL: running.url, locale, viewport: { width: 1100, height: 760 } });
+    await trapContext.addCookies([{ name: 'mock-world', value: trapWorld.id, url: running.url }]);
+    await walkTrap(await trapContext.newPage(), locale);
+    await trapContext.close();
   }
 } finally {
   await browser.close();
