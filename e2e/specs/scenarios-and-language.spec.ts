@@ -1,8 +1,10 @@
 import { expect, test } from '../fixtures.js';
 import { translator } from '../../mock-portal/src/i18n/index.js';
 import { SEED_ACCOUNTS } from '../../mock-portal/src/world/seed.js';
+import { MarketingHome } from '../pages/marketing-home.js';
 import { PortalSubscriptions } from '../pages/portal-subscriptions.js';
-import { ALICE_ABOUT, ALICE_CONTOSO, PASSWORD } from '../support/accounts.js';
+import { SignInPage } from '../pages/sign-in.js';
+import { ALICE_ABOUT, ALICE_CONTOSO, ALICE_FABRIKAM, PASSWORD } from '../support/accounts.js';
 import { signInToSignUp } from '../support/flows.js';
 
 test.describe('Scenarios page, for people browsing by hand', () => {
@@ -18,6 +20,23 @@ test.describe('Scenarios page, for people browsing by hand', () => {
       await expect(row).toContainText(PASSWORD);
       await expect(row).toContainText(ui(`scenarios.purpose.${seed.persona}`));
     }
+  });
+
+  test('a person sets up "two accounts remembered" from its buttons and Start free then offers both', async ({ page, ui }) => {
+    const signIn = new SignInPage(page, ui);
+    for (const account of [ALICE_CONTOSO, ALICE_FABRIKAM]) {
+      await page.goto('/scenarios');
+      await page.getByRole('link', { name: ui('scenarios.signInAs', { account }) }).click();
+      await expect(signIn.usernameField(), 'the address is filled in').toHaveValue(account);
+      await signIn.signIn(account, PASSWORD);
+      await expect(new PortalSubscriptions(page, ui).signedInAccount()).toHaveText(account);
+    }
+    const home = new MarketingHome(page, ui);
+    await home.goTo();
+    await home.clickStartFree();
+    await expect(signIn.pickerHeading()).toBeVisible();
+    await expect(signIn.tile(ALICE_CONTOSO)).toBeVisible();
+    await expect(signIn.tile(ALICE_FABRIKAM)).toBeVisible();
   });
 
   test('Reset the world removes subscriptions made since, and ends the sign-ins of the old world', async ({ page, ui, world }) => {
