@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
-import { createApp, type App } from './server.js';
+import { createApp, type App, type AppSeams } from './server.js';
+import { WorldRegistry } from './world/registry.js';
 
 export interface Running extends App {
   readonly server: Server;
@@ -13,12 +14,12 @@ export interface Running extends App {
  * Starts the app on a free port (or the given one) and only then builds it, because the issuer
  * and redirect URIs must name the port the server really listens on. For tests and scripts.
  */
-export async function listen(options: Partial<Config> = {}): Promise<Running> {
+export async function listen(options: Partial<Config> = {}, seams: AppSeams = {}): Promise<Running> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
-  const app = await createApp({ port, publicUrl: url, testMode: false, logLevel: 'silent', ...options });
+  const app = await createApp({ port, publicUrl: url, testMode: false, logLevel: 'silent', ...options }, new WorldRegistry(), seams);
   server.on('request', app.app);
   return {
     ...app,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
+import type { CustomFetch } from 'openid-client';
 import { pinoHttp } from 'pino-http';
 import type { Config } from './config.js';
 import { errorPages, notFound } from './http/errors.js';
@@ -22,8 +23,13 @@ export interface App {
   readonly registry: WorldRegistry;
 }
 
+export interface AppSeams {
+  /** The relying parties' HTTP client for the login service's back channel (tests tamper with it). */
+  readonly relyingPartyFetch?: CustomFetch;
+}
+
 /** Builds the one Express app that serves the four services under their path prefixes. Nothing else. */
-export async function createApp(config: Config, registry = new WorldRegistry()): Promise<App> {
+export async function createApp(config: Config, registry = new WorldRegistry(), seams: AppSeams = {}): Promise<App> {
   const secret = randomBytes(32).toString('hex');
   const secureCookies = config.publicUrl.startsWith('https:');
   const issuer = `${config.publicUrl}/login`;
@@ -36,7 +42,7 @@ export async function createApp(config: Config, registry = new WorldRegistry()):
   const signupClient = client('signup');
   const portalClient = client('portal');
   const relyingParty = (rp: typeof signupClient, chrome: 'signup' | 'portal') =>
-    new RelyingParty({ issuer, ...rp, home: `/${chrome}/`, chrome, registry, testMode: config.testMode });
+    new RelyingParty({ issuer, ...rp, home: `/${chrome}/`, chrome, registry, testMode: config.testMode, ...(seams.relyingPartyFetch ? { fetch: seams.relyingPartyFetch } : {}) });
 
   const app = express();
   app.disable('x-powered-by');

@@ -23,6 +23,8 @@ export interface RelyingPartyOptions {
   readonly registry: WorldRegistry;
   /** Adds GET /__test__/id-token: this session's decoded ID token, for test reports. */
   readonly testMode: boolean;
+  /** How to reach the login service's back channel; tests wrap it to tamper with tokens. */
+  readonly fetch?: client.CustomFetch;
 }
 
 const idTokenClaims = z.object({
@@ -66,6 +68,7 @@ export class RelyingParty {
         ...(issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : {}),
       });
       client.enableNonRepudiationChecks(config);
+      if (this.#options.fetch) config[client.customFetch] = this.#options.fetch;
       return config;
     })().catch((error: unknown) => {
       this.#configuration = undefined;
