@@ -12,6 +12,7 @@ import {
 } from './model.js';
 import { defaultDirectoryDomain, placementFor } from './placement.js';
 import { roleOf } from './roles.js';
+import * as rules from './subscription-rules.js';
 
 export interface WorldData {
   readonly directories: readonly Directory[];
@@ -28,6 +29,9 @@ export interface VisibleSubscription {
   readonly directory: Directory;
   readonly myRole: AzureRole;
 }
+
+/** A rule's answer: the changed subscription, or why nothing changed ('unknown' for an id that names nothing). */
+export type ChangeResult = rules.RuleResult | { readonly ok: false; readonly reason: 'unknown' };
 
 export interface Membership {
   readonly directory: Directory;
@@ -167,6 +171,37 @@ export class World {
     return visible;
   }
 
+  /** Whether an account is a user (member or guest) of a directory. */
+  isUserOf(accountId: string, directoryId: string): boolean {
+    const account = this.#accounts.get(accountId);
+    return account !== undefined && (account.homeDirectoryId === directoryId || account.guestOfDirectoryIds.includes(directoryId));
+  }
+
+  grantRole(actorId: string, subscriptionId: string, principalId: string, role: AzureRole): ChangeResult {
+    return this.#change(subscriptionId, (s) => rules.grantRole(s, actorId, this.#party(principalId, s.directoryId), role));
+  }
+
+  revokeRole(actorId: string, subscriptionId: string, principalId: string, role: AzureRole): ChangeResult {
+    return this.#change(subscriptionId, (s) => rules.revokeRole(s, actorId, principalId, role));
+  }
+
+  changeServiceAdmin(actorId: string, subscriptionId: string, nextAdminId: string): ChangeResult {
+    return this.#change(subscriptionId, (s) => rules.changeServiceAdmin(s, actorId, this.#party(nextAdminId, s.directoryId)));
+  }
+
+  addCoAdministrator(actorId: string, subscriptionId: string, userId: string): ChangeResult {
+    return this.#change(subscriptionId, (s) => rules.addCoAdministrator(s, actorId, this.#party(userId, s.directoryId)));
+  }
+
+  removeCoAdministrator(actorId: string, subscriptionId: string, userId: string): ChangeResult {
+    return this.#change(subscriptionId, (s) => rules.removeCoAdministrator(s, actorId, userId));
+  }
+
+  changeDirectory(actorId: string, subscriptionId: string, targetDirectoryId: string): ChangeResult {
+    if (!this.#directories.has(targetDirectoryId)) return { ok: false, reason: 'unknown' };
+    return this.#change(subscriptionId, (s) => rules.changeDirectory(s, actorId, { id: targetDirectoryId, actorIsUser: this.isUserOf(actorId, targetDirectoryId) }));
+  }
+
   /** Everything, as plain JSON, for the test-only API and for failure reports. Passwords left out. */
   snapshot() {
     return {
@@ -175,6 +210,19 @@ export class World {
       accounts: [...this.#accounts.values()].map(({ password: _password, ...account }) => account),
       subscriptions: [...this.#subscriptions.values()],
     };
+  }
+
+  #party(accountId: string, directoryId: string): rules.Party {
+    return { id: accountId, inDirectory: this.isUserOf(accountId, directoryId) };
+  }
+
+  /** Applies one rule to a subscription and keeps its result; a refusal changes nothing. */
+  #change(subscriptionId: string, rule: (subscription: AzureSubscription) => rules.RuleResult): ChangeResult {
+    const subscription = this.#subscriptions.get(subscriptionId);
+    if (!subscription) return { ok: false, reason: 'unknown' };
+    const result = rule(subscription);
+    if (result.ok) this.#subscriptions.set(subscriptionId, result.subscription);
+    return result;
   }
 
   #directoryOf(subscription: AzureSubscription): Directory {
