@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { Translate } from '../../mock-portal/src/i18n/index.js';
 
 /** The portal's Subscriptions blade: the table a reader checks to see where the subscription landed. */
@@ -26,6 +26,17 @@ export class PortalSubscriptions {
 
   async clickSignOut(signInName: string): Promise<void> {
     await this.page.getByRole('button', { name: this.ui('portal.signOutAs', { account: signInName }) }).click();
+  }
+
+  /** Switch directory: picks the directory by name and comes back to Subscriptions. */
+  async switchDirectory(directoryName: string): Promise<void> {
+    await this.page.getByRole('link', { name: this.ui('portal.switchDirectory') }).first().click();
+    await this.page.getByRole('button', { name: `${this.ui('portal.directories.switch')}: ${directoryName}` }).click();
+    await expect(this.currentDirectory()).toHaveText(directoryName);
+  }
+
+  async openSubscription(offerName: string = this.ui('offer.MS-AZR-0044P')): Promise<void> {
+    await this.table().getByRole('link', { name: offerName }).click();
   }
 
   async goTo(): Promise<void> {

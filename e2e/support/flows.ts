@@ -24,3 +24,18 @@ export async function completeSignUpAndOpenPortal(page: Page, ui: Translate, abo
   await expect(portal.heading()).toBeVisible();
   return portal;
 }
+
+/** Signs up for the Free Trial as this account in this page's browser, through the real pages, and opens the portal. */
+export async function signUpAs(page: Page, ui: Translate, signInName: string): Promise<PortalSubscriptions> {
+  await signInToSignUp(page, ui, signInName);
+  return completeSignUpAndOpenPortal(page, ui, { country: 'US', workPhone: '+1 425 555 0100' });
+}
+
+/** Opens the portal in this page's browser and signs in there as this account. */
+export async function signInToPortal(page: Page, ui: Translate, signInName: string): Promise<PortalSubscriptions> {
+  await page.goto('/portal/subscriptions');
+  await new SignInPage(page, ui).signIn(signInName, PASSWORD);
+  const portal = new PortalSubscriptions(page, ui);
+  await expect(portal.signedInAccount()).toHaveText(signInName);
+  return portal;
+}

@@ -42,6 +42,8 @@ declare module 'express-session' {
     loginFlow: LoginFlow;
     signupDraft: SignupDraft;
     notice: string;
+    /** The portal's current directory, chosen with Switch directory. */
+    directoryId: string;
   }
 }
 

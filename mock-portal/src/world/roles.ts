@@ -11,3 +11,15 @@ export function roleOf(subscription: AzureSubscription, accountId: string): Azur
   }
   return best;
 }
+
+/** What the portal's "My role" says: the strongest role, else a classic administrator's title. */
+export type Access = AzureRole | 'ServiceAdmin' | 'CoAdministrator';
+
+/** How an account may see a subscription, or undefined when it may not see it at all. */
+export function accessOf(subscription: AzureSubscription, accountId: string): Access | undefined {
+  const role = roleOf(subscription, accountId);
+  if (role) return role;
+  if (subscription.serviceAdminId === accountId) return 'ServiceAdmin';
+  if (subscription.coAdministratorIds.includes(accountId)) return 'CoAdministrator';
+  return undefined;
+}

@@ -11,7 +11,7 @@ import {
   type TokenIdentity,
 } from './model.js';
 import { defaultDirectoryDomain, placementFor } from './placement.js';
-import { roleOf } from './roles.js';
+import { accessOf, type Access } from './roles.js';
 import * as rules from './subscription-rules.js';
 
 export interface WorldData {
@@ -27,7 +27,7 @@ export type SignUpResult =
 export interface VisibleSubscription {
   readonly subscription: AzureSubscription;
   readonly directory: Directory;
-  readonly myRole: AzureRole;
+  readonly myRole: Access;
 }
 
 /** A rule's answer: the changed subscription, or why nothing changed ('unknown' for an id that names nothing). */
@@ -160,15 +160,35 @@ export class World {
     ];
   }
 
-  /** The subscriptions of one directory on which this account holds a role. */
+  /** The subscriptions of one directory this account can see: it holds a role, or is a classic administrator. */
   subscriptionsVisibleTo(accountId: string, directoryId: string): VisibleSubscription[] {
     const visible: VisibleSubscription[] = [];
     for (const subscription of this.#subscriptions.values()) {
       if (subscription.directoryId !== directoryId) continue;
-      const myRole = roleOf(subscription, accountId);
+      const myRole = accessOf(subscription, accountId);
       if (myRole) visible.push({ subscription, directory: this.#directoryOf(subscription), myRole });
     }
     return visible;
+  }
+
+  /** One subscription as this account sees it, or undefined when it may not see it. */
+  visibleSubscription(accountId: string, subscriptionId: string): VisibleSubscription | undefined {
+    const subscription = this.#subscriptions.get(subscriptionId);
+    const myRole = subscription ? accessOf(subscription, accountId) : undefined;
+    return subscription && myRole ? { subscription, directory: this.#directoryOf(subscription), myRole } : undefined;
+  }
+
+  /** Members and guests of a directory, for pickers: members first, then guests, by address. */
+  usersOf(directoryId: string): { account: Account; membership: 'member' | 'guest' }[] {
+    return [...this.#accounts.values()]
+      .filter((account) => this.isUserOf(account.id, directoryId))
+      .map((account) => ({ account, membership: account.homeDirectoryId === directoryId ? ('member' as const) : ('guest' as const) }))
+      .sort((a, b) => (a.membership === b.membership ? a.account.signInName.localeCompare(b.account.signInName) : a.membership === 'member' ? -1 : 1));
+  }
+
+  /** Azure subscriptions of a directory with who owns each (its Account Administrator): for the directory diagram. */
+  subscriptionsOf(directoryId: string): AzureSubscription[] {
+    return [...this.#subscriptions.values()].filter((subscription) => subscription.directoryId === directoryId);
   }
 
   /** Whether an account is a user (member or guest) of a directory. */

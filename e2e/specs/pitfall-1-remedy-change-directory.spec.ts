@@ -1,0 +1,27 @@
+import { expect, provesPitfall, test } from '../fixtures.js';
+import { SubscriptionBlade } from '../pages/subscription-blade.js';
+import { ALICE_FABRIKAM } from '../support/accounts.js';
+import { signUpAs } from '../support/flows.js';
+
+test.describe('After the trap: Change directory moves the Free Trial where it belongs', () => {
+  test('alice@fabrikam.com moves her Free Trial to Contoso: it then shows in Contoso and not in Fabrikam', async ({ page, ui, locale, world }) => {
+    provesPitfall('pitfall-1', locale);
+    const portal = await signUpAs(page, ui, ALICE_FABRIKAM);
+    expect(await world.freeTrials()).toEqual([expect.objectContaining({ directory: 'Fabrikam' })]);
+
+    await portal.openSubscription();
+    const blade = new SubscriptionBlade(page, ui);
+    await blade.openTab('portal.nav.changeDirectory');
+    await blade.changeDirectoryTo('Contoso');
+    await expect(page.getByRole('status')).toHaveText(ui('portal.change.done', { directory: 'Contoso' }));
+    await expect(portal.noSubscriptions(), 'Fabrikam, still the current directory, has none now').toBeVisible();
+
+    await portal.switchDirectory('Contoso');
+    expect(await portal.rows()).toEqual([[ui('offer.MS-AZR-0044P'), expect.any(String), 'Contoso', ui('role.Owner')]]);
+    await portal.openSubscription();
+    await blade.openTab('portal.nav.properties');
+    await expect(blade.fact('account-admin'), 'billing ownership stays').toHaveText(ALICE_FABRIKAM);
+    await expect(blade.fact('subscription-directory')).toContainText('Contoso');
+    expect(await world.freeTrials()).toEqual([expect.objectContaining({ directory: 'Contoso', accountAdmin: ALICE_FABRIKAM, owners: [ALICE_FABRIKAM] })]);
+  });
+});

@@ -1,0 +1,79 @@
+import { expect, test } from '../fixtures.js';
+import { SubscriptionBlade } from '../pages/subscription-blade.js';
+import { ALICE_CONTOSO, ALICE_FABRIKAM } from '../support/accounts.js';
+import { signInToPortal, signUpAs } from '../support/flows.js';
+
+const BOB = 'bob@contoso.com';
+
+test.describe('The portal: access control and administrators follow the rules', () => {
+  test('Properties shows Alice as Account admin and Service admin; she adds a co-administrator, then hands Service admin to Bob', async ({ page, ui }) => {
+    const portal = await signUpAs(page, ui, ALICE_CONTOSO);
+    await portal.openSubscription();
+    const blade = new SubscriptionBlade(page, ui);
+    await blade.openTab('portal.nav.properties');
+    await expect(blade.fact('account-admin')).toHaveText(ALICE_CONTOSO);
+    await expect(blade.fact('service-admin')).toHaveText(ALICE_CONTOSO);
+    await expect(blade.fact('subscription-directory')).toContainText('Contoso');
+
+    await blade.openTab('portal.nav.administrators');
+    await blade.addCoAdministrator(ALICE_FABRIKAM);
+    await expect(blade.notice()).toHaveText(ui('portal.admins.changed'));
+    await expect(blade.coAdministrators()).toHaveText([new RegExp(ALICE_FABRIKAM)]);
+    await blade.changeServiceAdminTo(BOB);
+    await expect(blade.notice()).toHaveText(ui('portal.admins.changed'));
+
+    // No longer Service admin nor co-administrator, Alice may not change co-administrators.
+    await blade.addCoAdministrator('megan@contoso.com');
+    await expect(blade.refusal()).toHaveText(ui('portal.refused.not-service-admin'));
+    await blade.openTab('portal.nav.properties');
+    await expect(blade.fact('service-admin')).toHaveText(BOB);
+    await expect(blade.fact('account-admin'), 'billing ownership does not move').toHaveText(ALICE_CONTOSO);
+  });
+
+  test('the last Owner cannot be removed, and a Contributor cannot grant access', async ({ page, ui, privateWindow }) => {
+    const portal = await signUpAs(page, ui, ALICE_CONTOSO);
+    await portal.openSubscription();
+    const blade = new SubscriptionBlade(page, ui);
+    await blade.openTab('portal.nav.iam');
+    await page.getByRole('button', { name: ui('portal.iam.removeLabel', { role: ui('role.Owner'), user: ALICE_CONTOSO }) }).click();
+    await expect(blade.refusal()).toHaveText(ui('portal.refused.last-owner'));
+    await blade.addRoleAssignment(BOB, 'Contributor');
+
+    const bobPage = await privateWindow();
+    const bobPortal = await signInToPortal(bobPage, ui, BOB);
+    await bobPortal.openSubscription();
+    const bobBlade = new SubscriptionBlade(bobPage, ui);
+    await bobBlade.openTab('portal.nav.iam');
+    await bobBlade.addRoleAssignment('megan@contoso.com', 'Reader');
+    await expect(bobBlade.refusal()).toHaveText(ui('portal.refused.not-owner'));
+    expect(await bobBlade.assignments()).toHaveLength(2);
+  });
+
+  test('a co-administrator who is not an Owner cannot change the directory', async ({ page, ui, privateWindow, world }) => {
+    const portal = await signUpAs(page, ui, ALICE_CONTOSO);
+    await portal.openSubscription();
+    const blade = new SubscriptionBlade(page, ui);
+    await blade.openTab('portal.nav.administrators');
+    await blade.addCoAdministrator(ALICE_FABRIKAM);
+
+    const coAdminPage = await privateWindow();
+    const coAdminPortal = await signInToPortal(coAdminPage, ui, ALICE_FABRIKAM);
+    await coAdminPortal.switchDirectory('Contoso');
+    expect(await coAdminPortal.rows()).toEqual([[ui('offer.MS-AZR-0044P'), expect.any(String), 'Contoso', ui('role.CoAdministrator')]]);
+    await coAdminPortal.openSubscription();
+    const coAdminBlade = new SubscriptionBlade(coAdminPage, ui);
+    await coAdminBlade.openTab('portal.nav.changeDirectory');
+    await coAdminBlade.changeDirectoryTo('Fabrikam');
+    await expect(coAdminBlade.refusal()).toHaveText(ui('portal.refused.co-admin-cannot-move'));
+    expect(await world.freeTrials()).toEqual([expect.objectContaining({ directory: 'Contoso' })]);
+  });
+
+  test('the directory overview draws Contoso\'s Office 365 subscription under the directory and the new Free Trial under Alice', async ({ page, ui }) => {
+    await signUpAs(page, ui, ALICE_CONTOSO);
+    await page.getByRole('link', { name: ui('portal.nav.directoryOverview') }).click();
+    const relations = page.getByTestId('diagram-relations');
+    await expect(relations).toContainText(ui('portal.diagram.office365', { name: 'Office 365 Enterprise E3' }));
+    await expect(relations).toContainText(ui('portal.diagram.azure', { name: ui('offer.MS-AZR-0044P'), owner: ALICE_CONTOSO }));
+    await expect(page.getByRole('group', { name: ui('portal.diagram.title', { directory: 'Contoso' }) })).toBeVisible();
+  });
+});

@@ -1,0 +1,41 @@
+import type { NextFunction, Request, Response } from 'express';
+import { renderPage } from '../../http/render.js';
+import type { MessageKey } from '../../i18n/index.js';
+import type { Directory } from '../../world/model.js';
+import type { Membership, VisibleSubscription } from '../../world/world.js';
+
+/** The directory the portal shows: the one chosen with Switch directory, else the account's home. */
+export function currentDirectory(req: Request): { directory: Directory | undefined; memberships: Membership[] } {
+  const memberships = req.user.world.membershipsOf(req.user.account.id);
+  const chosen = memberships.find((m) => m.directory.id === req.session.directoryId) ?? memberships[0];
+  return { directory: chosen?.directory, memberships };
+}
+
+/** Puts the top bar's facts (account, current directory, whether it may open the admin centre) in every portal page. */
+export function portalContext(req: Request, res: Response, next: NextFunction): void {
+  const { directory } = currentDirectory(req);
+  res.locals.account = req.user.account;
+  res.locals.directory = directory;
+  res.locals.isDirectoryAdmin = directory !== undefined && req.user.account.directoryRoles.some((r) => r.directoryId === directory.id);
+  next();
+}
+
+/** Renders a portal page; `notice` (from the session, after a redirect) is shown once. */
+export async function portalPage(req: Request, res: Response, view: string, title: string, locals: Record<string, unknown> = {}, status = 200): Promise<void> {
+  const notice = req.session.notice;
+  delete req.session.notice;
+  await renderPage(res, `portal/views/${view}`, { chrome: 'portal', title: `${title} - ${res.locals.t('portal.title')}`, notice, error: undefined, returnTo: req.originalUrl, ...locals }, status);
+}
+
+/** The subscription named by `:id` as this account sees it; a 404 page for one it may not see. */
+export async function subscriptionOr404(req: Request, res: Response): Promise<VisibleSubscription | undefined> {
+  const id = typeof req.params.id === 'string' ? req.params.id : '';
+  const visible = req.user.world.visibleSubscription(req.user.account.id, id);
+  if (visible) return visible;
+  const { t } = res.locals;
+  await renderPage(res, 'shared/views/message', { chrome: 'portal', title: t('error.notFound.title'), heading: t('error.notFound.title'), message: t('error.notFound.body'), action: { href: '/portal/subscriptions', label: t('portal.subscriptions') } }, 404);
+  return undefined;
+}
+
+/** The message for a rule's refusal. */
+export const refusalKey = (reason: string): MessageKey => `portal.refused.${reason}` as MessageKey;
