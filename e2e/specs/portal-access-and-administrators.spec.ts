@@ -18,6 +18,9 @@ test.describe('The portal: access control and administrators follow the rules', 
     await blade.openTab('portal.nav.administrators');
     await blade.addCoAdministrator(ALICE_FABRIKAM);
     await expect(blade.notice()).toHaveText(ui('portal.admins.changed'));
+    await blade.addCoAdministrator(BOB);
+    await expect(blade.coAdministrators()).toHaveText([new RegExp(ALICE_FABRIKAM), new RegExp(BOB)]);
+    await page.getByRole('button', { name: ui('portal.admins.removeLabel', { user: BOB }) }).click();
     await expect(blade.coAdministrators()).toHaveText([new RegExp(ALICE_FABRIKAM)]);
     await blade.changeServiceAdminTo(BOB);
     await expect(blade.notice()).toHaveText(ui('portal.admins.changed'));
@@ -38,6 +41,8 @@ test.describe('The portal: access control and administrators follow the rules', 
     await page.getByRole('button', { name: ui('portal.iam.removeLabel', { role: ui('role.Owner'), user: ALICE_CONTOSO }) }).click();
     await expect(blade.refusal()).toHaveText(ui('portal.refused.last-owner'));
     await blade.addRoleAssignment(BOB, 'Contributor');
+    await blade.addRoleAssignment(ALICE_FABRIKAM, 'Reader');
+    expect(await blade.assignments(), 'a guest of the directory can be given a role too').toContain(`${ALICE_FABRIKAM}: ${ui('role.Reader')}`);
 
     const bobPage = await privateWindow();
     const bobPortal = await signInToPortal(bobPage, ui, BOB);
@@ -46,7 +51,7 @@ test.describe('The portal: access control and administrators follow the rules', 
     await bobBlade.openTab('portal.nav.iam');
     await bobBlade.addRoleAssignment('megan@contoso.com', 'Reader');
     await expect(bobBlade.refusal()).toHaveText(ui('portal.refused.not-owner'));
-    expect(await bobBlade.assignments()).toHaveLength(2);
+    expect(await bobBlade.assignments()).toHaveLength(3);
   });
 
   test('a co-administrator who is not an Owner cannot change the directory', async ({ page, ui, privateWindow, world }) => {
