@@ -22,7 +22,7 @@ export default tseslint.config(
     languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: { document: 'readonly' } },
   },
   {
-    files: ['mock-portal/test/**/*.ts'],
+    files: ['mock-portal/test/**/*.ts', 'e2e/**/*.test.ts'],
     rules: {
       // node:test's describe and it return promises the runner itself awaits.
       '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', name: ['describe', 'it', 'test'], package: 'node:test' }] }],
@@ -37,6 +37,7 @@ export default tseslint.config(
       'playwright/no-skipped-test': 'error',
       'playwright/no-force-option': 'error',
       'playwright/no-focused-test': 'error',
+      'playwright/expect-expect': ['warn', { assertFunctionNames: ['expectAccessible'] }],
     },
   },
 );

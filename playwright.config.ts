@@ -15,7 +15,7 @@ export default defineConfig({
   retries: 0,
   // On two cores one worker was measured faster than two (Chromium is the bottleneck); WORKERS overrides.
   workers: process.env.WORKERS ? Number(process.env.WORKERS) : undefined,
-  reporter: [['list'], ['html', { open: 'never' }], ['./e2e/reporters/summary.ts']],
+  reporter: [['list'], ['html', { open: 'never' }], ['./e2e/reporters/traceability.ts'], ['./e2e/reporters/summary.ts']],
   use: {
     baseURL,
     trace: 'retain-on-failure',

@@ -1,7 +1,8 @@
 import { test as base, expect, type Browser, type BrowserContext, type Page, type Response } from '@playwright/test';
 import { translator, type Translate } from '../mock-portal/src/i18n/index.js';
-import { pitfall, stepTitle, type ArticleLocale, type ArticleStep, type Pitfall } from './article/article.js';
+import { ARTICLE, articleItem, stepTitle, type ArticleLocale, type ArticleStep, type ItemId } from './article/article.js';
 import { SignInPage } from './pages/sign-in.js';
+import { collectEvidence } from './support/evidence.js';
 import { PASSWORD } from './support/accounts.js';
 import { TestWorld } from './support/world.js';
 
@@ -27,8 +28,9 @@ interface Fixtures {
   /** The mock's own catalogue in the project's language, to find elements by their visible names. */
   ui: Translate;
   /**
-   * Fails the test on any 5xx response or uncaught page error in any of its browser contexts,
-   * and attaches what happened. Call it with a further context to watch that one too.
+   * Fails the test on any 5xx response or uncaught page error in any of its browser contexts.
+   * When the test fails, for whatever reason, attaches who was signed in (each relying party's
+   * session) and where every subscription is. Call it with a further context to watch that one too.
    */
   serverHealth: (context: BrowserContext) => void;
   /** Signs in `rememberedAccounts` before the test; the page then starts where a reader would. */
@@ -121,8 +123,9 @@ export const test = base.extend<Fixtures & Options>({
   },
 
   serverHealth: [
-    async ({ context }, use, testInfo) => {
+    async ({ context, world }, use, testInfo) => {
       const problems: string[] = [];
+      const contexts: BrowserContext[] = [];
       const onResponse = (response: Response) => {
         if (response.status() >= 500) problems.push(`${response.status()} ${response.request().method()} ${response.url()}`);
       };
@@ -131,12 +134,19 @@ export const test = base.extend<Fixtures & Options>({
         page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       };
       const watchContext = (watched: BrowserContext) => {
+        contexts.push(watched);
         watched.pages().forEach(watchPage);
         watched.on('page', watchPage);
       };
       watchContext(context);
       await use(watchContext);
       if (problems.length > 0) await testInfo.attach('server problems', { body: problems.join('\n'), contentType: 'text/plain' });
+      if (problems.length > 0 || testInfo.status !== testInfo.expectedStatus) {
+        // Contexts a test closed (a browser restart) have nothing left to tell.
+        const evidence = await collectEvidence(contexts.filter((each) => each.pages().length > 0 || each === context), world);
+        await testInfo.attach('who was signed in (relying-party sessions)', { body: JSON.stringify(evidence.signedIn, null, 2), contentType: 'application/json' });
+        await testInfo.attach('where the subscriptions are (placement state)', { body: JSON.stringify({ placements: evidence.placements, directories: evidence.directories }, null, 2), contentType: 'application/json' });
+      }
       expect(problems, 'no response may be a 5xx and no page may throw').toEqual([]);
     },
     { auto: true },
@@ -151,7 +161,7 @@ export { expect };
  */
 export async function articleStep(page: Page, locale: ArticleLocale, number: ArticleStep['number'], body: () => Promise<void>): Promise<void> {
   const title = stepTitle(number, locale);
-  test.info().annotations.push({ type: 'article', description: `step-${number}` });
+  test.info().annotations.push({ type: 'walks through', description: `${title} (${ARTICLE.url})` });
 
   await test.step(
     title,
@@ -163,9 +173,13 @@ export async function articleStep(page: Page, locale: ArticleLocale, number: Art
   );
 }
 
-/** Tags the test with the pitfall it proves, shown in the report. */
-export function provesPitfall(id: Pitfall['id'], locale: ArticleLocale): void {
-  test.info().annotations.push({ type: 'pitfall', description: `${id}: ${pitfall(id).text[locale]}` });
+/**
+ * Test details declaring which article items (steps, rules, pitfalls) the test proves:
+ * `test('title', proves('pitfall-1'), async …)`. The report shows them, and the traceability
+ * check (e2e/reporters/traceability.ts) fails a full run when an item has no passing test.
+ */
+export function proves(...ids: [ItemId, ...ItemId[]]): { annotation: { type: string; description: string }[] } {
+  return { annotation: ids.map((id) => ({ type: 'proves', description: `${id}: ${articleItem(id).text['en-US']}` })) };
 }
 
 /** The sign-up service's decoded ID token (upn, tid, …), attached to the report and returned. */

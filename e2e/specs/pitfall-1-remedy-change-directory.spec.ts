@@ -1,11 +1,10 @@
-import { expect, provesPitfall, test } from '../fixtures.js';
+import { expect, proves, test } from '../fixtures.js';
 import { SubscriptionBlade } from '../pages/subscription-blade.js';
 import { ALICE_FABRIKAM } from '../support/accounts.js';
 import { signUpAs } from '../support/flows.js';
 
 test.describe('After the trap: Change directory moves the Free Trial where it belongs', () => {
-  test('alice@fabrikam.com moves her Free Trial to Contoso: it then shows in Contoso and not in Fabrikam', async ({ page, ui, locale, world }) => {
-    provesPitfall('pitfall-1', locale);
+  test('alice@fabrikam.com moves her Free Trial to Contoso: it then shows in Contoso and not in Fabrikam', proves('pitfall-1', 'rule-change-directory'), async ({ page, ui, world }) => {
     const portal = await signUpAs(page, ui, ALICE_FABRIKAM);
     expect(await world.freeTrials()).toEqual([expect.objectContaining({ directory: 'Fabrikam' })]);
 

@@ -1,5 +1,5 @@
 import { PERSONAL_ACCOUNT_TENANT_ID } from '../../mock-portal/src/world/model.js';
-import { articleStep, attachIdToken, expect, provesPitfall, test } from '../fixtures.js';
+import { articleStep, attachIdToken, expect, proves, test } from '../fixtures.js';
 import { MarketingHome } from '../pages/marketing-home.js';
 import { SignInPage } from '../pages/sign-in.js';
 import { SignUpPage } from '../pages/sign-up.js';
@@ -9,8 +9,7 @@ import { completeSignUpAndOpenPortal } from '../support/flows.js';
 const CAROL_ABOUT = { country: 'US', workPhone: '+1 425 555 0142' } as const;
 
 test.describe('Pitfall 2: carol@contoso.com is both a work account and a personal account', () => {
-  test('the trap: Carol chooses Personal account and the Free Trial lands in her new Default Directory, not Contoso', async ({ page, ui, locale, world }) => {
-    provesPitfall('pitfall-2', locale);
+  test('the trap: Carol chooses Personal account and the Free Trial lands in her new Default Directory, not Contoso', proves('pitfall-2', 'rule-personal-default-directory'), async ({ page, ui, locale, world }) => {
     const signIn = new SignInPage(page, ui);
     const signUp = new SignUpPage(page, ui);
 
@@ -36,8 +35,7 @@ test.describe('Pitfall 2: carol@contoso.com is both a work account and a persona
     });
   });
 
-  test('the way out: Carol chooses Work or school account and the Free Trial lands in Contoso', async ({ page, ui, locale, world }) => {
-    provesPitfall('pitfall-2', locale);
+  test('the way out: Carol chooses Work or school account and the Free Trial lands in Contoso', proves('pitfall-2'), async ({ page, ui, locale, world }) => {
     const signIn = new SignInPage(page, ui);
     const signUp = new SignUpPage(page, ui);
 

@@ -1,5 +1,5 @@
 import type { Page, Response } from '@playwright/test';
-import { articleStep, attachIdToken, expect, provesPitfall, test } from '../fixtures.js';
+import { articleStep, attachIdToken, expect, proves, test } from '../fixtures.js';
 import { MarketingHome } from '../pages/marketing-home.js';
 import { SignInPage } from '../pages/sign-in.js';
 import { SignUpPage } from '../pages/sign-up.js';
@@ -33,8 +33,7 @@ async function signUpAsAliceContosoFrom(page: Page, ui: Parameters<typeof comple
 test.describe('Pitfall 3: the browser is already signed in as alice@fabrikam.com only', () => {
   test.use({ rememberedAccounts: [ALICE_FABRIKAM] });
 
-  test('the trap: Start free goes straight to the form as alice@fabrikam.com, and the Free Trial lands in Fabrikam', async ({ page, ui, locale, world }) => {
-    provesPitfall('pitfall-3', locale);
+  test('the trap: Start free goes straight to the form as alice@fabrikam.com, and the Free Trial lands in Fabrikam', proves('pitfall-3'), async ({ page, ui, locale, world }) => {
     const signUp = new SignUpPage(page, ui);
 
     await articleStep(page, locale, 1, () => new MarketingHome(page, ui).goTo());
@@ -57,8 +56,7 @@ test.describe('Pitfall 3: the browser is already signed in as alice@fabrikam.com
     });
   });
 
-  test('way out 1: Use a different account, then Use another account, as alice@contoso.com', async ({ page, ui, locale, world }) => {
-    provesPitfall('pitfall-3', locale);
+  test('way out 1: Use a different account, then Use another account, as alice@contoso.com', proves('pitfall-3'), async ({ page, ui, locale, world }) => {
     const signIn = new SignInPage(page, ui);
     await articleStep(page, locale, 1, () => new MarketingHome(page, ui).goTo());
     await articleStep(page, locale, 2, () => new MarketingHome(page, ui).clickStartFree());
@@ -72,8 +70,7 @@ test.describe('Pitfall 3: the browser is already signed in as alice@fabrikam.com
     await articleStep(page, locale, 4, () => signUpAsAliceContosoFrom(page, ui, world));
   });
 
-  test('way out 2: sign out first, then sign in as alice@contoso.com', async ({ page, ui, locale, world }) => {
-    provesPitfall('pitfall-3', locale);
+  test('way out 2: sign out first, then sign in as alice@contoso.com', proves('pitfall-3'), async ({ page, ui, locale, world }) => {
     const signIn = new SignInPage(page, ui);
     await articleStep(page, locale, 1, () => new MarketingHome(page, ui).goTo());
     await articleStep(page, locale, 2, () => new MarketingHome(page, ui).clickStartFree());
@@ -87,8 +84,7 @@ test.describe('Pitfall 3: the browser is already signed in as alice@fabrikam.com
     await articleStep(page, locale, 4, () => signUpAsAliceContosoFrom(page, ui, world));
   });
 
-  test('way out 3: a private window (a new browser context) asks who is signing in', async ({ ui, locale, world, privateWindow }) => {
-    provesPitfall('pitfall-3', locale);
+  test('way out 3: a private window (a new browser context) asks who is signing in', proves('pitfall-3'), async ({ ui, locale, world, privateWindow }) => {
     const page = await privateWindow();
     const signIn = new SignInPage(page, ui);
     await articleStep(page, locale, 1, () => new MarketingHome(page, ui).goTo());

@@ -1,4 +1,4 @@
-import { expect, provesPitfall, test } from '../fixtures.js';
+import { expect, proves, test } from '../fixtures.js';
 import { SubscriptionBlade } from '../pages/subscription-blade.js';
 import { ALICE_CONTOSO } from '../support/accounts.js';
 import { signInToPortal, signUpAs } from '../support/flows.js';
@@ -6,8 +6,7 @@ import { signInToPortal, signUpAs } from '../support/flows.js';
 const MEGAN = 'megan@contoso.com';
 
 test.describe('Pitfall 4: a Global administrator sees no Azure subscription without a role', () => {
-  test('Megan sees Alice\'s Free Trial only after Alice gives her a role in Access control (IAM)', async ({ page, ui, locale, world, privateWindow }) => {
-    provesPitfall('pitfall-4', locale);
+  test('Megan sees Alice\'s Free Trial only after Alice gives her a role in Access control (IAM)', proves('pitfall-4', 'rule-global-admin-no-azure-access'), async ({ page, ui, world, privateWindow }) => {
     const alicePortal = await signUpAs(page, ui, ALICE_CONTOSO);
 
     const meganPage = await privateWindow();
@@ -31,7 +30,7 @@ test.describe('Pitfall 4: a Global administrator sees no Azure subscription with
     expect(subscriptions.find((s) => s.id === trial?.subscriptionId)?.roleAssignments).toContainEqual({ principalId: megan?.id, role: 'Reader' });
   });
 
-  test('the admin centre is for Global administrators only', async ({ page, ui }) => {
+  test('the admin centre is for Global administrators only', proves('rule-office-365-owned-by-directory'), async ({ page, ui }) => {
     await signInToPortal(page, ui, ALICE_CONTOSO);
     await expect(page.getByRole('link', { name: ui('portal.nav.adminCentre') })).toHaveCount(0);
     const response = await page.goto('/portal/admin-centre');

@@ -1,4 +1,4 @@
-import { expect, provesPitfall, test } from '../fixtures.js';
+import { expect, proves, test } from '../fixtures.js';
 import { SubscriptionBlade } from '../pages/subscription-blade.js';
 import { ALICE_FABRIKAM } from '../support/accounts.js';
 import { signUpAs } from '../support/flows.js';
@@ -7,8 +7,7 @@ const BOB = 'bob@contoso.com';
 const MEGAN = 'megan@contoso.com';
 
 test.describe('Pitfall 5: Change directory removes the access given before the move', () => {
-  test('Bob\'s role, Megan\'s role and Bob as co-administrator, given in Contoso, are gone after moving back to Fabrikam', async ({ page, ui, locale, world }) => {
-    provesPitfall('pitfall-5', locale);
+  test('Bob\'s role, Megan\'s role and Bob as co-administrator, given in Contoso, are gone after moving back to Fabrikam', proves('pitfall-5', 'rule-change-directory'), async ({ page, ui, world }) => {
     const portal = await signUpAs(page, ui, ALICE_FABRIKAM);
     const blade = new SubscriptionBlade(page, ui);
     await portal.openSubscription();

@@ -1,4 +1,4 @@
-import { expect, test } from '../fixtures.js';
+import { expect, proves, test } from '../fixtures.js';
 import { SubscriptionBlade } from '../pages/subscription-blade.js';
 import { ALICE_CONTOSO, ALICE_FABRIKAM } from '../support/accounts.js';
 import { signInToPortal, signUpAs } from '../support/flows.js';
@@ -6,7 +6,7 @@ import { signInToPortal, signUpAs } from '../support/flows.js';
 const BOB = 'bob@contoso.com';
 
 test.describe('The portal: access control and administrators follow the rules', () => {
-  test('Properties shows Alice as Account admin and Service admin; she adds a co-administrator, then hands Service admin to Bob', async ({ page, ui }) => {
+  test('Properties shows Alice as Account admin and Service admin; she adds a co-administrator, then hands Service admin to Bob', proves('rule-signer-is-owner', 'rule-administrators'), async ({ page, ui }) => {
     const portal = await signUpAs(page, ui, ALICE_CONTOSO);
     await portal.openSubscription();
     const blade = new SubscriptionBlade(page, ui);
@@ -33,7 +33,7 @@ test.describe('The portal: access control and administrators follow the rules', 
     await expect(blade.fact('account-admin'), 'billing ownership does not move').toHaveText(ALICE_CONTOSO);
   });
 
-  test('the last Owner cannot be removed, and a Contributor cannot grant access', async ({ page, ui, privateWindow }) => {
+  test('the last Owner cannot be removed, and a Contributor cannot grant access', proves('rule-access-control'), async ({ page, ui, privateWindow }) => {
     const portal = await signUpAs(page, ui, ALICE_CONTOSO);
     await portal.openSubscription();
     const blade = new SubscriptionBlade(page, ui);
@@ -54,7 +54,7 @@ test.describe('The portal: access control and administrators follow the rules', 
     expect(await bobBlade.assignments()).toHaveLength(3);
   });
 
-  test('a co-administrator who is not an Owner cannot change the directory', async ({ page, ui, privateWindow, world }) => {
+  test('a co-administrator who is not an Owner cannot change the directory', proves('rule-co-admin-cannot-move'), async ({ page, ui, privateWindow, world }) => {
     const portal = await signUpAs(page, ui, ALICE_CONTOSO);
     await portal.openSubscription();
     const blade = new SubscriptionBlade(page, ui);
@@ -73,7 +73,7 @@ test.describe('The portal: access control and administrators follow the rules', 
     expect(await world.freeTrials()).toEqual([expect.objectContaining({ directory: 'Contoso' })]);
   });
 
-  test('the directory overview draws Contoso\'s Office 365 subscription under the directory and the new Free Trial under Alice', async ({ page, ui }) => {
+  test('the directory overview draws Contoso\'s Office 365 subscription under the directory and the new Free Trial under Alice', proves('rule-office-365-owned-by-directory'), async ({ page, ui }) => {
     await signUpAs(page, ui, ALICE_CONTOSO);
     await page.getByRole('link', { name: ui('portal.nav.directoryOverview') }).click();
     const relations = page.getByTestId('diagram-relations');

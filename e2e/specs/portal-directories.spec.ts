@@ -1,4 +1,4 @@
-import { expect, test } from '../fixtures.js';
+import { expect, proves, test } from '../fixtures.js';
 import { ALICE_CONTOSO, ALICE_FABRIKAM } from '../support/accounts.js';
 import { signInToPortal } from '../support/flows.js';
 
@@ -16,7 +16,7 @@ test.describe('The portal: directories, and signing in without a subscription', 
     await expect(page.getByRole('link', { name: ui('portal.signUp') })).toBeVisible();
   });
 
-  test('the article\'s first paragraph: signed in with Office 365 credentials alone, creating a virtual machine is refused with a prompt to sign up', async ({ page, ui, world }) => {
+  test('the article\'s first paragraph: signed in with Office 365 credentials alone, creating a virtual machine is refused with a prompt to sign up', proves('rule-portal-without-subscription'), async ({ page, ui, world }) => {
     await signInToPortal(page, ui, ALICE_CONTOSO);
     await page.getByRole('link', { name: ui('portal.nav.createVm') }).click();
     await expect(page.getByTestId('vm-needs-subscription')).toHaveText(ui('portal.vm.needSubscription'));

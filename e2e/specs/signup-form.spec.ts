@@ -1,4 +1,4 @@
-import { expect, test } from '../fixtures.js';
+import { expect, proves, test } from '../fixtures.js';
 import { DECLINED_CARD_NUMBER, GOOD_CARD } from '../pages/sign-up.js';
 import { ALICE_ABOUT, ALICE_CONTOSO } from '../support/accounts.js';
 import { signInToSignUp } from '../support/flows.js';
@@ -55,7 +55,7 @@ test.describe('Step 4: the sign-up form refuses bad input, keeps the rest, and c
     expect(await world.freeTrials()).toEqual([]);
   });
 
-  test('agreement: Sign up without agreeing is refused; agreeing creates exactly one subscription', async ({ page, ui, world }) => {
+  test('agreement: Sign up without agreeing is refused; agreeing creates exactly one subscription', proves('rule-exactly-once'), async ({ page, ui, world }) => {
     const signUp = await signInToSignUp(page, ui, ALICE_CONTOSO);
     await signUp.fillAboutYou(ALICE_ABOUT);
     await signUp.verifyPhone(ALICE_ABOUT.workPhone);

@@ -160,6 +160,19 @@ export class RelyingParty {
         if (!idToken) return res.status(404).json({ error: 'not signed in' });
         res.json(decodeJwt(idToken));
       });
+      // What this relying party's session holds, for a failing test's report (never the token itself).
+      router.get('/__test__/session', (req, res) => {
+        const { identity, pendingSignIn, directoryId, signupDraft } = req.session;
+        res.json({
+          service: this.#options.chrome,
+          signedIn: Boolean(identity),
+          ...(identity ? { upn: identity.upn, tid: identity.tid, oid: identity.oid, name: identity.name } : {}),
+          signInInProgress: Boolean(pendingSignIn),
+          ...(directoryId ? { currentDirectoryId: directoryId } : {}),
+          ...(signupDraft ? { signupForm: { aboutDone: signupDraft.aboutDone, phoneVerified: Boolean(signupDraft.verifiedPhone), cardAccepted: Boolean(signupDraft.cardLast4), agreed: signupDraft.agree } } : {}),
+          cookieExpires: req.session.cookie.expires ?? 'end of browser session',
+        });
+      });
     }
     router.get('/signed-out', (req, res) => {
       const query = signedOutQuery.safeParse(req.query);
