@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumExecutablePath } from './e2e/support/browser.js';
+import { chromiumExecutablePath, otherEngines } from './e2e/support/browser.js';
 
 const port = Number(process.env.MOCK_PORTAL_PORT ?? 3100);
 /** Set BASE_URL to test a portal that is already running elsewhere (in test mode); none is started then. */
@@ -7,6 +7,9 @@ const externalBaseUrl = process.env.BASE_URL;
 const baseURL = externalBaseUrl ?? `http://localhost:${port}`;
 const executablePath = chromiumExecutablePath();
 const launchOptions = executablePath ? { executablePath } : {};
+const engines = otherEngines();
+/** Tests tagged @phone also run on a phone-sized Chromium: the article's happy path and the trap. */
+const PHONE = /@phone/;
 
 export default defineConfig({
   testDir: './e2e/specs',
@@ -25,6 +28,11 @@ export default defineConfig({
   projects: [
     { name: 'en-US', use: { ...devices['Desktop Chrome'], locale: 'en-US', timezoneId: 'America/Los_Angeles', launchOptions } },
     { name: 'zh-TW', use: { ...devices['Desktop Chrome'], locale: 'zh-TW', timezoneId: 'Asia/Taipei', launchOptions } },
+    { name: 'phone', grep: PHONE, use: { ...devices['Pixel 7'], locale: 'en-US', timezoneId: 'America/Los_Angeles', launchOptions } },
+    // Where Playwright's own Firefox and WebKit are installed, the same @phone walk runs in them;
+    // elsewhere the summary reporter says they were left out, and why.
+    ...(engines.present.includes('firefox') ? [{ name: 'firefox', grep: PHONE, use: { ...devices['Desktop Firefox'], locale: 'en-US' } }] : []),
+    ...(engines.present.includes('webkit') ? [{ name: 'webkit', grep: PHONE, use: { ...devices['Desktop Safari'], locale: 'en-US' } }] : []),
   ],
   webServer: externalBaseUrl
     ? undefined

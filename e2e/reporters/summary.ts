@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+import type { FullConfig, FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+import { otherEngines } from '../support/browser.js';
 
 /**
  * Prints the closing line CI reads, `playwright: N passed, N failed, N skipped`, and, when
@@ -11,6 +12,14 @@ export default class SummaryReporter implements Reporter {
 
   printsToStdio(): boolean {
     return true;
+  }
+
+  onBegin(config: FullConfig): void {
+    const projects = new Set(config.projects.map((project) => project.name));
+    const missing = otherEngines().missing.filter((name) => !projects.has(name));
+    if (missing.length > 0) {
+      console.log(`note: no ${missing.join(' or ')} project in this run: Playwright's own ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not installed here (npx playwright install ${missing.join(' ')} turns ${missing.length > 1 ? 'them' : 'it'} on).`);
+    }
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {

@@ -9,7 +9,7 @@ import { ALICE_ABOUT, ALICE_CONTOSO, PASSWORD } from '../support/accounts.js';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 test.describe('The article: get an Azure subscription by using your Office 365 account', () => {
-  test('alice@contoso.com follows steps 1 to 4 and her Free Trial lands in Contoso', proves('step-1', 'step-2', 'step-3', 'step-4', 'rule-lands-in-home-directory', 'rule-signer-is-owner'), async ({ page, ui, locale, world }) => {
+  test('alice@contoso.com follows steps 1 to 4 and her Free Trial lands in Contoso', { ...proves('step-1', 'step-2', 'step-3', 'step-4', 'rule-lands-in-home-directory', 'rule-signer-is-owner'), tag: '@phone' }, async ({ page, ui, locale, world }) => {
     const home = new MarketingHome(page, ui);
     const signIn = new SignInPage(page, ui);
     const signUp = new SignUpPage(page, ui);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { chromium, firefox, webkit, type BrowserType } from '@playwright/test';
 
 const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
@@ -15,9 +15,20 @@ export function chromiumExecutablePath(): string | undefined {
 }
 
 function playwrightChromiumInstalled(): boolean {
+  return installed(chromium);
+}
+
+function installed(browserType: BrowserType): boolean {
   try {
-    return existsSync(chromium.executablePath());
+    return existsSync(browserType.executablePath());
   } catch {
     return false;
   }
+}
+
+/** Firefox and WebKit have no Debian build Playwright can drive: their projects exist only where Playwright's own are installed. */
+export function otherEngines(): { present: ('firefox' | 'webkit')[]; missing: ('firefox' | 'webkit')[] } {
+  const engines = { firefox, webkit } as const;
+  const names = ['firefox', 'webkit'] as const;
+  return { present: names.filter((name) => installed(engines[name])), missing: names.filter((name) => !installed(engines[name])) };
 }
