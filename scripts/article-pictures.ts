@@ -1,0 +1,82 @@
+/**
+ * Regenerates the three pictures the article shows, from the mock, in both languages:
+ *   1. the sign-in page, 2. the sign-up form, 3. the directory, its users and its subscriptions.
+ * Writes docs/article-pictures/<locale>-<n>-<name>.png. Run: npm run article-pictures
+ * With BASE_URL set, it photographs that portal (started with --test-mode); otherwise it starts one in-process.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromiumExecutablePath } from '../e2e/support/browser.js';
+import { translator, type Locale } from '../mock-portal/src/i18n/index.js';
+import { listen } from '../mock-portal/src/listen.js';
+import { SEED_PASSWORD } from '../mock-portal/src/world/seed.js';
+
+const OUT = path.resolve(import.meta.dirname, '..', 'docs', 'article-pictures');
+
+async function picture(page: Page, locale: Locale, name: string, element?: string): Promise<void> {
+  const file = path.join(OUT, `${locale}-${name}.png`);
+  if (element) await page.locator(element).screenshot({ path: file });
+  else await page.screenshot({ path: file });
+  console.log(`  docs/article-pictures/${locale}-${name}.png`);
+}
+
+async function newWorld(baseUrl: string): Promise<string> {
+  const response = await fetch(new URL('/__test__/worlds', baseUrl), { method: 'POST' });
+  if (response.status !== 201) throw new Error(`${baseUrl} must run in test mode (npm run serve:test): POST /__test__/worlds gave ${response.status}`);
+  return ((await response.json()) as { id: string }).id;
+}
+
+/** Alice signs in at Start free, is photographed at the sign-in page and the form, signs up, and her directory is drawn. */
+async function photograph(browser: Browser, baseUrl: string, locale: Locale): Promise<void> {
+  const t = translator(locale);
+  const context = await browser.newContext({ baseURL: baseUrl, locale, viewport: { width: 1100, height: 720 } });
+  await context.addCookies([{ name: 'mock-world', value: await newWorld(baseUrl), url: baseUrl }]);
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByRole('link', { name: t('home.startFree'), exact: true }).click();
+  await page.getByLabel(t('login.username')).fill('alice@contoso.com');
+  await picture(page, locale, '1-sign-in');
+  await page.getByRole('button', { name: t('login.next') }).click();
+  await page.getByLabel(t('login.password'), { exact: true }).fill(SEED_PASSWORD);
+  await page.getByRole('button', { name: t('login.signIn'), exact: true }).click();
+  await page.getByRole('button', { name: t('login.no'), exact: true }).click();
+  await page.getByLabel(t('signup.country')).selectOption('US');
+  await page.getByLabel(t('signup.workPhone')).fill('+1 425 555 0100');
+  await picture(page, locale, '2-sign-up-form');
+
+  await page.getByRole('button', { name: t('signup.next') }).click();
+  await page.getByLabel(t('signup.phoneNumber')).fill('+1 425 555 0100');
+  await page.getByRole('button', { name: t('signup.textMe') }).click();
+  const code = /\b(\d{6})\b/.exec((await page.getByTestId('verification-notice').textContent()) ?? '')?.[1] ?? '';
+  await page.getByLabel(t('signup.code'), { exact: true }).fill(code);
+  await page.getByRole('button', { name: t('signup.verifyCode') }).click();
+  await page.getByLabel(t('signup.cardName')).fill('Alice Chen');
+  await page.getByLabel(t('signup.cardNumber')).fill('4111 1111 1111 1111');
+  await page.getByLabel(t('signup.expiryMonth')).selectOption('12');
+  await page.getByLabel(t('signup.expiryYear')).selectOption(String(new Date().getFullYear() + 3));
+  await page.getByLabel(t('signup.cvv')).fill('123');
+  await page.getByLabel(t('signup.address1')).fill('1 Microsoft Way');
+  await page.getByLabel(t('signup.city')).fill('Redmond');
+  await page.getByLabel(t('signup.postalCode')).fill('98052');
+  await page.getByRole('button', { name: t('signup.next') }).click();
+  await page.getByLabel(t('signup.agree')).check();
+  await page.getByRole('button', { name: t('signup.signUp'), exact: true }).click();
+  await page.getByRole('link', { name: t('signup.done.manage') }).click();
+  await page.goto('/portal/directory-overview');
+  await picture(page, locale, '3-directory-users-subscriptions', 'figure.diagram svg');
+  await context.close();
+}
+
+const external = process.env.BASE_URL;
+const running = external ? undefined : await listen({ testMode: true });
+const baseUrl = external ?? running?.url ?? '';
+await mkdir(OUT, { recursive: true });
+const executablePath = chromiumExecutablePath();
+const browser = await chromium.launch(executablePath ? { executablePath } : {});
+try {
+  for (const locale of ['en-US', 'zh-TW'] as const) await photograph(browser, baseUrl, locale);
+} finally {
+  await browser.close();
+  await running?.close();
+}
