@@ -2,13 +2,17 @@ import { writeFileSync } from 'node:fs';
 import type { FullConfig, FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { otherEngines } from '../support/browser.js';
 
+type Outcome = 'passed' | 'failed' | 'skipped';
+
 /**
- * Prints the closing line CI reads, `playwright: N passed, N failed, N skipped`, and, when
- * SUMMARY_FILE is set, writes the counts there for `npm test` to add to the other runners'.
- * A test counts once, by its final outcome.
+ * Prints the closing line CI reads, `playwright: N passed, N failed, N skipped`, after the titles
+ * of any failed tests, and, when SUMMARY_FILE is set, writes the counts there (with the summed
+ * test time, for `npm run bench`) for `npm test` to add to the other runners'. A test counts
+ * once, by its final outcome.
  */
 export default class SummaryReporter implements Reporter {
-  readonly #outcomes = new Map<string, 'passed' | 'failed' | 'skipped'>();
+  readonly #outcomes = new Map<string, { outcome: Outcome; title: string }>();
+  #testMilliseconds = 0;
 
   printsToStdio(): boolean {
     return true;
@@ -23,19 +27,23 @@ export default class SummaryReporter implements Reporter {
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
+    this.#testMilliseconds += result.duration;
     const outcome = test.outcome();
-    if (result.status === 'interrupted') this.#outcomes.set(test.id, 'failed');
-    else if (outcome === 'skipped') this.#outcomes.set(test.id, 'skipped');
-    else if (outcome === 'expected') this.#outcomes.set(test.id, 'passed');
-    else this.#outcomes.set(test.id, 'failed');
+    const title = test.titlePath().filter(Boolean).join(' › ');
+    if (result.status === 'interrupted') this.#outcomes.set(test.id, { outcome: 'failed', title });
+    else if (outcome === 'skipped') this.#outcomes.set(test.id, { outcome: 'skipped', title });
+    else if (outcome === 'expected') this.#outcomes.set(test.id, { outcome: 'passed', title });
+    else this.#outcomes.set(test.id, { outcome: 'failed', title });
   }
 
   onEnd(result: FullResult): void {
-    const count = (wanted: string) => [...this.#outcomes.values()].filter((outcome) => outcome === wanted).length;
+    const all = [...this.#outcomes.values()];
+    const count = (wanted: Outcome) => all.filter(({ outcome }) => outcome === wanted).length;
     // A run that stopped early (a failed web server, a time-out) failed even with no failed test.
     const failed = count('failed') + (result.status === 'passed' || count('failed') > 0 ? 0 : 1);
     const totals = { passed: count('passed'), failed, skipped: count('skipped') };
-    if (process.env.SUMMARY_FILE) writeFileSync(process.env.SUMMARY_FILE, JSON.stringify(totals));
+    if (process.env.SUMMARY_FILE) writeFileSync(process.env.SUMMARY_FILE, JSON.stringify({ ...totals, testMilliseconds: this.#testMilliseconds, wallMilliseconds: result.duration }));
+    for (const { title } of all.filter(({ outcome }) => outcome === 'failed')) console.log(`failed: ${title}`);
     console.log(`playwright: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
   }
 }
