@@ -10,7 +10,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumExecutablePath } from '../e2e/support/browser.js';
 import { translator, type Locale } from '../mock-portal/src/i18n/index.js';
 import { listen } from '../mock-portal/src/listen.js';
-import { SEED_PASSWORD } from '../mock-portal/src/world/seed.js';
+import { walkHappyPath } from './lib/happy-path.js';
 
 const OUT = path.resolve(import.meta.dirname, '..', 'docs', 'article-pictures');
 
@@ -33,36 +33,7 @@ async function photograph(browser: Browser, baseUrl: string, locale: Locale): Pr
   const context = await browser.newContext({ baseURL: baseUrl, locale, viewport: { width: 1100, height: 720 } });
   await context.addCookies([{ name: 'mock-world', value: await newWorld(baseUrl), url: baseUrl }]);
   const page = await context.newPage();
-  await page.goto('/');
-  await page.getByRole('link', { name: t('home.startFree'), exact: true }).click();
-  await page.getByLabel(t('login.username')).fill('alice@contoso.com');
-  await picture(page, locale, '1-sign-in');
-  await page.getByRole('button', { name: t('login.next') }).click();
-  await page.getByLabel(t('login.password'), { exact: true }).fill(SEED_PASSWORD);
-  await page.getByRole('button', { name: t('login.signIn'), exact: true }).click();
-  await page.getByRole('button', { name: t('login.no'), exact: true }).click();
-  await page.getByLabel(t('signup.country')).selectOption('US');
-  await page.getByLabel(t('signup.workPhone')).fill('+1 425 555 0100');
-  await picture(page, locale, '2-sign-up-form');
-
-  await page.getByRole('button', { name: t('signup.next') }).click();
-  await page.getByLabel(t('signup.phoneNumber')).fill('+1 425 555 0100');
-  await page.getByRole('button', { name: t('signup.textMe') }).click();
-  const code = /\b(\d{6})\b/.exec((await page.getByTestId('verification-notice').textContent()) ?? '')?.[1] ?? '';
-  await page.getByLabel(t('signup.code'), { exact: true }).fill(code);
-  await page.getByRole('button', { name: t('signup.verifyCode') }).click();
-  await page.getByLabel(t('signup.cardName')).fill('Alice Chen');
-  await page.getByLabel(t('signup.cardNumber')).fill('4111 1111 1111 1111');
-  await page.getByLabel(t('signup.expiryMonth')).selectOption('12');
-  await page.getByLabel(t('signup.expiryYear')).selectOption(String(new Date().getFullYear() + 3));
-  await page.getByLabel(t('signup.cvv')).fill('123');
-  await page.getByLabel(t('signup.address1')).fill('1 Microsoft Way');
-  await page.getByLabel(t('signup.city')).fill('Redmond');
-  await page.getByLabel(t('signup.postalCode')).fill('98052');
-  await page.getByRole('button', { name: t('signup.next') }).click();
-  await page.getByLabel(t('signup.agree')).check();
-  await page.getByRole('button', { name: t('signup.signUp'), exact: true }).click();
-  await page.getByRole('link', { name: t('signup.done.manage') }).click();
+  await walkHappyPath(page, t, (moment) => picture(page, locale, moment === 'sign-in' ? '1-sign-in' : '2-sign-up-form'));
   await page.goto('/portal/directory-overview');
   await picture(page, locale, '3-directory-users-subscriptions', 'figure.diagram svg');
   await context.close();

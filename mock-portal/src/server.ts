@@ -9,6 +9,7 @@ import { errorPages, notFound } from './http/errors.js';
 import { localeMiddleware } from './http/locale.js';
 import { securityHeaders } from './http/security.js';
 import { testApi } from './http/test-api.js';
+import { RequestTiming } from './http/timing.js';
 import { worldSelection } from './http/world-selection.js';
 import { loginService } from './services/login/index.js';
 import { marketingService } from './services/marketing/index.js';
@@ -21,6 +22,8 @@ import './http/session-data.js';
 export interface App {
   readonly app: Express;
   readonly registry: WorldRegistry;
+  /** Time spent on requests so far (read by npm run bench). */
+  readonly timing: RequestTiming;
 }
 
 export interface AppSeams {
@@ -45,8 +48,10 @@ export async function createApp(config: Config, registry = new WorldRegistry(), 
     new RelyingParty({ issuer, ...rp, home: `/${chrome}/`, chrome, registry, testMode: config.testMode, ...(seams.relyingPartyFetch ? { fetch: seams.relyingPartyFetch } : {}) });
 
   const app = express();
+  const timing = new RequestTiming();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  app.use(timing.middleware);
   app.use(
     pinoHttp({
       level: config.logLevel,
@@ -75,5 +80,5 @@ export async function createApp(config: Config, registry = new WorldRegistry(), 
 
   app.use(notFound());
   app.use(errorPages());
-  return { app, registry };
+  return { app, registry, timing };
 }

@@ -1,5 +1,8 @@
 import express, { type Router } from 'express';
+import { z } from 'zod';
 import type { WorldRegistry } from '../world/registry.js';
+
+const worldOptions = z.strictObject({ extraOrganisations: z.number().int().min(0).max(200).optional() });
 
 /**
  * The test-only API: make a world, read its state, delete it. Mounted only when the server is
@@ -12,8 +15,13 @@ export function testApi(registry: WorldRegistry): Router {
     next();
   });
 
-  router.post('/worlds', (_req, res) => {
-    const world = registry.createTestWorld();
+  router.post('/worlds', (req, res) => {
+    const options = worldOptions.safeParse(req.body ?? {});
+    if (!options.success) {
+      res.status(400).json({ error: 'extraOrganisations must be a whole number from 0 to 200' });
+      return;
+    }
+    const world = registry.createTestWorld(options.data);
     res.status(201).json({ id: world.id });
   });
 

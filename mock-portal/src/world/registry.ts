@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { createSeedWorld } from './seed.js';
+import { createSeedWorld, type SeedOptions } from './seed.js';
 import type { Account } from './model.js';
 import type { World } from './world.js';
 
@@ -57,8 +57,8 @@ export class WorldRegistry {
     return fresh;
   }
 
-  createTestWorld(): World {
-    const world = createSeedWorld();
+  createTestWorld(options: SeedOptions = {}): World {
+    const world = createSeedWorld(undefined, options);
     this.#index(world);
     this.#testWorlds.set(world.id, world);
     return world;

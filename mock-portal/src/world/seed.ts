@@ -47,7 +47,15 @@ export const SEED_ACCOUNTS: readonly SeedAccount[] = [
  * subscription gets a new random id, so that no two worlds share an id and a token's `oid`
  * names exactly one world.
  */
-export function createSeedWorld(worldId?: string): World {
+export interface SeedOptions {
+  /**
+   * Extra organisations beyond the seed, for load and concurrency tests: directory "Org n"
+   * (orgn.onmicrosoft.com, orgn.com) with one plain user, user@orgn.com. None by default.
+   */
+  readonly extraOrganisations?: number;
+}
+
+export function createSeedWorld(worldId?: string, options: SeedOptions = {}): World {
   const directory = (name: string, domain: string, managed: boolean, office365: Directory['office365Subscriptions']): Directory => ({
     id: randomUUID(),
     name,
@@ -89,5 +97,30 @@ export function createSeedWorld(worldId?: string): World {
     createdAt: '2017-01-16T09:00:00.000Z',
   };
 
-  return new World({ directories: Object.values(directories), accounts, subscriptions: [davesPayAsYouGo] }, worldId);
+  const extras = Array.from({ length: options.extraOrganisations ?? 0 }, (_, index) => {
+    const org = directory(`Org ${index + 1}`, `org${index + 1}`, true, [{ name: 'Office 365 Business Premium', licences: 5 }]);
+    const user: Account = {
+      id: randomUUID(),
+      signInName: `user@org${index + 1}.com`,
+      kind: 'work',
+      displayName: `Pat Doe ${index + 1}`,
+      givenName: 'Pat',
+      surname: `Doe ${index + 1}`,
+      homeDirectoryId: org.id,
+      guestOfDirectoryIds: [],
+      directoryRoles: [],
+      password: SEED_PASSWORD,
+      locked: false,
+    };
+    return { org, user };
+  });
+
+  return new World(
+    {
+      directories: [...Object.values(directories), ...extras.map((extra) => extra.org)],
+      accounts: [...accounts, ...extras.map((extra) => extra.user)],
+      subscriptions: [davesPayAsYouGo],
+    },
+    worldId,
+  );
 }

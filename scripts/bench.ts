@@ -1,0 +1,192 @@
+/**
+ * npm run bench: is the server ever what a test waits on? Prints ratios measured in this one run
+ * (machines are noisy; ratios taken side by side are not), each with its goal, and exits 1 when
+ * one is missed. Results and how to read them: docs/performance.md.
+ *   BENCH_FLOWS=10000  complete sign-in + sign-up flows for the memory ratio (1,000 then this many)
+ *   BENCH_SUITE=0      leave out the whole-suite measurement (about five minutes)
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import autocannon from 'autocannon';
+import express from 'express';
+import { chromiumExecutablePath } from '../e2e/support/browser.js';
+import { translator } from '../mock-portal/src/i18n/index.js';
+import { listen } from '../mock-portal/src/listen.js';
+import { SEED_PASSWORD } from '../mock-portal/src/world/seed.js';
+import { signInUntilCallback } from '../mock-portal/test/browserless.js';
+import { clientIn, newWorld, signInToSignup, signOutOverHttp, signUpOverHttp } from '../mock-portal/test/http-flows.js';
+import { walkHappyPath } from './lib/happy-path.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const scratch = mkdtempSync(path.join(tmpdir(), 'mock-portal-bench-'));
+const results: { name: string; value: string; goal: string; met: boolean }[] = [];
+const record = (name: string, value: number, goal: string, met: boolean, digits = 2) => {
+  results.push({ name, value: value.toFixed(digits), goal, met });
+  console.log(`  ${met ? 'ok  ' : 'MISS'} ${name}: ${value.toFixed(digits)} (goal ${goal})`);
+};
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+/** A bare Express + EJS page and a static HTML page, served by this same process: the yardsticks. */
+async function startBaseline(): Promise<{ url: string; close: () => void }> {
+  const views = path.join(scratch, 'views');
+  spawnSync('mkdir', ['-p', views]);
+  writeFileSync(
+    path.join(views, 'page.ejs'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title><%= title %></title></head><body><header><h1><%= title %></h1></header><main><table><% for (const row of rows) { %><tr><td><%= row.name %></td><td><%= row.value %></td></tr><% } %></table></main></body></html>',
+  );
+  writeFileSync(path.join(scratch, 'static.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>static</title></head><body><p>static</p></body></html>');
+  const app = express();
+  app.set('views', views);
+  app.set('view engine', 'ejs');
+  app.set('view cache', true);
+  const rows = Array.from({ length: 20 }, (_, index) => ({ name: `row ${index}`, value: index * 7 }));
+  app.get('/page', (_req, res) => res.render('page', { title: 'Bare Express + EJS', rows }));
+  app.get('/static.html', (_req, res) => res.sendFile(path.join(scratch, 'static.html')));
+  const server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, resolve));
+  return { url: `http://localhost:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
+
+async function requestsPerSecond(url: string, cookie: string, seconds: number, connections = 10): Promise<{ rps: number; non2xx: number; errors: number }> {
+  const result = await autocannon({ url, connections, duration: seconds, headers: cookie ? { cookie } : {} });
+  return { rps: result.requests.average, non2xx: result.non2xx, errors: result.errors };
+}
+
+const running = await listen({ testMode: true, logLevel: 'silent' });
+const baseline = await startBaseline();
+console.log(`bench: portal ${running.url}, yardsticks ${baseline.url}`);
+
+// 1. The heaviest page against a bare Express + EJS page.
+console.log('\n1. Heaviest page, requests per second against a bare Express + EJS page');
+const worldId = await newWorld(running.url);
+const portalClient = clientIn(running.url, worldId);
+await portalClient.follow(await signInUntilCallback(portalClient, '/portal/subscriptions', 'alice@fabrikam.com', SEED_PASSWORD));
+const signupClient = clientIn(running.url, worldId);
+await signInToSignup(signupClient, 'alice@contoso.com', SEED_PASSWORD);
+const cookieOf = (client: typeof portalClient) => [...client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+const candidates = [
+  { name: 'Azure.com home', url: `${running.url}/`, cookie: '' },
+  { name: 'Scenarios', url: `${running.url}/scenarios`, cookie: '' },
+  { name: 'portal Subscriptions', url: `${running.url}/portal/subscriptions`, cookie: cookieOf(portalClient) },
+  { name: 'portal Directory overview (SVG diagram)', url: `${running.url}/portal/directory-overview`, cookie: cookieOf(portalClient) },
+  { name: 'sign-up form', url: `${running.url}/signup/`, cookie: cookieOf(signupClient) },
+];
+for (const candidate of candidates) {
+  const { rps, non2xx } = await requestsPerSecond(candidate.url, candidate.cookie, 2);
+  Object.assign(candidate, { rps });
+  console.log(`  ${candidate.name}: ${rps.toFixed(0)} req/s${non2xx ? ` (${non2xx} non-2xx!)` : ''}`);
+}
+const heaviest = [...candidates].sort((a, b) => (a as unknown as { rps: number }).rps - (b as unknown as { rps: number }).rps)[0] ?? candidates[0]!;
+const ours: number[] = [];
+const bare: number[] = [];
+for (let round = 0; round < 3; round += 1) {
+  bare.push((await requestsPerSecond(`${baseline.url}/page`, '', 4)).rps);
+  ours.push((await requestsPerSecond(heaviest.url, heaviest.cookie, 4)).rps);
+}
+console.log(`  heaviest: ${heaviest.name}, median ${median(ours).toFixed(0)} req/s; bare Express + EJS median ${median(bare).toFixed(0)} req/s`);
+record(`heaviest page (${heaviest.name}) / bare Express + EJS, requests per second`, median(ours) / median(bare), '>= 0.70', median(ours) / median(bare) >= 0.7);
+
+// 2. The article's happy path in a browser against as many navigations to a static page.
+console.log('\n2. The happy path in Chromium against the same number of navigations to a static page');
+const executablePath = chromiumExecutablePath();
+const browser = await chromium.launch(executablePath ? { executablePath } : {});
+const timeHappyPath = async () => {
+  const context = await browser.newContext({ baseURL: running.url, locale: 'en-US' });
+  await context.addCookies([{ name: 'mock-world', value: await newWorld(running.url), url: running.url }]);
+  const page = await context.newPage();
+  let navigations = 0;
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigations += 1;
+  });
+  const started = performance.now();
+  await walkHappyPath(page, translator('en-US'));
+  const ms = performance.now() - started;
+  await context.close();
+  return { ms, navigations };
+};
+const timeStatic = async (navigations: number) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const started = performance.now();
+  for (let i = 0; i < navigations; i += 1) await page.goto(`${baseline.url}/static.html?${i}`);
+  const ms = performance.now() - started;
+  await context.close();
+  return ms;
+};
+await timeHappyPath(); // warm-up: templates compiled, Chromium's caches primed, as in a suite
+const flows: number[] = [];
+const statics: number[] = [];
+let navigationCount = 0;
+for (let round = 0; round < 3; round += 1) {
+  const { ms, navigations } = await timeHappyPath();
+  navigationCount = navigations;
+  flows.push(ms);
+  statics.push(await timeStatic(navigations));
+}
+await browser.close();
+console.log(`  happy path: median ${median(flows).toFixed(0)} ms for ${navigationCount} navigations (redirects included); static page x${navigationCount}: median ${median(statics).toFixed(0)} ms`);
+record('happy path / same number of static navigations, time', median(flows) / median(statics), '<= 1.50', median(flows) / median(statics) <= 1.5);
+
+// 3. The whole suite: seconds per test, and the share spent waiting on the server.
+if (process.env.BENCH_SUITE !== '0') {
+  console.log('\n3. The whole Playwright suite against this process\'s portal');
+  const summaryFile = path.join(scratch, 'summary.json');
+  const before = running.timing.snapshot();
+  const suite = spawnSync(path.join(root, 'node_modules', '.bin', 'playwright'), ['test', '--reporter=dot,./e2e/reporters/summary.ts'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, BASE_URL: running.url, SUMMARY_FILE: summaryFile },
+  });
+  const after = running.timing.snapshot();
+  const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as { passed: number; failed: number; testMilliseconds: number; wallMilliseconds: number };
+  const tests = summary.passed + summary.failed;
+  const serverMs = after.totalMs - before.totalMs;
+  console.log(`  ${tests} tests (exit ${suite.status}) in ${(summary.wallMilliseconds / 1000).toFixed(0)} s; ${after.requests - before.requests} requests took ${(serverMs / 1000).toFixed(1)} s of server time, slowest ${after.slowestMs.toFixed(0)} ms`);
+  record('suite seconds per test (wall time / tests)', summary.wallMilliseconds / 1000 / tests, '<= 4.00', summary.wallMilliseconds / 1000 / tests <= 4);
+  record('share of test time spent waiting on the server', serverMs / summary.testMilliseconds, '<= 0.10', serverMs / summary.testMilliseconds <= 0.1, 3);
+  if (suite.status !== 0) record('suite passed', 0, 'every test passes', false, 0);
+}
+
+// 4. Memory: resident set after 10,000 complete flows against after 1,000.
+const totalFlows = Number(process.env.BENCH_FLOWS ?? 10_000);
+const firstFlows = Math.min(1_000, totalFlows);
+console.log(`\n4. Memory after ${totalFlows.toLocaleString('en-US')} complete sign-in + sign-up + sign-out flows against after ${firstFlows.toLocaleString('en-US')}`);
+const gc = (globalThis as { gc?: () => void }).gc;
+const residentMb = () => {
+  gc?.();
+  return process.memoryUsage().rss / 1024 / 1024;
+};
+let done = 0;
+let failures = 0;
+const flowsUpTo = async (target: number) => {
+  const worker = async () => {
+    while (done < target) {
+      done += 1;
+      const client = clientIn(running.url, await newWorld(running.url));
+      const result = await signUpOverHttp(client, 'alice@contoso.com', SEED_PASSWORD);
+      if (result.location !== '/signup/done') failures += 1;
+      const donePage = await client.follow('/signup/done');
+      await signOutOverHttp(client, await donePage.response.text());
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+};
+const flowStarted = performance.now();
+await flowsUpTo(firstFlows);
+const afterFirst = residentMb();
+await flowsUpTo(totalFlows);
+const afterAll = residentMb();
+console.log(`  ${done} flows in ${((performance.now() - flowStarted) / 1000).toFixed(0)} s, ${failures} failed; RSS ${afterFirst.toFixed(0)} MiB after ${firstFlows}, ${afterAll.toFixed(0)} MiB after ${totalFlows}${gc ? '' : ' (run with --expose-gc for steadier numbers)'}`);
+record(`resident memory after ${totalFlows} flows / after ${firstFlows}`, afterAll / afterFirst, '<= 1.20', afterAll / afterFirst <= 1.2 && failures === 0);
+
+baseline.close();
+await running.close();
+rmSync(scratch, { recursive: true, force: true });
+const missed = results.filter((result) => !result.met);
+console.log(`\nbench: ${results.length - missed.length} of ${results.length} goals met`);
+process.exit(missed.length > 0 ? 1 : 0);
