@@ -50,12 +50,15 @@ export async function fillFormUntilAgreement(client: Browserless, formHtml: stri
   return page.html;
 }
 
-/** The whole article for one account over HTTP: sign in, fill every section, Sign up. Returns where the sign-up went. */
-export async function signUpOverHttp(client: Browserless, signInName: string, password: string): Promise<{ status: number; location: string | null }> {
+/**
+ * The whole article for one account over HTTP: sign in, fill every section, Sign up. Returns
+ * where the sign-up went, and the last form page (its CSRF token still signs this session's posts).
+ */
+export async function signUpOverHttp(client: Browserless, signInName: string, password: string): Promise<{ status: number; location: string | null; formHtml: string }> {
   const form = await signInToSignup(client, signInName, password);
   const ready = await fillFormUntilAgreement(client, form);
   const response = await client.postForm('/signup/', { _csrf: csrfTokenOf(ready), action: 'signup', agree: 'on' });
-  return { status: response.status, location: response.headers.get('location') };
+  return { status: response.status, location: response.headers.get('location'), formHtml: ready };
 }
 
 /** Signs out of the sign-up service (and so of the login service), as the Sign out button does. */

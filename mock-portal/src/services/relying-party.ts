@@ -166,7 +166,7 @@ export class RelyingParty {
         res.json({
           service: this.#options.chrome,
           signedIn: Boolean(identity),
-          ...(identity ? { upn: identity.upn, tid: identity.tid, oid: identity.oid, name: identity.name } : {}),
+          ...(identity ? { upn: identity.upn, tid: identity.tid, directory: req.world.directory(identity.tid)?.name ?? '(no such directory in this world)', oid: identity.oid, name: identity.name } : {}),
           signInInProgress: Boolean(pendingSignIn),
           ...(directoryId ? { currentDirectoryId: directoryId } : {}),
           ...(signupDraft ? { signupForm: { aboutDone: signupDraft.aboutDone, phoneVerified: Boolean(signupDraft.verifiedPhone), cardAccepted: Boolean(signupDraft.cardLast4), agreed: signupDraft.agree } } : {}),
