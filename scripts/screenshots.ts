@@ -9,6 +9,7 @@ import { chromiumExecutablePath } from '../e2e/support/browser.js';
 import { translator, type Locale } from '../mock-portal/src/i18n/index.js';
 import { listen } from '../mock-portal/src/listen.js';
 import { SEED_PASSWORD } from '../mock-portal/src/world/seed.js';
+import { fillCardSection } from './lib/happy-path.js';
 import type { World } from '../mock-portal/src/world/world.js';
 
 const OUT = path.resolve(import.meta.dirname, '..', 'docs', 'screenshots');
@@ -41,15 +42,7 @@ async function walk(page: Page, locale: Locale): Promise<void> {
   const code = /\b(\d{6})\b/.exec((await page.getByTestId('verification-notice').textContent()) ?? '')?.[1] ?? '';
   await page.getByLabel(t('signup.code'), { exact: true }).fill(code);
   await page.getByRole('button', { name: t('signup.verifyCode') }).click();
-  await page.getByLabel(t('signup.cardName')).fill('Alice Chen');
-  await page.getByLabel(t('signup.cardNumber')).fill('4000 0000 0000 0002');
-  await page.getByLabel(t('signup.expiryMonth')).selectOption('12');
-  await page.getByLabel(t('signup.expiryYear')).selectOption(String(new Date().getFullYear() + 3));
-  await page.getByLabel(t('signup.cvv')).fill('123');
-  await page.getByLabel(t('signup.address1')).fill('1 Microsoft Way');
-  await page.getByLabel(t('signup.city')).fill('Redmond');
-  await page.getByLabel(t('signup.postalCode')).fill('98052');
-  await page.getByRole('button', { name: t('signup.next') }).click();
+  await fillCardSection(page, t, '4000 0000 0000 0002');
   await shoot(page, locale, '07-sign-up-card-declined');
   await page.getByLabel(t('signup.cardNumber')).fill('4111 1111 1111 1111');
   await page.getByLabel(t('signup.cvv')).fill('123');

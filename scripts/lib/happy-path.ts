@@ -24,8 +24,17 @@ export async function walkHappyPath(page: Page, t: Translate, at: (moment: 'sign
   const code = /\b(\d{6})\b/.exec((await page.getByTestId('verification-notice').textContent()) ?? '')?.[1] ?? '';
   await page.getByLabel(t('signup.code'), { exact: true }).fill(code);
   await page.getByRole('button', { name: t('signup.verifyCode') }).click();
+  await fillCardSection(page, t, '4111 1111 1111 1111');
+  await page.getByLabel(t('signup.agree')).check();
+  await page.getByRole('button', { name: t('signup.signUp'), exact: true }).click();
+  await page.getByRole('link', { name: t('signup.done.manage') }).click();
+  await page.waitForURL('**/portal/subscriptions');
+}
+
+/** The card section with Alice's details and this card number, then Next. */
+export async function fillCardSection(page: Page, t: Translate, cardNumber: string): Promise<void> {
   await page.getByLabel(t('signup.cardName')).fill('Alice Chen');
-  await page.getByLabel(t('signup.cardNumber')).fill('4111 1111 1111 1111');
+  await page.getByLabel(t('signup.cardNumber')).fill(cardNumber);
   await page.getByLabel(t('signup.expiryMonth')).selectOption('12');
   await page.getByLabel(t('signup.expiryYear')).selectOption(String(new Date().getFullYear() + 3));
   await page.getByLabel(t('signup.cvv')).fill('123');
@@ -33,8 +42,4 @@ export async function walkHappyPath(page: Page, t: Translate, at: (moment: 'sign
   await page.getByLabel(t('signup.city')).fill('Redmond');
   await page.getByLabel(t('signup.postalCode')).fill('98052');
   await page.getByRole('button', { name: t('signup.next') }).click();
-  await page.getByLabel(t('signup.agree')).check();
-  await page.getByRole('button', { name: t('signup.signUp'), exact: true }).click();
-  await page.getByRole('link', { name: t('signup.done.manage') }).click();
-  await page.waitForURL('**/portal/subscriptions');
 }
