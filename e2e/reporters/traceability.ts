@@ -20,7 +20,8 @@ export default class TraceabilityReporter implements Reporter {
 
   onBegin(config: FullConfig, suite: Suite): void {
     this.#root = config.configFile ? path.dirname(config.configFile) : process.cwd();
-    this.#projects = config.projects.map((project) => project.name);
+    // A merged report lists each shard's projects again: keep each name once.
+    this.#projects = [...new Set(config.projects.map((project) => project.name))];
     for (const test of suite.allTests()) this.#tests.set(test.id, { test, passed: false });
   }
 
