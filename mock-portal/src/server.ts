@@ -3,10 +3,10 @@ import path from 'node:path';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import type { CustomFetch } from 'openid-client';
-import { pinoHttp } from 'pino-http';
 import type { Config } from './config.js';
 import { errorPages, notFound } from './http/errors.js';
 import { localeMiddleware } from './http/locale.js';
+import { requestLogging } from './http/logging.js';
 import { securityHeaders } from './http/security.js';
 import { testApi } from './http/test-api.js';
 import { RequestTiming } from './http/timing.js';
@@ -52,17 +52,7 @@ export async function createApp(config: Config, registry = new WorldRegistry(), 
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use(timing.middleware);
-  app.use(
-    pinoHttp({
-      level: config.logLevel,
-      autoLogging: { ignore: (req) => req.url?.startsWith('/static/') ?? false },
-      // Method, path and status only: headers carry session cookies, which must never reach a log.
-      serializers: {
-        req: (req: { method?: string; url?: string }) => ({ method: req.method, url: req.url?.split('?')[0] }),
-        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+  app.use(requestLogging(config.logLevel));
   app.use(securityHeaders({ https: secureCookies }));
   app.use('/static', express.static(path.resolve(import.meta.dirname, '..', 'public'), { maxAge: '1h', fallthrough: false }));
   app.get('/healthz', (_req, res) => {
