@@ -25,11 +25,24 @@ function clientStatus(error: unknown): number | undefined {
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
 
-async function renderError(res: Response, page: ErrorPage): Promise<void> {
+/**
+ * Where "Start again" leads from a refused form: the start of the flow the form belonged to. A
+ * refused form is most often one whose session is gone (the server restarted, or the session
+ * expired), and starting that flow again is the way on.
+ */
+function startOf(path: string): string {
+  if (path.startsWith('/signup')) return '/signup/';
+  if (path.startsWith('/portal')) return '/portal/subscriptions';
+  if (path.startsWith('/scenarios')) return '/scenarios';
+  return '/';
+}
+
+async function renderError(res: Response, page: ErrorPage, path = '/'): Promise<void> {
   if (!res.locals.t) res.locals.t = translator(DEFAULT_LOCALE);
   if (!res.locals.languageLinks) res.locals.languageLinks = [];
   const { t } = res.locals;
-  await renderPage(res, 'shared/views/message', { title: t(page.title), chrome: 'marketing', heading: t(page.title), message: t(page.body), action: { href: '/', label: t('error.home') } }, page.status);
+  const action = page.status === 403 ? { href: startOf(path), label: t('error.startAgain') } : { href: '/', label: t('error.home') };
+  await renderPage(res, 'shared/views/message', { title: t(page.title), chrome: 'marketing', heading: t(page.title), message: t(page.body), action }, page.status);
 }
 
 export function notFound(): RequestHandler {
@@ -51,7 +64,7 @@ export function errorPages(): ErrorRequestHandler {
       res.end();
       return;
     }
-    renderError(res, page).catch(() => {
+    renderError(res, page, req.originalUrl).catch(() => {
       res.status(page.status).type('text').send(page.status === 500 ? 'Something went wrong.' : 'Request refused.');
     });
   };

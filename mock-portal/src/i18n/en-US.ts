@@ -280,7 +280,7 @@ export const enUS = {
   'error.notFound.title': 'Page not found',
   'error.notFound.body': 'There is no page at this address.',
   'error.forbidden.title': 'Your request could not be verified',
-  'error.forbidden.body': 'This form expired or did not come from this site, so nothing was changed. Go back, reload the page and try again.',
+  'error.forbidden.body': 'This form has expired (the session ended, or the service restarted) or did not come from this site, so nothing was changed. Start again to carry on.',
   'error.badRequest.title': 'The request could not be read',
   'error.badRequest.body': 'Nothing was changed. Go back and try again.',
   'error.tooLarge.title': 'The request is too large',

@@ -285,7 +285,7 @@ export const zhTW: Catalogue = {
   'error.notFound.title': '找不到頁面',
   'error.notFound.body': '此位址沒有任何頁面。',
   'error.forbidden.title': '無法驗證您的要求',
-  'error.forbidden.body': '此表單已過期或並非來自本網站，因此未做任何變更。請返回、重新載入頁面後再試一次。',
+  'error.forbidden.body': '此表單已過期（工作階段已結束或服務已重新啟動），或並非來自本網站，因此未做任何變更。請重新開始以繼續。',
   'error.badRequest.title': '無法讀取要求',
   'error.badRequest.body': '未做任何變更。請返回後再試一次。',
   'error.tooLarge.title': '要求過大',
