@@ -4,14 +4,21 @@
  */
 export class Browserless {
   readonly cookies = new Map<string, string>();
+  /** Every Set-Cookie line received, in order, for tests of cookie attributes. */
+  readonly setCookieLines: string[] = [];
 
-  constructor(readonly base: string) {}
+  constructor(
+    readonly base: string,
+    /** The HTTP client; tests over HTTPS pass one that trusts the test certificate. */
+    private readonly fetchImpl: typeof fetch = fetch,
+  ) {}
 
   async send(path: string | URL, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.cookies.size > 0) headers.set('cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
-    const response = await fetch(new URL(path, this.base), { ...init, headers, redirect: 'manual' });
+    const response = await this.fetchImpl(new URL(path, this.base), { ...init, headers, redirect: 'manual' });
     for (const line of response.headers.getSetCookie()) {
+      this.setCookieLines.push(line);
       const [pair = ''] = line.split(';');
       const name = pair.slice(0, pair.indexOf('=')).trim();
       const value = pair.slice(pair.indexOf('=') + 1);

@@ -14,7 +14,7 @@ export function localeMiddleware(): RequestHandler {
   return (req, res, next) => {
     const requested: unknown = req.query.lang;
     if (req.method === 'GET' && isLocale(requested)) {
-      res.cookie(COOKIE, requested, { maxAge: ONE_YEAR_MS, sameSite: 'lax', httpOnly: true, path: '/' });
+      res.cookie(COOKIE, requested, { maxAge: ONE_YEAR_MS, sameSite: 'lax', httpOnly: true, secure: req.secure, path: '/' });
       const url = new URL(req.originalUrl, 'http://mock.invalid');
       url.searchParams.delete('lang');
       res.redirect(303, safeLocalPath(url.pathname + url.search, '/'));

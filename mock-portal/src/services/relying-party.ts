@@ -66,6 +66,7 @@ export class RelyingParty {
       const issuer = new URL(this.#options.issuer);
       const config = await client.discovery(issuer, this.#options.clientId, undefined, client.ClientSecretBasic(this.#options.clientSecret), {
         ...(issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : {}),
+        ...(this.#options.fetch ? { [client.customFetch]: this.#options.fetch } : {}),
       });
       client.enableNonRepudiationChecks(config);
       if (this.#options.fetch) config[client.customFetch] = this.#options.fetch;

@@ -55,7 +55,7 @@ export function interactionRoutes(provider: Provider, remembered: RememberedAcco
   /** Signs the browser in as this account: remembers it, and hands it to oidc-provider. */
   async function finish(req: Request, res: Response, accountId: string, staySignedIn: boolean): Promise<void> {
     const id = remembered.remember(browserId(req), accountId, staySignedIn);
-    res.cookie(REMEMBERED_COOKIE, id, RememberedAccounts.cookieOptions(remembered.persistent(id)));
+    res.cookie(REMEMBERED_COOKIE, id, { ...RememberedAccounts.cookieOptions(remembered.persistent(id)), secure: req.secure });
     delete req.session.loginFlow;
     await provider.interactionFinished(req, res, { select_account: {}, login: { accountId, remember: staySignedIn } }, { mergeWithLastSubmission: false });
   }

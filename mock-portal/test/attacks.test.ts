@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { listen, type Running } from '../src/listen.js';
+import { SEED_PASSWORD } from '../src/world/seed.js';
+import { Browserless, csrfTokenOf, signInUntilCallback } from './browserless.js';
+import { clientIn, newWorld, signInToSignup, signOutOverHttp, signUpOverHttp } from './http-flows.js';
+import { OPEN_REDIRECTS } from './open-redirects.js';
+import { fetchTrustingTestCertificate, listenTls } from './tls.js';
+
+const snapshot = async (base: string, worldId: string) => (await fetch(new URL(`/__test__/worlds/${worldId}`, base))).text();
+const isOurs = (location: string | null, base: string) => location !== null && !/^\/[/\\]/.test(location) && new URL(location, base).origin === new URL(base).origin;
+
+/** Signs this client in at the portal through the login pages and returns the Subscriptions page. */
+async function signInToPortal(client: Browserless, signInName: string): Promise<string> {
+  const { response } = await client.follow(await signInUntilCallback(client, '/portal/subscriptions', signInName, SEED_PASSWORD));
+  return response.text();
+}
+
+describe('attacks, each asserting that nothing changed (issue 6)', () => {
+  let running: Running;
+  before(async () => {
+    running = await listen({ testMode: true });
+  });
+  after(() => running.close());
+
+  it('every state-changing request without a valid CSRF token gets 403 and changes nothing', async () => {
+    const worldId = await newWorld(running.url);
+    const signup = clientIn(running.url, worldId);
+    await signUpOverHttp(signup, 'alice@fabrikam.com', SEED_PASSWORD);
+    const portal = clientIn(running.url, worldId);
+    const page = await signInToPortal(portal, 'alice@fabrikam.com');
+    const subscriptionId = /\/portal\/subscriptions\/([0-9a-f-]{36})/.exec(page)?.[1];
+    assert.ok(subscriptionId, 'the portal lists the new subscription');
+    const state = JSON.parse(await snapshot(running.url, worldId)) as { accounts: { id: string; signInName: string }[]; directories: { id: string; name: string }[] };
+    const bob = state.accounts.find((account) => account.signInName === 'bob@contoso.com')?.id ?? '';
+    const contoso = state.directories.find((directory) => directory.name === 'Contoso')?.id ?? '';
+    const signingIn = clientIn(running.url, worldId);
+    const { url: interaction } = await signingIn.follow('/signup/');
+    const sub = `/portal/subscriptions/${subscriptionId}`;
+
+    const attempts: [Browserless, string, Record<string, string>][] = [
+      [portal, '/portal/directories', { directoryId: contoso }],
+      [portal, `${sub}/access-control/add`, { principalId: bob, role: 'Owner' }],
+      [portal, `${sub}/access-control/remove`, { principalId: bob, role: 'Owner' }],
+      [portal, `${sub}/administrators/service-admin`, { accountId: bob }],
+      [portal, `${sub}/administrators/co-admins/add`, { accountId: bob }],
+      [portal, `${sub}/administrators/co-admins/remove`, { accountId: bob }],
+      [portal, `${sub}/change-directory`, { directoryId: contoso }],
+      [portal, '/portal/signout', {}],
+      [signup, '/signup/', { action: 'about', country: 'US', workPhone: '+1 425 555 0100' }],
+      [signup, '/signup/signout', {}],
+      [portal, '/scenarios/reset', {}],
+      ...(['pick', 'username', 'which', 'password', 'stay-signed-in'] as const).map((step): [Browserless, string, Record<string, string>] => [signingIn, `${interaction.pathname}/${step}`, { username: 'alice@contoso.com', password: SEED_PASSWORD, accountId: bob, kind: 'work', stay: 'yes' }]),
+    ];
+    const before = await snapshot(running.url, worldId);
+    for (const [client, path, fields] of attempts) {
+      for (const token of [undefined, 'forged-token', csrfTokenOf(page).slice(1)]) {
+        const response = await client.postForm(path, token === undefined ? fields : { ...fields, _csrf: token });
+        assert.equal(response.status, 403, `${path} with ${token === undefined ? 'no token' : 'a wrong token'}`);
+      }
+    }
+    assert.equal(await snapshot(running.url, worldId), before, 'the world is as it was');
+    assert.equal((await portal.send('/portal/subscriptions')).status, 200, 'and Alice is still signed in at the portal');
+  });
+
+  it('a new session id at sign-in; the old one, and the one signed out, are worth nothing', async () => {
+    const worldId = await newWorld(running.url);
+    const client = clientIn(running.url, worldId);
+    await client.follow('/signup/', (next) => next.pathname.startsWith('/login/'));
+    const beforeSignIn = client.cookies.get('signup.sid');
+    assert.ok(beforeSignIn, 'the sign-up service keeps the pending sign-in in a session');
+    await client.follow(await signInUntilCallback(client, '/signup/', 'alice@contoso.com', SEED_PASSWORD));
+    const signedIn = client.cookies.get('signup.sid');
+    assert.ok(signedIn && signedIn !== beforeSignIn, 'the session id changed at sign-in');
+
+    const thief = clientIn(running.url, worldId);
+    thief.cookies.set('signup.sid', beforeSignIn);
+    assert.equal((await thief.send('/signup/')).status, 303, 'the pre-sign-in id is not signed in');
+
+    const form = await (await client.send('/signup/')).text();
+    await signOutOverHttp(client, form);
+    thief.cookies.set('signup.sid', signedIn);
+    const afterSignOut = await thief.send('/signup/');
+    assert.equal(afterSignOut.status, 303, 'the signed-out session is gone');
+    assert.match(afterSignOut.headers.get('location') ?? '', /\/login\/auth\?/);
+  });
+
+  it('every cookie is HttpOnly and SameSite=Lax over HTTP, and Secure as well over HTTPS', async () => {
+    const check = async (base: string, fetchImpl?: typeof fetch) => {
+      const client = new Browserless(base, fetchImpl);
+      await client.send('/?lang=zh-TW');
+      await client.follow(await signInUntilCallback(client, '/signup/', 'alice@contoso.com', SEED_PASSWORD));
+      await client.send('/scenarios');
+      return client.setCookieLines.filter((line) => !/expires=Thu, 01 Jan 1970/i.test(line));
+    };
+    const plain = await check(running.url);
+    const names = new Set(plain.map((line) => line.split('=')[0]));
+    for (const expected of ['lang', 'signup.sid', 'login.sid', 'login.accounts', '_session', '_interaction']) assert.ok(names.has(expected), `saw ${expected}`);
+    for (const line of plain) {
+      assert.match(line, /;\s*httponly/i, line);
+      assert.match(line, /;\s*samesite=lax/i, line);
+      assert.doesNotMatch(line, /;\s*secure/i, `no Secure over plain HTTP: ${line}`);
+    }
+    const tls = await listenTls();
+    try {
+      const secure = await check(tls.url, fetchTrustingTestCertificate);
+      assert.ok(secure.length >= plain.length - 1);
+      for (const line of secure) assert.match(line, /;\s*secure/i, line);
+    } finally {
+      await tls.close();
+    }
+  });
+
+  it(`every return or redirect parameter refuses ${OPEN_REDIRECTS.length} open-redirect payloads`, async () => {
+    assert.ok(OPEN_REDIRECTS.length >= 20);
+    const worldId = await newWorld(running.url);
+    for (const payload of OPEN_REDIRECTS) {
+      for (const service of ['signup', 'portal']) {
+        const signedOut = await fetch(new URL(`/${service}/signed-out?${new URLSearchParams({ state: payload }).toString()}`, running.url), { redirect: 'manual' });
+        assert.ok(isOurs(signedOut.headers.get('location'), running.url), `/${service}/signed-out?state=${payload} → ${signedOut.headers.get('location')}`);
+      }
+      const client = clientIn(running.url, worldId);
+      const callback = await signInUntilCallback(client, `/portal/signin?${new URLSearchParams({ returnTo: payload }).toString()}`, 'alice@contoso.com', SEED_PASSWORD);
+      const landed = await client.send(callback);
+      assert.ok(isOurs(landed.headers.get('location'), running.url), `/portal/signin?returnTo=${payload} → ${landed.headers.get('location')}`);
+    }
+  });
+
+  it('script and markup typed into a field come back escaped, under a CSP without unsafe-inline', async () => {
+    const payload = `<script>alert(1)</script>"'><img src=x onerror=alert(1)>`;
+    const client = clientIn(running.url, await newWorld(running.url));
+    const form = await signInToSignup(client, 'alice@contoso.com', SEED_PASSWORD);
+    const fields = { firstName: payload, lastName: payload, email: payload, workPhone: payload, organization: payload };
+    const refused = await client.postForm('/signup/', { _csrf: csrfTokenOf(form), action: 'about', country: 'US', ...fields });
+    const html = await refused.text();
+    assert.equal(refused.status, 422);
+    assert.ok(!html.includes(payload) && !html.includes('<script>alert(1)'), 'the payload never comes back raw');
+    assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'), 'it comes back escaped');
+    const csp = refused.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /script-src 'self'/);
+    assert.doesNotMatch(csp, /unsafe-inline/);
+
+    const login = new Browserless(running.url);
+    const { response, url } = await login.follow('/signup/');
+    const answer = await login.postForm(`${url.pathname}/username`, { _csrf: csrfTokenOf(await response.text()), username: payload });
+    const shown = answer.status === 303 ? await login.send(answer.headers.get('location') ?? '/') : answer;
+    const page = await shown.text();
+    assert.ok(!page.includes('<script>alert(1)'), 'the sign-in page does not echo it raw');
+  });
+});

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { createServer, request } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createApp } from '../src/server.js';
+import { WorldRegistry } from '../src/world/registry.js';
+
+const FIXTURES = path.join(import.meta.dirname, 'fixtures');
+const cert = readFileSync(path.join(FIXTURES, 'localhost-cert.pem'));
+const key = readFileSync(path.join(FIXTURES, 'localhost-key.pem'));
+
+/** The portal served over HTTPS with the test certificate, as behind a TLS-terminating host would be without a proxy. */
+export async function listenTls(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer({ key, cert });
+  await new Promise<void>((resolve) => server.listen(0, resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `https://localhost:${port}`;
+  // The relying parties reach the login service over HTTPS too, so they must trust the test certificate.
+  const { app } = await createApp({ port, publicUrl: url, testMode: false, logLevel: process.env.TLS_LOG ?? 'silent' }, new WorldRegistry(), {
+    relyingPartyFetch: (target, options) => fetchTrustingTestCertificate(target, options),
+  });
+  server.on('request', app);
+  return { url, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** A fetch over HTTPS that trusts the test certificate (Node's own fetch cannot be told to). */
+export const fetchTrustingTestCertificate: typeof fetch = (input, init = {}) =>
+  new Promise((resolve, reject) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const headers = Object.fromEntries(new Headers(init.headers).entries());
+    const body = typeof init.body === 'string' || init.body instanceof URLSearchParams ? String(init.body) : undefined;
+    const outgoing = request(url, { method: init.method ?? 'GET', headers, ca: cert }, (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.on('end', () => {
+        const responseHeaders = new Headers();
+        for (const [name, value] of Object.entries(incoming.headers)) {
+          for (const each of Array.isArray(value) ? value : value === undefined ? [] : [value]) responseHeaders.append(name, each);
+        }
+        const status = incoming.statusCode ?? 500;
+        resolve(new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, headers: responseHeaders }));
+      });
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
