@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { listen, type Running } from '../src/listen.js';
 import { SEED_PASSWORD } from '../src/world/seed.js';
-import { csrfTokenOf, signInUntilCallback, type Browserless } from './browserless.js';
+import { csrfTokenOf, signInUntilCallback } from './browserless.js';
 import { clientIn, newWorld, signInToSignup } from './http-flows.js';
 
 /** Any text a person, a script or a fuzzer might type, including markup, control characters and astral planes. */
@@ -75,7 +75,7 @@ describe('random input never breaks the server, and refused input changes nothin
     const before = await snapshot(worldId);
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...paths), fieldsOf(PORTAL_FIELDS), async (path, fields) => {
-        const answer = await (client as Browserless).postForm(path, { ...fields, _csrf: csrfTokenOf(page) });
+        const answer = await client.postForm(path, { ...fields, _csrf: csrfTokenOf(page) });
         assertRendered(answer.status, answer.status >= 300 && answer.status < 400 ? '' : await answer.text(), `POST ${path} ${JSON.stringify(fields).slice(0, 200)}`);
       }),
       RUNS,
