@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { listen, type Running } from '../src/listen.js';
+import { SIGN_IN_ATTEMPTS_PER_MINUTE } from '../src/services/login/rate-limit.js';
+import { LOCKOUT_THRESHOLD } from '../src/world/lockout.js';
 import { SEED_PASSWORD } from '../src/world/seed.js';
 import { Browserless, csrfTokenOf, signInUntilCallback } from './browserless.js';
 import { clientIn, newWorld, signInToSignup, signOutOverHttp, signUpOverHttp } from './http-flows.js';
@@ -146,5 +148,30 @@ describe('attacks, each asserting that nothing changed (issue 6)', () => {
     const shown = answer.status === 303 ? await login.send(answer.headers.get('location') ?? '/') : answer;
     const page = await shown.text();
     assert.ok(!page.includes('<script>alert(1)'), 'the sign-in page does not echo it raw');
+  });
+
+  it('a burst of passwords against one account from one address: locked, then rate-limited, while other accounts sign in', async () => {
+    const worldId = await newWorld(running.url);
+    const attacker = clientIn(running.url, worldId);
+    const { response, url } = await attacker.follow('/signup/');
+    const token = csrfTokenOf(await response.text());
+    await attacker.postForm(`${url.pathname}/username`, { _csrf: token, username: 'alice@contoso.com' });
+    const burst = SIGN_IN_ATTEMPTS_PER_MINUTE + 10;
+    const statuses: number[] = [];
+    const errors: string[] = [];
+    for (let attempt = 0; attempt < burst; attempt += 1) {
+      const answer = await attacker.postForm(`${url.pathname}/password`, { _csrf: token, password: `guess-${attempt}` });
+      statuses.push(answer.status);
+      errors.push(/AADSTS\d+/.exec(await answer.text())?.[0] ?? '');
+    }
+    assert.deepEqual(errors.slice(0, LOCKOUT_THRESHOLD), Array<string>(LOCKOUT_THRESHOLD).fill('AADSTS50126'), 'wrong passwords first');
+    assert.equal(errors[LOCKOUT_THRESHOLD], 'AADSTS50053', 'then the account is locked');
+    assert.ok(statuses.slice(SIGN_IN_ATTEMPTS_PER_MINUTE).every((status) => status === 429), `then refused with 429: ${statuses.join(',')}`);
+    assert.ok(statuses.every((status) => status < 500));
+
+    const colleague = clientIn(running.url, worldId);
+    const signedIn = await colleague.follow(await signInUntilCallback(colleague, '/signup/', 'bob@contoso.com', SEED_PASSWORD));
+    assert.equal(signedIn.url.pathname, '/signup/', 'Bob, from the same address, signs in as usual');
+    assert.equal(signedIn.response.status, 200);
   });
 });

@@ -15,6 +15,7 @@ const PAGES: Record<number, ErrorPage> = {
   403: { status: 403, title: 'error.forbidden.title', body: 'error.forbidden.body' },
   404: NOT_FOUND,
   413: { status: 413, title: 'error.tooLarge.title', body: 'error.badRequest.body' },
+  429: { status: 429, title: 'error.tooMany.title', body: 'error.tooMany.body' },
 };
 const SERVER: ErrorPage = { status: 500, title: 'error.server.title', body: 'error.server.body' };
 

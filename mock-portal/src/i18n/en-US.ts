@@ -284,6 +284,8 @@ export const enUS = {
   'error.badRequest.title': 'The request could not be read',
   'error.badRequest.body': 'Nothing was changed. Go back and try again.',
   'error.tooLarge.title': 'The request is too large',
+  'error.tooMany.title': 'Too many attempts',
+  'error.tooMany.body': 'There were too many sign-in attempts for this account from this address. Nothing was changed. Wait a minute, then try again.',
   'error.signIn.title': 'We could not sign you in',
   'error.signIn.body': 'The sign-in did not complete. Start again.',
   'error.server.title': 'Something went wrong',

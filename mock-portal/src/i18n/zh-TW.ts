@@ -289,6 +289,8 @@ export const zhTW: Catalogue = {
   'error.badRequest.title': '無法讀取要求',
   'error.badRequest.body': '未做任何變更。請返回後再試一次。',
   'error.tooLarge.title': '要求過大',
+  'error.tooMany.title': '嘗試次數過多',
+  'error.tooMany.body': '此位址對這個帳戶的登入嘗試次數過多。未做任何變更。請稍候一分鐘後再試一次。',
   'error.signIn.title': '無法將您登入',
   'error.signIn.body': '登入未完成。請重新開始。',
   'error.server.title': '發生錯誤',

@@ -9,6 +9,7 @@ import { regenerate } from '../../http/sessions.js';
 import type { LoginFlow } from '../../http/session-data.js';
 import type { Account } from '../../world/model.js';
 import { accountKindForm, passwordForm, pickAccountForm, staySignedInForm, usernameForm } from './forms.js';
+import { signInAttemptLimit } from './rate-limit.js';
 import { REMEMBERED_COOKIE, RememberedAccounts } from './remembered.js';
 
 type AadError = 'AADSTS50126' | 'AADSTS50034' | 'AADSTS50053';
@@ -23,6 +24,7 @@ type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
 export function interactionRoutes(provider: Provider, remembered: RememberedAccounts): Router {
   const router = express.Router();
   router.use(noStore, express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 20 }), ...csrfProtection());
+  const attemptLimit = signInAttemptLimit();
 
   const page = (res: Response, view: string, locals: Record<string, unknown>, status = 200) =>
     renderPage(res, `login/views/${view}`, { chrome: 'login', title: res.locals.t('login.title'), ...locals }, status);
@@ -122,7 +124,7 @@ export function interactionRoutes(provider: Provider, remembered: RememberedAcco
     await usernamePage(res, details.uid, flowFor(req, details.uid)?.signInName ?? hintOf(details));
   });
 
-  router.post('/:uid/username', async (req, res) => {
+  router.post('/:uid/username', attemptLimit, async (req, res) => {
     const details = await interaction(req, res);
     if (!details) return;
     const form = usernameForm.safeParse(req.body);
@@ -163,7 +165,7 @@ export function interactionRoutes(provider: Provider, remembered: RememberedAcco
     await passwordPage(res, details.uid, account);
   });
 
-  router.post('/:uid/password', async (req, res) => {
+  router.post('/:uid/password', attemptLimit, async (req, res) => {
     const details = await interaction(req, res);
     if (!details) return;
     const flow = flowFor(req, details.uid);

@@ -1,0 +1,28 @@
+import type { RequestHandler } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+
+/** Sign-in attempts (user names and passwords) allowed per account, per address, per minute. */
+export const SIGN_IN_ATTEMPTS_PER_MINUTE = 30;
+
+/**
+ * Slows a burst of sign-in attempts. Keyed on the address *and* the account being tried (in its
+ * world): hammering one account from one address is refused with 429, while every other account
+ * from that address goes on working, which matters because parallel tests all come from
+ * 127.0.0.1. The account lockout (ten wrong passwords) still applies underneath.
+ */
+export function signInAttemptLimit(): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: SIGN_IN_ATTEMPTS_PER_MINUTE,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => {
+      const body = req.body as Record<string, unknown> | undefined;
+      const typed = typeof body?.username === 'string' ? body.username.trim().toLowerCase().slice(0, 113) : '';
+      return `${ipKeyGenerator(req.ip ?? '')}|${req.world.id}|${req.session.loginFlow?.accountId ?? typed}`;
+    },
+    handler: (_req, _res, next) => {
+      next(Object.assign(new Error('too many sign-in attempts'), { status: 429 }));
+    },
+  });
+}
