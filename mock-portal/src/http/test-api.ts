@@ -34,6 +34,12 @@ export function testApi(registry: WorldRegistry): Router {
     res.json(world.snapshot());
   });
 
+  // The server's own memory after a full garbage collection when it runs with --expose-gc (npm run bench).
+  router.get('/memory', (_req, res) => {
+    (globalThis as { gc?: () => void }).gc?.();
+    res.json({ ...process.memoryUsage(), collected: typeof (globalThis as { gc?: unknown }).gc === 'function', testWorlds: registry.testWorldCount });
+  });
+
   router.delete('/worlds/:id', (req, res) => {
     res.status(registry.deleteTestWorld(req.params.id) ? 204 : 404).end();
   });

@@ -9,7 +9,7 @@ import type { Adapter, AdapterPayload } from 'oidc-provider';
 /** The models that belong to a grant and go when it is revoked; never Interaction or Session. */
 const GRANT_MEMBERS = new Set(['AccessToken', 'AuthorizationCode', 'RefreshToken', 'DeviceCode', 'BackchannelAuthenticationRequest', 'PreAuthorizedCode']);
 
-export function createAdapterFactory(maxEntries = 200_000): new (model: string) => Adapter {
+export function createAdapterFactory(maxEntries = 50_000): new (model: string) => Adapter {
   const store = new LRUCache<string, AdapterPayload | string | Set<string>>({ max: maxEntries });
   const ttl = (expiresIn: number | undefined) => (expiresIn ? { ttl: expiresIn * 1000 } : {});
   const grantKey = (grantId: string) => `grant:${grantId}`;

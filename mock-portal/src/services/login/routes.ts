@@ -5,7 +5,7 @@ import { cookieOf } from '../../http/cookies.js';
 import { csrfProtection } from '../../http/csrf.js';
 import { renderPage } from '../../http/render.js';
 import { noStore } from '../../http/security.js';
-import { regenerate } from '../../http/sessions.js';
+import { destroy, regenerate } from '../../http/sessions.js';
 import type { LoginFlow } from '../../http/session-data.js';
 import type { Account } from '../../world/model.js';
 import { accountKindForm, passwordForm, pickAccountForm, staySignedInForm, usernameForm } from './forms.js';
@@ -58,7 +58,8 @@ export function interactionRoutes(provider: Provider, remembered: RememberedAcco
   async function finish(req: Request, res: Response, accountId: string, staySignedIn: boolean): Promise<void> {
     const id = remembered.remember(browserId(req), accountId, staySignedIn);
     res.cookie(REMEMBERED_COOKIE, id, { ...RememberedAccounts.cookieOptions(remembered.persistent(id)), secure: req.secure });
-    delete req.session.loginFlow;
+    // The login flow is over: its session (the flow's state and CSRF token) has nothing left to keep.
+    await destroy(req);
     await provider.interactionFinished(req, res, { select_account: {}, login: { accountId, remember: staySignedIn } }, { mergeWithLastSubmission: false });
   }
 
