@@ -104,7 +104,8 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
     },
     interactions: { policy: promptPolicy(options.registry, options.remembered), url: (_ctx, interaction) => `/login/interaction/${interaction.uid}` },
     ttl: {
-      AccessToken: HOUR,
+      // The relying parties read only the ID token; the access token is never used after the exchange.
+      AccessToken: 10 * MINUTE,
       AuthorizationCode: MINUTE,
       IdToken: HOUR,
       Interaction: HOUR,
