@@ -5,7 +5,7 @@ import type { WorldRegistry } from '../world/registry.js';
 const worldOptions = z.strictObject({ extraOrganisations: z.number().int().min(0).max(200).optional() });
 
 /**
- * The test-only API: make a world, read its state, delete it. Mounted only when the server is
+ * The test-only API: make a world, read its state, delete it; read the process's memory. Mounted only when the server is
  * started in test mode; otherwise these paths are ordinary 404s.
  */
 export function testApi(registry: WorldRegistry): Router {
