@@ -80,14 +80,13 @@ await portalClient.follow(await signInUntilCallback(portalClient, '/portal/subsc
 await portalClient.follow('/scenarios');
 const signupClient = clientIn(running.url, worldId);
 await signInToSignup(signupClient, 'alice@contoso.com', SEED_PASSWORD);
-const cookieOf = (client: typeof portalClient) => [...client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
 // Each page with the cookies a browser would send: a session that exists, as in the suite.
 const candidates = [
   { name: 'Azure.com home', url: `${running.url}/`, cookie: '' },
-  { name: 'Scenarios', url: `${running.url}/scenarios`, cookie: cookieOf(portalClient) },
-  { name: 'portal Subscriptions', url: `${running.url}/portal/subscriptions`, cookie: cookieOf(portalClient) },
-  { name: 'portal Directory overview (SVG diagram)', url: `${running.url}/portal/directory-overview`, cookie: cookieOf(portalClient) },
-  { name: 'sign-up form', url: `${running.url}/signup/`, cookie: cookieOf(signupClient) },
+  { name: 'Scenarios', url: `${running.url}/scenarios`, cookie: portalClient.cookieHeader() },
+  { name: 'portal Subscriptions', url: `${running.url}/portal/subscriptions`, cookie: portalClient.cookieHeader() },
+  { name: 'portal Directory overview (SVG diagram)', url: `${running.url}/portal/directory-overview`, cookie: portalClient.cookieHeader() },
+  { name: 'sign-up form', url: `${running.url}/signup/`, cookie: signupClient.cookieHeader() },
 ].map((candidate) => ({ ...candidate, rps: 0, bytes: 0 }));
 for (const candidate of candidates) {
   candidate.bytes = (await (await fetch(candidate.url, { headers: candidate.cookie ? { cookie: candidate.cookie } : {} })).text()).length;

@@ -17,7 +17,7 @@ const base = process.env.BASE_URL ?? running?.url ?? '';
 const worldId = await newWorld(base);
 const portal = clientIn(base, worldId);
 await portal.follow(await signInUntilCallback(portal, '/portal/subscriptions', 'dave@contoso.com', SEED_PASSWORD));
-const portalCookie = [...portal.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+const portalCookie = portal.cookieHeader();
 
 // The sign-in POST: a password page of an interaction in progress, posted again and again with
 // a wrong password for an account of its own, as a password-guessing client would.
@@ -25,7 +25,7 @@ const guesser = clientIn(base, await newWorld(base));
 const { response, url } = await guesser.follow('/signup/');
 const token = csrfTokenOf(await response.text());
 await guesser.postForm(`${url.pathname}/username`, { _csrf: token, username: 'bob@contoso.com' });
-const guesserCookie = [...guesser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+const guesserCookie = guesser.cookieHeader();
 
 const targets = [
   { name: 'Scenarios', url: `${base}/scenarios`, headers: { cookie: portalCookie } },

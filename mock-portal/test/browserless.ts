@@ -13,9 +13,14 @@ export class Browserless {
     private readonly fetchImpl: typeof fetch = fetch,
   ) {}
 
+  /** The Cookie header this client sends, for tools (autocannon) that send requests of their own. */
+  cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
   async send(path: string | URL, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
-    if (this.cookies.size > 0) headers.set('cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
+    if (this.cookies.size > 0) headers.set('cookie', this.cookieHeader());
     const response = await this.fetchImpl(new URL(path, this.base), { ...init, headers, redirect: 'manual' });
     for (const line of response.headers.getSetCookie()) {
       this.setCookieLines.push(line);
