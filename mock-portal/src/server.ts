@@ -45,7 +45,7 @@ export async function createApp(config: Config, registry = new WorldRegistry(), 
   const signupClient = client('signup');
   const portalClient = client('portal');
   const relyingParty = (rp: typeof signupClient, chrome: 'signup' | 'portal') =>
-    new RelyingParty({ issuer, ...rp, home: `/${chrome}/`, chrome, registry, testMode: config.testMode, ...(seams.relyingPartyFetch ? { fetch: seams.relyingPartyFetch } : {}) });
+    new RelyingParty({ issuer, ...rp, home: `/${chrome}/`, chrome, registry, testMode: config.testMode, secret, secureCookies, ...(seams.relyingPartyFetch ? { fetch: seams.relyingPartyFetch } : {}) });
 
   const app = express();
   const timing = new RequestTiming();

@@ -65,19 +65,22 @@ describe('attacks, each asserting that nothing changed (issue 6)', () => {
     assert.equal((await portal.send('/portal/subscriptions')).status, 200, 'and Alice is still signed in at the portal');
   });
 
-  it('a new session id at sign-in; the old one, and the one signed out, are worth nothing', async () => {
+  it('a session only from sign-in on, with a new id; the pending sign-in and the signed-out session are worth nothing', async () => {
     const worldId = await newWorld(running.url);
     const client = clientIn(running.url, worldId);
     await client.follow('/signup/', (next) => next.pathname.startsWith('/login/'));
-    const beforeSignIn = client.cookies.get('signup.sid');
-    assert.ok(beforeSignIn, 'the sign-up service keeps the pending sign-in in a session');
+    assert.equal(client.cookies.get('signup.sid'), undefined, 'a browser on its way to sign in has no sign-up session');
+    const pending = client.cookies.get('signup.signin');
+    assert.ok(pending, 'the pending sign-in travels in its own cookie');
     await client.follow(await signInUntilCallback(client, '/signup/', 'alice@contoso.com', SEED_PASSWORD));
     const signedIn = client.cookies.get('signup.sid');
-    assert.ok(signedIn && signedIn !== beforeSignIn, 'the session id changed at sign-in');
+    assert.ok(signedIn, 'signed in, with a session');
+    assert.equal(client.cookies.get('signup.signin'), undefined, 'the pending sign-in was used up at the callback');
 
     const thief = clientIn(running.url, worldId);
-    thief.cookies.set('signup.sid', beforeSignIn);
-    assert.equal((await thief.send('/signup/')).status, 303, 'the pre-sign-in id is not signed in');
+    thief.cookies.set('signup.sid', pending);
+    thief.cookies.set('signup.signin', pending);
+    assert.equal((await thief.send('/signup/')).status, 303, 'the pending sign-in cookie is not a session');
 
     const form = await (await client.send('/signup/')).text();
     await signOutOverHttp(client, form);
@@ -97,7 +100,7 @@ describe('attacks, each asserting that nothing changed (issue 6)', () => {
     };
     const plain = await check(running.url);
     const names = new Set(plain.map((line) => line.split('=')[0]));
-    for (const expected of ['lang', 'signup.sid', 'login.sid', 'login.accounts', '_session', '_interaction']) assert.ok(names.has(expected), `saw ${expected}`);
+    for (const expected of ['lang', 'signup.signin', 'signup.sid', 'login.sid', 'login.accounts', '_session', '_interaction']) assert.ok(names.has(expected), `saw ${expected}`);
     for (const line of plain) {
       assert.match(line, /;\s*httponly/i, line);
       assert.match(line, /;\s*samesite=lax/i, line);

@@ -135,6 +135,10 @@ describe('the server in test mode', () => {
     assert.equal(location.pathname, '/login/auth');
     for (const parameter of ['code_challenge', 'state', 'nonce']) assert.ok(location.searchParams.get(parameter), parameter);
     assert.equal(location.searchParams.get('code_challenge_method'), 'S256');
-    assert.match(response.headers.get('set-cookie') ?? '', /signup\.sid=.*Path=\/signup.*HttpOnly.*SameSite=Lax/i);
+    // The checks for the callback travel in an encrypted cookie that only the callback receives; no session yet.
+    const cookies = response.headers.get('set-cookie') ?? '';
+    assert.match(cookies, /signup\.signin=[^;]+; Max-Age=3600; Path=\/signup\/callback;.*HttpOnly.*SameSite=Lax/i);
+    assert.doesNotMatch(cookies, /signup\.sid=/);
+    for (const secret of [location.searchParams.get('state') ?? '', location.searchParams.get('nonce') ?? '']) assert.ok(!cookies.includes(secret), 'state and nonce are not readable in the cookie');
   });
 });

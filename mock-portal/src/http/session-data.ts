@@ -3,7 +3,7 @@ import type { SignupDraft } from '../services/signup/draft.js';
 import type { Account } from '../world/model.js';
 import type { World } from '../world/world.js';
 
-/** What a relying party keeps between sending the browser to sign in and the callback. */
+/** What a relying party keeps between sending the browser to sign in and the callback (in a cookie: pending-sign-in.ts). */
 export interface PendingSignIn {
   readonly state: string;
   readonly nonce: string;
@@ -37,7 +37,6 @@ export interface LoginFlow {
 
 declare module 'express-session' {
   interface SessionData {
-    pendingSignIn: PendingSignIn;
     identity: SignedInIdentity;
     loginFlow: LoginFlow;
     signupDraft: SignupDraft;

@@ -4,22 +4,52 @@ import type { RequestHandler } from 'express';
 
 const MemoryStore = createMemoryStore(session);
 const TWO_HOURS_MS = 2 * 60 * 60 * 1000;
+const PRUNE_PERIOD_MS = 60_000;
 
-/** memorystore's internal LRU: get and set with a time to live. */
+/** memorystore's internal LRU (lru-cache 4): get and set with a time to live, and its own prune. */
 interface LruLike {
   get(key: string): unknown;
   set(key: string, value: unknown, maxAge: number): void;
+  prune(): void;
 }
 
 /**
- * memorystore, touched cheaply. express-session touches the store on every request that did not
- * change the session, and memorystore's touch parses and re-serialises the whole session to
- * copy in a cookie that, here, never changes (browser-session cookies carry no expiry). Re-setting
- * the stored string with a fresh time to live keeps the same behaviour at a fraction of the cost.
+ * memorystore, with two repairs.
+ *
+ * Pruning: memorystore's periodic prune calls `get` on every entry while walking the LRU from its
+ * most recent end, and each `get` moves that entry to the front, so every prune reverses the
+ * order: afterwards the newest sessions count as the least recently used, and once the store is
+ * full they are the first evicted (sign-ins in progress failed after about a minute at a cap of
+ * 1,000). lru-cache's own `prune` drops expired entries without touching the order.
+ *
+ * Touching: express-session touches the store on every request that did not change the session,
+ * and memorystore's touch parses and re-serialises the whole session to copy in a cookie that,
+ * here, never changes (browser-session cookies carry no expiry). Re-setting the stored string with
+ * a fresh time to live keeps the same behaviour at a fraction of the cost.
  */
-class SessionStore extends MemoryStore {
+export class SessionStore extends MemoryStore {
+  // Not a private method: memorystore's constructor starts the interval before this class's own
+  // private members exist.
+  protected lru(): LruLike {
+    return (this as unknown as { store: LruLike }).store;
+  }
+
+  /** Drops expired sessions and leaves the others in their order of use. */
+  pruneExpired(): void {
+    this.lru().prune();
+  }
+
+  override startInterval(): void {
+    this.stopInterval();
+    const period = (this as unknown as { options: { checkPeriod?: number } }).options.checkPeriod;
+    if (period === undefined || !(period > 0)) return;
+    const timer = setInterval(() => this.pruneExpired(), period);
+    timer.unref();
+    (this as unknown as { _checkInterval: NodeJS.Timeout })._checkInterval = timer;
+  }
+
   override touch(sid: string, _session: session.SessionData, callback?: () => void): void {
-    const lru = (this as unknown as { store: LruLike }).store;
+    const lru = this.lru();
     const stored = lru.get(sid);
     if (stored !== undefined) lru.set(sid, stored, TWO_HOURS_MS);
     callback?.();
@@ -33,6 +63,8 @@ export interface SessionOptions {
   readonly path: string;
   readonly secret: string;
   readonly secure: boolean;
+  /** Sessions kept at once; the least recently used goes first. */
+  readonly maxSessions?: number;
 }
 
 
@@ -45,7 +77,7 @@ export function serviceSession(options: SessionOptions): RequestHandler {
   return session({
     name: options.name,
     secret: options.secret,
-    store: new SessionStore({ checkPeriod: 60_000, max: 20_000, ttl: TWO_HOURS_MS }),
+    store: new SessionStore({ checkPeriod: PRUNE_PERIOD_MS, max: options.maxSessions ?? 20_000, ttl: TWO_HOURS_MS }),
     resave: false,
     saveUninitialized: false,
     rolling: false,

@@ -9,6 +9,7 @@ import { csrfProtection } from '../http/csrf.js';
 import { destroy, regenerate } from '../http/sessions.js';
 import type { SignedInIdentity } from '../http/session-data.js';
 import type { WorldRegistry } from '../world/registry.js';
+import { PendingSignInCookie } from './pending-sign-in.js';
 
 export interface RelyingPartyOptions {
   readonly issuer: string;
@@ -25,6 +26,9 @@ export interface RelyingPartyOptions {
   readonly testMode: boolean;
   /** How to reach the login service's back channel; tests wrap it to tamper with tokens. */
   readonly fetch?: client.CustomFetch;
+  /** The process's secret, from which the pending sign-in cookie's key is derived. */
+  readonly secret: string;
+  readonly secureCookies: boolean;
 }
 
 const idTokenClaims = z.object({
@@ -54,10 +58,17 @@ const signedOutQuery = z.object({ state: z.string().optional() });
  */
 export class RelyingParty {
   readonly #options: RelyingPartyOptions;
+  readonly #pending: PendingSignInCookie;
   #configuration: Promise<client.Configuration> | undefined;
 
   constructor(options: RelyingPartyOptions) {
     this.#options = options;
+    this.#pending = new PendingSignInCookie({
+      name: `${options.chrome}.signin`,
+      callbackPath: new URL(options.redirectUri).pathname,
+      secret: options.secret,
+      secure: options.secureCookies,
+    });
   }
 
   /** Discovery happens on first use, once the server is listening; a failure is retried next time. */
@@ -78,13 +89,13 @@ export class RelyingParty {
     return this.#configuration;
   }
 
-  /** Where to send the browser to sign in; remembers the checks for the callback in the session. */
-  async signInUrl(req: Request, options: { returnTo?: string; prompt?: string; loginHint?: string }): Promise<string> {
+  /** Where to send the browser to sign in; gives the browser the checks for the callback to keep. */
+  async signInUrl(res: Response, options: { returnTo?: string; prompt?: string; loginHint?: string }): Promise<string> {
     const config = await this.#config();
     const codeVerifier = client.randomPKCECodeVerifier();
     const state = client.randomState();
     const nonce = client.randomNonce();
-    req.session.pendingSignIn = { state, nonce, codeVerifier, returnTo: safeLocalPath(options.returnTo, this.#options.home) };
+    await this.#pending.set(res, { state, nonce, codeVerifier, returnTo: safeLocalPath(options.returnTo, this.#options.home) });
     const parameters: Record<string, string> = {
       redirect_uri: this.#options.redirectUri,
       scope: 'openid profile email',
@@ -100,10 +111,9 @@ export class RelyingParty {
   }
 
   /** Redeems the code and verifies the ID token; throws when anything does not check out. */
-  async #completeSignIn(req: Request): Promise<{ identity: SignedInIdentity; returnTo: string }> {
-    const pending = req.session.pendingSignIn;
-    if (!pending) throw new Error('no sign-in was started in this session');
-    delete req.session.pendingSignIn;
+  async #completeSignIn(req: Request, res: Response): Promise<{ identity: SignedInIdentity; returnTo: string }> {
+    const pending = await this.#pending.take(req, res);
+    if (!pending) throw new Error('no sign-in was started in this browser (or it expired, or the server restarted)');
     // The callback URL is rebuilt from the registered redirect URI, never from the Host header.
     const callbackUrl = new URL(this.#options.redirectUri);
     callbackUrl.search = new URL(req.originalUrl, callbackUrl).search;
@@ -140,7 +150,7 @@ export class RelyingParty {
     router.get('/signin', async (req, res) => {
       const query = signInQuery.safeParse(req.query);
       const { returnTo, prompt, login_hint: loginHint } = query.success ? query.data : {};
-      res.redirect(303, await this.signInUrl(req, { ...(returnTo ? { returnTo } : {}), ...(prompt ? { prompt } : {}), ...(loginHint ? { loginHint } : {}) }));
+      res.redirect(303, await this.signInUrl(res, { ...(returnTo ? { returnTo } : {}), ...(prompt ? { prompt } : {}), ...(loginHint ? { loginHint } : {}) }));
     });
     router.post('/signout', express.urlencoded({ extended: false, limit: '2kb', parameterLimit: 5 }), ...csrfProtection(), async (req, res) => {
       const form = signOutForm.safeParse(req.body);
@@ -163,12 +173,11 @@ export class RelyingParty {
       });
       // What this relying party's session holds, for a failing test's report (never the token itself).
       router.get('/__test__/session', (req, res) => {
-        const { identity, pendingSignIn, directoryId, signupDraft } = req.session;
+        const { identity, directoryId, signupDraft } = req.session;
         res.json({
           service: this.#options.chrome,
           signedIn: Boolean(identity),
           ...(identity ? { upn: identity.upn, tid: identity.tid, directory: req.world.directory(identity.tid)?.name ?? '(no such directory in this world)', oid: identity.oid, name: identity.name } : {}),
-          signInInProgress: Boolean(pendingSignIn),
           ...(directoryId ? { currentDirectoryId: directoryId } : {}),
           ...(signupDraft ? { signupForm: { aboutDone: signupDraft.aboutDone, phoneVerified: Boolean(signupDraft.verifiedPhone), cardAccepted: Boolean(signupDraft.cardLast4), agreed: signupDraft.agree } } : {}),
           cookieExpires: req.session.cookie.expires ?? 'end of browser session',
@@ -182,7 +191,7 @@ export class RelyingParty {
     router.get('/callback', async (req, res) => {
       let result: { identity: SignedInIdentity; returnTo: string };
       try {
-        result = await this.#completeSignIn(req);
+        result = await this.#completeSignIn(req, res);
       } catch (error) {
         req.log?.warn({ err: error }, 'sign-in refused at the callback');
         await signInFailed(res, this.#options);
@@ -210,7 +219,7 @@ export class RelyingParty {
       }
       delete req.session.identity;
       const returnTo = req.method === 'GET' ? req.originalUrl : this.#options.home;
-      res.redirect(303, await this.signInUrl(req, { returnTo }));
+      res.redirect(303, await this.signInUrl(res, { returnTo }));
     };
   }
 }

@@ -66,7 +66,9 @@ export async function loginService(options: LoginServiceOptions): Promise<Router
   const router = express.Router();
   router.use(
     '/interaction',
-    serviceSession({ name: 'login.sid', path: '/login', secret: options.secret, secure: options.secureCookies }),
+    // The login session holds a sign-in in progress and ends with it, so it has the same bound as
+    // the provider's sign-ins in progress: when 1,000 newer ones have started, the oldest abandoned one goes.
+    serviceSession({ name: 'login.sid', path: '/login', secret: options.secret, secure: options.secureCookies, maxSessions: 1_000 }),
     interactionRoutes(provider, remembered),
   );
   // The provider parses its own bodies and ends every response it handles, so it goes last.

@@ -1,5 +1,5 @@
 import express, { type Router } from 'express';
-import { csrfProtection } from '../../http/csrf.js';
+import { csrfCheck, issueCsrfToken } from '../../http/csrf.js';
 import { noStore } from '../../http/security.js';
 import { serviceSession } from '../../http/sessions.js';
 import type { RelyingParty } from '../relying-party.js';
@@ -15,7 +15,7 @@ export function portalService(relyingParty: RelyingParty, options: { secret: str
   const router = express.Router();
   router.use(serviceSession({ name: 'portal.sid', path: '/portal', secret: options.secret, secure: options.secureCookies }));
   router.use(relyingParty.routes());
-  router.use(noStore, express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 20 }), ...csrfProtection(), relyingParty.requireSignIn(), portalContext);
+  router.use(noStore, express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 20 }), csrfCheck, relyingParty.requireSignIn(), issueCsrfToken, portalContext);
 
   router.get('/', (_req, res) => {
     res.redirect(303, '/portal/subscriptions');

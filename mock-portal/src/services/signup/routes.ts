@@ -1,5 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
-import { csrfProtection } from '../../http/csrf.js';
+import { csrfCheck, issueCsrfToken } from '../../http/csrf.js';
 import { renderPage } from '../../http/render.js';
 import { noStore } from '../../http/security.js';
 import type { MessageKey } from '../../i18n/index.js';
@@ -26,7 +26,7 @@ function draftFor(req: Request): SignupDraft {
 /** signup.azure.com: the form of the article's step 4, its refusals and its confirmation. */
 export function signupRoutes(relyingParty: RelyingParty, now: () => Date = () => new Date()): Router {
   const router = express.Router();
-  router.use(noStore, express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 40 }), ...csrfProtection(), relyingParty.requireSignIn());
+  router.use(noStore, express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 40 }), csrfCheck, relyingParty.requireSignIn(), issueCsrfToken);
 
   const formPage = async (req: Request, res: Response, draft: SignupDraft, errors: FieldErrors = {}, status = 200, typedCardNumber = '') => {
     const { t } = res.locals;
