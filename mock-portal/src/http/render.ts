@@ -1,15 +1,41 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ejs from 'ejs';
 import type { Response } from 'express';
+import { templateLocals } from './template-locals.js';
 
 export const VIEWS_ROOT = path.resolve(import.meta.dirname, '..', 'services');
 const LAYOUT = path.resolve(import.meta.dirname, '..', 'views', 'layout.ejs');
+
+type Template = (locals: Record<string, unknown>) => string;
+const templates = new Map<string, Template>();
+
 /**
- * Templates are compiled once per process (`npm run dev` restarts the process when one changes).
- * Includes name their file from the services folder (`include('/signup/views/_field')`), which
- * EJS resolves without asking the file system on every render, as it does for relative ones.
+ * Each template is compiled once per process (`npm run dev` restarts the process when one
+ * changes), without `with` (see template-locals.ts); `compileDebug` stays on, so an error in a
+ * template still names its file and line.
  */
-const EJS_OPTIONS = { cache: true, root: VIEWS_ROOT } as const;
+function template(file: string): Template {
+  let compiled = templates.get(file);
+  if (!compiled) {
+    const source = readFileSync(file, 'utf8');
+    compiled = ejs.compile(source, { filename: file, _with: false, destructuredLocals: templateLocals(source), async: false });
+    templates.set(file, compiled);
+  }
+  return compiled;
+}
+
+/**
+ * Renders a template with `partial(name, data)` in scope: another template from the services
+ * folder (`partial('/signup/views/_field', { … })`), which sees the caller's locals and `data`.
+ * It replaces EJS's `include`, which copies every local into a new object for each include; here
+ * the partial's locals inherit the caller's through the prototype chain, so nothing is copied.
+ */
+function render(file: string, locals: object): string {
+  const scope = Object.create(locals) as Record<string, unknown>;
+  scope.partial = (name: string, data?: object) => render(path.join(VIEWS_ROOT, `${name}.ejs`), data ? Object.assign(Object.create(scope) as object, data) : scope);
+  return template(file)(scope);
+}
 
 /** Which service's look a page takes: the sign-in card, or Azure's header. */
 export type Chrome = 'marketing' | 'login' | 'signup' | 'portal';
@@ -30,7 +56,7 @@ export async function renderPage(res: Response, view: string, locals: PageLocals
 }
 
 /** The same page as a string, for the places that answer outside Express (oidc-provider's errors). */
-export async function renderHtml(view: string, locals: Record<string, unknown>): Promise<string> {
-  const body = await ejs.renderFile(path.join(VIEWS_ROOT, `${view}.ejs`), locals, EJS_OPTIONS);
-  return ejs.renderFile(LAYOUT, { ...locals, body }, EJS_OPTIONS);
+export function renderHtml(view: string, locals: Record<string, unknown>): Promise<string> {
+  const body = render(path.join(VIEWS_ROOT, `${view}.ejs`), locals);
+  return Promise.resolve(render(LAYOUT, { ...locals, body }));
 }

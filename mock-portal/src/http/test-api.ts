@@ -1,14 +1,16 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { WorldRegistry } from '../world/registry.js';
+import type { RequestTiming } from './timing.js';
 
 const worldOptions = z.strictObject({ extraOrganisations: z.number().int().min(0).max(200).optional() });
 
 /**
- * The test-only API: make a world, read its state, delete it; read the process's memory. Mounted only when the server is
+ * The test-only API: make a world, read its state, delete it; read the process's memory and its
+ * time spent on requests (npm run bench). Mounted only when the server is
  * started in test mode; otherwise these paths are ordinary 404s.
  */
-export function testApi(registry: WorldRegistry): Router {
+export function testApi(registry: WorldRegistry, timing: RequestTiming): Router {
   const router = express.Router();
   router.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
@@ -38,6 +40,10 @@ export function testApi(registry: WorldRegistry): Router {
   router.get('/memory', (_req, res) => {
     (globalThis as { gc?: () => void }).gc?.();
     res.json({ ...process.memoryUsage(), collected: typeof (globalThis as { gc?: unknown }).gc === 'function', testWorlds: registry.testWorldCount });
+  });
+
+  router.get('/timing', (_req, res) => {
+    res.json(timing.snapshot());
   });
 
   router.delete('/worlds/:id', (req, res) => {
