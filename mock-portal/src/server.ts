@@ -51,6 +51,9 @@ export async function createApp(config: Config, registry = new WorldRegistry(), 
   const timing = new RequestTiming();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  // Pages are rendered per request and most are no-store: an ETag (a SHA-1 of every page) would
+  // never be used. Static files keep theirs (express.static makes its own).
+  app.set('etag', false);
   app.use(timing.middleware);
   app.use(requestLogging(config.logLevel));
   app.use(securityHeaders({ https: secureCookies }));

@@ -2,6 +2,9 @@ import { csrfSync } from 'csrf-sync';
 import type { Request, RequestHandler } from 'express';
 
 const { csrfSynchronisedProtection, generateToken } = csrfSync({
+  // 32 random bytes (256 bits, hex): the default, 128 bytes, is 256 characters in every session
+  // and every form, which express-session hashes twice a request.
+  size: 32,
   getTokenFromRequest: (req: Request) => {
     const body: unknown = req.body;
     return body && typeof body === 'object' && '_csrf' in body && typeof body._csrf === 'string' ? body._csrf : undefined;

@@ -25,16 +25,27 @@ function template(file: string): Template {
   return compiled;
 }
 
+/** A partial's file from its name, e.g. '/signup/views/_field'. */
+const partialFiles = new Map<string, string>();
+function partialFile(name: string): string {
+  let file = partialFiles.get(name);
+  if (!file) {
+    file = path.join(VIEWS_ROOT, `${name}.ejs`);
+    partialFiles.set(name, file);
+  }
+  return file;
+}
+
 /**
- * Renders a template with `partial(name, data)` in scope: another template from the services
- * folder (`partial('/signup/views/_field', { … })`), which sees the caller's locals and `data`.
- * It replaces EJS's `include`, which copies every local into a new object for each include; here
- * the partial's locals inherit the caller's through the prototype chain, so nothing is copied.
+ * Renders a page's template with `partial(name, data)` in scope: another template from the
+ * services folder (`partial('/signup/views/_field', { … })`), which sees the page's locals and
+ * `data`. It replaces EJS's `include`, which copies every local into a new object for each
+ * include; a partial's locals inherit the page's through the prototype chain, so nothing is copied.
  */
 function render(file: string, locals: object): string {
-  const scope = Object.create(locals) as Record<string, unknown>;
-  scope.partial = (name: string, data?: object) => render(path.join(VIEWS_ROOT, `${name}.ejs`), data ? Object.assign(Object.create(scope) as object, data) : scope);
-  return template(file)(scope);
+  const page = Object.create(locals) as Record<string, unknown>;
+  page.partial = (name: string, data?: object) => template(partialFile(name))(data ? (Object.assign(Object.create(page) as object, data) as Record<string, unknown>) : page);
+  return template(file)(page);
 }
 
 /** Which service's look a page takes: the sign-in card, or Azure's header. */

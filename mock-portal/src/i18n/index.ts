@@ -15,10 +15,17 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
-/** A message with its `{name}` placeholders filled; escaping is the view's job. */
-export function translator(locale: Locale): Translate {
+function makeTranslator(locale: Locale): Translate {
   const catalogue = CATALOGUES[locale];
-  return (key, params) => catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(params?.[name] ?? whole));
+  // Most messages take no parameters; a page asks for dozens, so those skip the replace.
+  return (key, params) => (params ? catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)) : catalogue[key]);
+}
+
+const TRANSLATORS: Record<Locale, Translate> = { 'en-US': makeTranslator('en-US'), 'zh-TW': makeTranslator('zh-TW') };
+
+/** A message with its `{name}` placeholders filled; escaping is the view's job. One per locale. */
+export function translator(locale: Locale): Translate {
+  return TRANSLATORS[locale];
 }
 
 /** Which shipped locale a language tag asks for: any Traditional Chinese tag gets zh-TW. */

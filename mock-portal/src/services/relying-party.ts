@@ -209,7 +209,8 @@ export class RelyingParty {
    * the browser to sign in and come back here. Sets `req.user`.
    */
   requireSignIn(): RequestHandler {
-    return async (req, res, next) => {
+    // Synchronous for the signed-in, who are nearly every request: no promise to settle.
+    return (req, res, next) => {
       const identity = req.session.identity;
       const found = identity ? this.#options.registry.findAccount(identity.oid) : undefined;
       if (identity && found) {
@@ -219,7 +220,9 @@ export class RelyingParty {
       }
       delete req.session.identity;
       const returnTo = req.method === 'GET' ? req.originalUrl : this.#options.home;
-      res.redirect(303, await this.signInUrl(res, { returnTo }));
+      return this.signInUrl(res, { returnTo }).then((url) => {
+        res.redirect(303, url);
+      });
     };
   }
 }
