@@ -29,7 +29,7 @@ export function helmetFor(https: boolean): RequestHandler {
 }
 
 /** The headers a helmet middleware sets, found by running it once against a response that only records. */
-export function headersSetBy(middleware: RequestHandler): ReadonlyArray<readonly [string, string]> {
+function headersSetBy(middleware: RequestHandler): ReadonlyArray<readonly [string, string]> {
   const headers = new Map<string, string>();
   const recorder = {
     setHeader: (name: string, value: string | number | readonly string[]) => headers.set(name, String(value)),

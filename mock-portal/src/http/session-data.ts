@@ -3,14 +3,6 @@ import type { SignupDraft } from '../services/signup/draft.js';
 import type { Account } from '../world/model.js';
 import type { World } from '../world/world.js';
 
-/** What a relying party keeps between sending the browser to sign in and the callback (in a cookie: pending-sign-in.ts). */
-export interface PendingSignIn {
-  readonly state: string;
-  readonly nonce: string;
-  readonly codeVerifier: string;
-  readonly returnTo: string;
-}
-
 /** The verified ID token's claims a relying party keeps for its signed-in user. */
 export interface SignedInIdentity {
   readonly oid: string;

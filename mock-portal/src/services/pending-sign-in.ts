@@ -3,7 +3,6 @@ import type { CookieOptions, Request, Response } from 'express';
 import { EncryptJWT, jwtDecrypt } from 'jose';
 import { z } from 'zod';
 import { cookieOf } from '../http/cookies.js';
-import type { PendingSignIn } from '../http/session-data.js';
 
 /** As long as the login service keeps the sign-in's interaction (oidc-provider's Interaction TTL). */
 const LIFETIME_SECONDS = 60 * 60;
@@ -14,6 +13,9 @@ const pendingSignIn = z.object({
   codeVerifier: z.string().min(1),
   returnTo: z.string(),
 });
+
+/** What a relying party keeps between sending the browser to sign in and the callback. */
+export type PendingSignIn = Readonly<z.infer<typeof pendingSignIn>>;
 
 export interface PendingSignInCookieOptions {
   /** The cookie's name, e.g. `signup.signin`. */
