@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
+import { keepConnectionsOpen } from './http/keep-alive.js';
 import { createApp, type App, type AppSeams } from './server.js';
 import { WorldRegistry } from './world/registry.js';
 
@@ -15,7 +16,7 @@ export interface Running extends App {
  * and redirect URIs must name the port the server really listens on. For tests and scripts.
  */
 export async function listen(options: Partial<Config> = {}, seams: AppSeams = {}): Promise<Running> {
-  const server = createServer();
+  const server = keepConnectionsOpen(createServer());
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;

@@ -1,9 +1,11 @@
+import { createServer } from 'node:http';
 import { loadConfig } from './config.js';
+import { keepConnectionsOpen } from './http/keep-alive.js';
 import { createApp } from './server.js';
 
 const config = loadConfig();
 const { app } = await createApp(config);
-const server = app.listen(config.port, () => {
+const server = keepConnectionsOpen(createServer(app)).listen(config.port, () => {
   const mode = config.testMode ? ' (test mode: the test-only API is on)' : '';
   console.log(`Mock Azure portal: ${config.publicUrl}/${mode}`);
   console.log(`Scenarios and seeded accounts: ${config.publicUrl}/scenarios`);
