@@ -1,9 +1,9 @@
 import { test as base, expect, type Browser, type BrowserContext, type Page, type Response } from '@playwright/test';
 import { translator, type Translate } from '../mock-portal/src/i18n/index.js';
 import { ARTICLE, articleItem, stepTitle, type ArticleLocale, type ArticleStep, type ItemId } from './article/article.js';
-import { SignInPage } from './pages/sign-in.js';
 import { collectEvidence } from './support/evidence.js';
 import { PASSWORD } from './support/accounts.js';
+import { signInOverHttp } from './support/sign-in-over-http.js';
 import { TestWorld } from './support/world.js';
 
 /** The cookie that puts a browser context in its test's own world (see mock-portal/src/http/world-selection.ts). */
@@ -13,7 +13,7 @@ interface Options {
   /**
    * Accounts the browser already remembers at the login service when the test starts, signed in
    * in this order (the last one is the provider's current session). Made afresh for every test
-   * through the real sign-in pages, because sessions live in the server's memory.
+   * through the real sign-in pages (over HTTP), because sessions live in the server's memory.
    */
   rememberedAccounts: readonly string[];
   /** The answer those sign-ins give to "Stay signed in?". */
@@ -39,18 +39,6 @@ interface Fixtures {
   privateWindow: () => Promise<Page>;
   /** Closes the browser and opens it again: only persistent cookies survive, as after a restart. */
   restartBrowser: () => Promise<Page>;
-}
-
-/** Signs one account in at the login service through its pages, as a person would. */
-async function signInAtLoginService(context: BrowserContext, ui: Translate, signInName: string, staySignedIn: boolean): Promise<void> {
-  const page = await context.newPage();
-  await page.goto(`/portal/signin?${new URLSearchParams({ prompt: 'login' }).toString()}`);
-  const signIn = new SignInPage(page, ui);
-  await signIn.fillUsername(signInName);
-  await signIn.fillPassword(PASSWORD);
-  await signIn.answerStaySignedIn(staySignedIn);
-  await expect(page).toHaveURL(/\/portal\/subscriptions$/);
-  await page.close();
 }
 
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
@@ -87,8 +75,8 @@ export const test = base.extend<Fixtures & Options>({
   ],
 
   personas: [
-    async ({ context, ui, world: _world, rememberedAccounts, staySignedIn }, use) => {
-      for (const account of rememberedAccounts) await signInAtLoginService(context, ui, account, staySignedIn);
+    async ({ context, world: _world, rememberedAccounts, staySignedIn }, use) => {
+      for (const account of rememberedAccounts) await signInOverHttp(context.request, 'portal', account, PASSWORD, { staySignedIn });
       // The reader arrives at Azure.com fresh: only the login service remembers anyone.
       await context.clearCookies({ name: 'portal.sid' });
       await use();

@@ -30,9 +30,11 @@ describe('traceability', () => {
     assert.deepEqual(trace(tests).unknownClaims, ['step-9']);
   });
 
-  it('writes a matrix row per item with a mark per project', () => {
-    const markdown = coverageMarkdown(trace(allClaimed(true)), ['en-US', 'zh-TW']);
-    assert.match(markdown, /\| `step-1` \| Go to Azure\.com \| 移至 Azure\.com \| a\.spec\.ts › proves step-1 \| ✓ \| ✗ \|/);
+  it('writes a matrix row per item with a mark per project: passed, failed, or not run there', () => {
+    const failedInChinese = { project: 'zh-TW', file: 'a.spec.ts', title: 'proves step-2', passed: false, proves: ['step-2'] };
+    const markdown = coverageMarkdown(trace([...allClaimed(true), failedInChinese]), ['en-US', 'zh-TW']);
+    assert.match(markdown, /\| `step-1` \| Go to Azure\.com \| 移至 Azure\.com \| a\.spec\.ts › proves step-1 \| ✓ \| — \|/);
+    assert.match(markdown, /\| `step-2` \|.*\| ✓ \| ✗ \|/);
     assert.equal(markdown.split('\n').filter((line) => line.startsWith('| `')).length, ARTICLE_ITEMS.length);
   });
 });

@@ -1,14 +1,14 @@
 import { expect, type Page } from '@playwright/test';
 import type { Translate } from '../../mock-portal/src/i18n/index.js';
-import { SignInPage } from '../pages/sign-in.js';
 import { PortalSubscriptions } from '../pages/portal-subscriptions.js';
 import { SignUpPage, type AboutYou } from '../pages/sign-up.js';
 import { PASSWORD } from './accounts.js';
+import { signInOverHttp } from './sign-in-over-http.js';
 
-/** Opens the sign-up page and signs in there as this account: where every form test starts. */
+/** Signs in to the sign-up site over HTTP and opens the form: where every form test starts. */
 export async function signInToSignUp(page: Page, ui: Translate, signInName: string): Promise<SignUpPage> {
+  await signInOverHttp(page.context().request, 'signup', signInName, PASSWORD);
   await page.goto('/signup/');
-  await new SignInPage(page, ui).signIn(signInName, PASSWORD);
   const signUp = new SignUpPage(page, ui);
   await expect(signUp.signedInAs()).toContainText(signInName);
   return signUp;
@@ -31,11 +31,11 @@ export async function signUpAs(page: Page, ui: Translate, signInName: string): P
   return completeSignUpAndOpenPortal(page, ui, { country: 'US', workPhone: '+1 425 555 0100' });
 }
 
-/** Opens the portal in this page's browser and signs in there as this account. */
+/** Signs in to the portal over HTTP as this account, in this page's browser, and opens Subscriptions. */
 export async function signInToPortal(page: Page, ui: Translate, signInName: string): Promise<PortalSubscriptions> {
-  await page.goto('/portal/subscriptions');
-  await new SignInPage(page, ui).signIn(signInName, PASSWORD);
+  await signInOverHttp(page.context().request, 'portal', signInName, PASSWORD);
   const portal = new PortalSubscriptions(page, ui);
+  await portal.goTo();
   await expect(portal.signedInAccount()).toHaveText(signInName);
   return portal;
 }
