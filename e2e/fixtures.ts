@@ -5,11 +5,14 @@ import { collectEvidence } from './support/evidence.js';
 import { PASSWORD } from './support/accounts.js';
 import { signInOverHttp } from './support/sign-in-over-http.js';
 import { TestWorld } from './support/world.js';
+import type { WorldArrangement } from '../mock-portal/src/world/arrange.js';
 
 /** The cookie that puts a browser context in its test's own world (see mock-portal/src/http/world-selection.ts). */
 const WORLD_COOKIE = 'mock-world';
 
 interface Options {
+  /** What the test's world already holds when it starts, made through the world's own rules. */
+  arrange: WorldArrangement;
   /**
    * Accounts the browser already remembers at the login service when the test starts, signed in
    * in this order (the last one is the provider's current session). Made afresh for every test
@@ -50,6 +53,7 @@ async function worldContext(browser: Browser, baseURL: string, worldId: string, 
 }
 
 export const test = base.extend<Fixtures & Options>({
+  arrange: [{}, { option: true }],
   rememberedAccounts: [[], { option: true }],
   staySignedIn: [false, { option: true }],
 
@@ -63,12 +67,12 @@ export const test = base.extend<Fixtures & Options>({
   },
 
   world: [
-    async ({ request, context, baseURL }, use) => {
-      const created = await request.post('/__test__/worlds');
-      expect(created.status(), 'the server must run in test mode (npm run serve:test)').toBe(201);
-      const { id } = (await created.json()) as { id: string };
+    async ({ request, context, baseURL, arrange }, use) => {
+      const created = await request.post('/__test__/worlds', { data: arrange });
+      expect(created.status(), `the server must run in test mode (npm run serve:test), and the spec be reachable: ${await created.text()}`).toBe(201);
+      const { id, subscriptionIds } = (await created.json()) as { id: string; subscriptionIds: string[] };
       await context.addCookies([{ name: WORLD_COOKIE, value: id, url: baseURL ?? 'http://localhost:3100' }]);
-      await use(new TestWorld(request, id));
+      await use(new TestWorld(request, id, subscriptionIds));
       await request.delete(`/__test__/worlds/${id}`);
     },
     { auto: true },

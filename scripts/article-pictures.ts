@@ -22,7 +22,7 @@ async function picture(page: Page, locale: Locale, name: string, element?: strin
 }
 
 async function newWorld(baseUrl: string): Promise<string> {
-  const response = await fetch(new URL('/__test__/worlds', baseUrl), { method: 'POST' });
+  const response = await fetch(new URL('/__test__/worlds', baseUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   if (response.status !== 201) throw new Error(`${baseUrl} must run in test mode (npm run serve:test): POST /__test__/worlds gave ${response.status}`);
   return ((await response.json()) as { id: string }).id;
 }

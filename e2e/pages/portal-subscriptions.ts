@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { Translate } from '../../mock-portal/src/i18n/index.js';
 
 /** The portal's Subscriptions blade: the table a reader checks to see where the subscription landed. */
@@ -14,14 +14,21 @@ export class PortalSubscriptions {
   readonly signedInAccount = () => this.page.getByTestId('signed-in-account');
   readonly currentDirectory = () => this.page.getByTestId('current-directory');
 
-  /** The table's rows as the cells a person reads: name, ID, directory, my role. */
-  async rows(): Promise<string[][]> {
-    const rows = this.table().getByRole('row');
-    const texts: string[][] = [];
-    for (const row of (await rows.all()).slice(1)) {
-      texts.push((await row.getByRole('cell').allTextContents()).map((cell) => cell.trim()));
+  /** The subscriptions' rows, in the order the table lists them. */
+  readonly rows = () => this.table().getByRole('row').filter({ has: this.page.getByRole('cell') });
+
+  /** A row's subscription id, as the ID column shows it. */
+  readonly subscriptionIdIn = (row: Locator) => row.getByRole('code');
+
+  /**
+   * Waits until the table lists exactly these subscriptions, in this order, as a person reads them:
+   * name, directory and my role (the ID column only has to show an id).
+   */
+  async assertRows(expected: readonly (readonly [name: string, directory: string, myRole: string])[]): Promise<void> {
+    await expect(this.rows()).toHaveCount(expected.length);
+    for (const [index, [name, directory, myRole]] of expected.entries()) {
+      await expect(this.rows().nth(index).getByRole('cell')).toHaveText([name, /\S/, directory, myRole]);
     }
-    return texts;
   }
 
   async clickSignOut(signInName: string): Promise<void> {

@@ -40,10 +40,9 @@ export class SignUpPage {
   readonly errorSummary = () => this.page.getByRole('alert');
 
   /** The error shown next to a field, found through the field's own aria-describedby. */
-  async errorOf(label: MessageKey): Promise<string> {
-    const describedBy = await this.field(label).getAttribute('aria-describedby');
-    if (!describedBy) return '';
-    return (await this.page.locator(`[id="${describedBy}"]`).textContent())?.trim() ?? '';
+  /** Waits until the field carries this error as its description, as a screen reader announces it. */
+  async assertFieldError(label: MessageKey, message: string): Promise<void> {
+    await expect(this.field(label)).toHaveAccessibleDescription(message);
   }
 
   async fillAboutYou(about: AboutYou): Promise<void> {

@@ -18,10 +18,15 @@ export class SubscriptionBlade {
     await this.page.getByRole('navigation', { name: this.ui('offer.MS-AZR-0044P') }).getByRole('link', { name: this.ui(tab), exact: true }).click();
   }
 
-  /** The role assignments as "user: role" lines. */
-  async assignments(): Promise<string[]> {
-    const rows = (await this.iamTable().getByRole('row').all()).slice(1);
-    return Promise.all(rows.map(async (row) => (await row.getByRole('cell').allTextContents()).slice(0, 2).map((c) => c.trim()).join(': ')));
+  /** The role assignments' rows, in the order the table lists them. */
+  readonly assignmentRows = () => this.iamTable().getByRole('row').filter({ has: this.page.getByRole('cell') });
+
+  /** Waits until Access control (IAM) lists exactly these assignments, in this order. */
+  async assertAssignments(expected: readonly (readonly [user: string, role: Role])[]): Promise<void> {
+    await expect(this.assignmentRows()).toHaveCount(expected.length);
+    for (const [index, [user, role]] of expected.entries()) {
+      await expect(this.assignmentRows().nth(index).getByRole('cell')).toHaveText([user, this.ui(`role.${role}`), /.*/]);
+    }
   }
 
   async addRoleAssignment(userSignInName: string, role: Role): Promise<void> {

@@ -56,8 +56,8 @@ test('keyboard only: alice@contoso.com completes steps 1 to 4 and her Free Trial
 
     const portal = new PortalSubscriptions(page, ui);
     await expect(portal.currentDirectory()).toHaveText('Contoso');
-    expect((await portal.rows()).map((row) => row[2])).toEqual(['Contoso']);
-    expect(await world.freeTrials()).toEqual([expect.objectContaining({ directory: 'Contoso', accountAdmin: ALICE_CONTOSO })]);
+    await portal.assertRows([[ui('offer.MS-AZR-0044P'), 'Contoso', ui('role.Owner')]]);
+    await expect.poll(() => world.freeTrials()).toEqual([expect.objectContaining({ directory: 'Contoso', accountAdmin: ALICE_CONTOSO })]);
     await tabTo(page, page.getByRole('link', { name: ui('offer.MS-AZR-0044P') }));
   });
 });

@@ -28,8 +28,8 @@ test.describe('Pitfall 2: carol@contoso.com is both a work account and a persona
     await articleStep(page, locale, 4, async () => {
       const portal = await completeSignUpAndOpenPortal(page, ui, CAROL_ABOUT);
       await expect(portal.currentDirectory()).toHaveText('Default Directory');
-      expect((await portal.rows()).map((row) => row[2])).toEqual(['Default Directory']);
-      expect(await world.freeTrials()).toEqual([expect.objectContaining({ directory: 'Default Directory', accountAdmin: CAROL })]);
+      await portal.assertRows([[ui('offer.MS-AZR-0044P'), 'Default Directory', ui('role.Owner')]]);
+      await expect.poll(() => world.freeTrials()).toEqual([expect.objectContaining({ directory: 'Default Directory', accountAdmin: CAROL })]);
       const { directories } = await world.state();
       expect(directories.map((d) => d.initialDomain)).toContain('carolcontoso.onmicrosoft.com');
     });
@@ -52,8 +52,8 @@ test.describe('Pitfall 2: carol@contoso.com is both a work account and a persona
     });
     await articleStep(page, locale, 4, async () => {
       const portal = await completeSignUpAndOpenPortal(page, ui, CAROL_ABOUT);
-      expect((await portal.rows()).map((row) => row[2])).toEqual(['Contoso']);
-      expect(await world.freeTrials()).toEqual([expect.objectContaining({ directory: 'Contoso', accountAdmin: CAROL })]);
+      await portal.assertRows([[ui('offer.MS-AZR-0044P'), 'Contoso', ui('role.Owner')]]);
+      await expect.poll(() => world.freeTrials()).toEqual([expect.objectContaining({ directory: 'Contoso', accountAdmin: CAROL })]);
       const { directories } = await world.state();
       expect(directories.map((d) => d.name), 'no Default Directory was made').not.toContain('Default Directory');
     });

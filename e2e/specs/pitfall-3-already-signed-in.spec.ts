@@ -26,8 +26,8 @@ async function signUpAsAliceContosoFrom(page: Page, ui: Parameters<typeof comple
   const token = await attachIdToken(page);
   expect(token.upn).toBe(ALICE_CONTOSO);
   const portal = await completeSignUpAndOpenPortal(page, ui, ALICE_ABOUT);
-  expect((await portal.rows()).map((row) => row[2])).toEqual(['Contoso']);
-  expect(await world.freeTrials()).toEqual([expect.objectContaining({ directory: 'Contoso', accountAdmin: ALICE_CONTOSO })]);
+  await portal.assertRows([[ui('offer.MS-AZR-0044P'), 'Contoso', ui('role.Owner')]]);
+  await expect.poll(() => world.freeTrials()).toEqual([expect.objectContaining({ directory: 'Contoso', accountAdmin: ALICE_CONTOSO })]);
 }
 
 test.describe('Pitfall 3: the browser is already signed in as alice@fabrikam.com only', () => {
@@ -51,8 +51,8 @@ test.describe('Pitfall 3: the browser is already signed in as alice@fabrikam.com
     });
     await articleStep(page, locale, 4, async () => {
       const portal = await completeSignUpAndOpenPortal(page, ui, ALICE_ABOUT);
-      expect((await portal.rows()).map((row) => row[2])).toEqual(['Fabrikam']);
-      expect(await world.freeTrials()).toEqual([expect.objectContaining({ directory: 'Fabrikam', accountAdmin: ALICE_FABRIKAM })]);
+      await portal.assertRows([[ui('offer.MS-AZR-0044P'), 'Fabrikam', ui('role.Owner')]]);
+      await expect.poll(() => world.freeTrials()).toEqual([expect.objectContaining({ directory: 'Fabrikam', accountAdmin: ALICE_FABRIKAM })]);
     });
   });
 

@@ -22,7 +22,7 @@ test.describe('The portal: directories, and signing in without a subscription', 
     await expect(page.getByTestId('vm-needs-subscription')).toHaveText(ui('portal.vm.needSubscription'));
     await page.getByRole('link', { name: ui('portal.signUp') }).click();
     await expect(page.getByRole('heading', { level: 1, name: ui('signup.heading') })).toBeVisible();
-    expect(await world.freeTrials()).toEqual([]);
+    await expect.poll(() => world.freeTrials()).toEqual([]);
   });
 
   test('a subscription id that is not yours is a 404 page, not a peek', async ({ page, ui, world }) => {

@@ -43,12 +43,12 @@ test.describe('Scenarios page, for people browsing by hand', () => {
     const signUp = await signInToSignUp(page, ui, ALICE_CONTOSO);
     await signUp.completeWith(ALICE_ABOUT);
     await expect(signUp.readyHeading()).toBeVisible();
-    expect(await world.freeTrials()).toHaveLength(1);
+    await expect.poll(() => world.freeTrials()).toHaveLength(1);
 
     await page.goto('/scenarios');
     await page.getByRole('button', { name: ui('scenarios.reset') }).click();
     await expect(page.getByRole('status')).toHaveText(ui('scenarios.resetDone'));
-    expect(await world.freeTrials()).toEqual([]);
+    await expect.poll(() => world.freeTrials()).toEqual([]);
 
     await new PortalSubscriptions(page, ui).goTo();
     await expect(page.getByLabel(ui('login.username')), 'the old sign-in no longer counts').toBeVisible();

@@ -12,15 +12,15 @@ test.describe('Step 4: the sign-up form refuses bad input, keeps the rest, and c
     await signUp.section('signup.about').getByRole('button', { name: ui('signup.next') }).click();
 
     await expect(signUp.errorSummary()).toHaveText(ui('signup.error.summary'));
-    expect(await signUp.errorOf('signup.country')).toBe(ui('signup.error.country'));
-    expect(await signUp.errorOf('signup.firstName')).toBe(ui('signup.error.required'));
-    expect(await signUp.errorOf('signup.email')).toBe(ui('signup.error.email'));
-    expect(await signUp.errorOf('signup.workPhone')).toBe(ui('signup.error.required'));
+    await signUp.assertFieldError('signup.country', ui('signup.error.country'));
+    await signUp.assertFieldError('signup.firstName', ui('signup.error.required'));
+    await signUp.assertFieldError('signup.email', ui('signup.error.email'));
+    await signUp.assertFieldError('signup.workPhone', ui('signup.error.required'));
     await expect(signUp.field('signup.firstName')).toHaveAttribute('aria-invalid', 'true');
     await expect(signUp.field('signup.lastName')).toHaveValue('Chen');
     await expect(signUp.field('signup.organization')).toHaveValue('Contoso Research');
     await expect(signUp.section('signup.phone'), 'the next section opens only when this one is complete').toHaveCount(0);
-    expect(await world.freeTrials()).toEqual([]);
+    await expect.poll(() => world.freeTrials()).toEqual([]);
   });
 
   test('phone: a wrong code is refused, the code the mock "sent" verifies the phone', async ({ page, ui }) => {
@@ -31,7 +31,7 @@ test.describe('Step 4: the sign-up form refuses bad input, keeps the rest, and c
     const wrong = code.replace(/.$/, (last) => String((Number(last) + 1) % 10));
 
     await signUp.fillVerificationCode(wrong);
-    expect(await signUp.errorOf('signup.code')).toBe(ui('signup.error.codeWrong'));
+    await signUp.assertFieldError('signup.code', ui('signup.error.codeWrong'));
     await expect(signUp.section('signup.card')).toHaveCount(0);
 
     await signUp.fillVerificationCode(code);
@@ -45,14 +45,14 @@ test.describe('Step 4: the sign-up form refuses bad input, keeps the rest, and c
     await signUp.verifyPhone(ALICE_ABOUT.workPhone);
 
     await signUp.fillCard({ ...GOOD_CARD, number: '4111 1111 1111 1112' });
-    expect(await signUp.errorOf('signup.cardNumber')).toBe(ui('signup.error.cardNumber'));
+    await signUp.assertFieldError('signup.cardNumber', ui('signup.error.cardNumber'));
     await expect(signUp.field('signup.cardName'), 'the other card fields are kept').toHaveValue(GOOD_CARD.name);
     await expect(signUp.field('signup.city')).toHaveValue(GOOD_CARD.city);
 
     await signUp.fillCard({ ...GOOD_CARD, number: DECLINED_CARD_NUMBER });
-    expect(await signUp.errorOf('signup.cardNumber')).toBe(ui('signup.error.cardDeclined'));
+    await signUp.assertFieldError('signup.cardNumber', ui('signup.error.cardDeclined'));
     await expect(signUp.section('signup.agreement')).toHaveCount(0);
-    expect(await world.freeTrials()).toEqual([]);
+    await expect.poll(() => world.freeTrials()).toEqual([]);
   });
 
   test('agreement: Sign up without agreeing is refused; agreeing creates exactly one subscription', proves('rule-exactly-once'), async ({ page, ui, world }) => {
@@ -62,14 +62,14 @@ test.describe('Step 4: the sign-up form refuses bad input, keeps the rest, and c
     await signUp.fillCard(GOOD_CARD);
 
     await page.getByRole('button', { name: ui('signup.signUp'), exact: true }).click();
-    expect(await signUp.errorOf('signup.agree')).toBe(ui('signup.error.agree'));
-    expect(await world.freeTrials()).toEqual([]);
+    await signUp.assertFieldError('signup.agree', ui('signup.error.agree'));
+    await expect.poll(() => world.freeTrials()).toEqual([]);
 
     await signUp.acceptAgreementAndSignUp();
     await expect(signUp.readyHeading()).toBeVisible();
     await page.goto('/signup/');
     await expect(signUp.readyHeading(), 'coming back to the form shows the finished sign-up').toBeVisible();
-    expect(await world.freeTrials()).toEqual([expect.objectContaining({ directory: 'Contoso', accountAdmin: ALICE_CONTOSO })]);
+    await expect.poll(() => world.freeTrials()).toEqual([expect.objectContaining({ directory: 'Contoso', accountAdmin: ALICE_CONTOSO })]);
   });
 
   test('a sign-up posted without its CSRF token is refused with 403 and changes nothing', async ({ page, ui, world, locale }) => {
@@ -81,6 +81,6 @@ test.describe('Step 4: the sign-up form refuses bad input, keeps the rest, and c
     const forged = await page.request.post('/signup/', { form: { action: 'signup', agree: 'on' }, headers: { 'accept-language': locale }, maxRedirects: 0 });
     expect(forged.status()).toBe(403);
     expect(await forged.text()).toContain(ui('error.forbidden.title'));
-    expect(await world.freeTrials()).toEqual([]);
+    await expect.poll(() => world.freeTrials()).toEqual([]);
   });
 });

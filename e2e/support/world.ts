@@ -1,33 +1,9 @@
 import type { APIRequestContext } from '@playwright/test';
+import { FREE_TRIAL_OFFER } from '../../mock-portal/src/world/model.js';
+import type { World } from '../../mock-portal/src/world/world.js';
 
-/** The shapes the test-only API returns: the world model's snapshot, as JSON. */
-export interface DirectoryState {
-  id: string;
-  name: string;
-  initialDomain: string;
-  managed: boolean;
-  createdForAccountId?: string;
-}
-export interface AccountState {
-  id: string;
-  signInName: string;
-  kind: 'work' | 'personal';
-  homeDirectoryId?: string;
-}
-export interface SubscriptionState {
-  id: string;
-  offerId: string;
-  directoryId: string;
-  accountAdminId: string;
-  serviceAdminId: string;
-  roleAssignments: { principalId: string; role: string }[];
-}
-export interface WorldState {
-  id: string;
-  directories: DirectoryState[];
-  accounts: AccountState[];
-  subscriptions: SubscriptionState[];
-}
+/** What the test-only API returns: the world model's own snapshot, as JSON. */
+export type WorldState = ReturnType<World['snapshot']>;
 
 /** Where a subscription is, in words a failure message can show: "Free Trial of alice@contoso.com in Contoso". */
 export interface Placement {
@@ -43,6 +19,8 @@ export class TestWorld {
   constructor(
     private readonly request: APIRequestContext,
     readonly id: string,
+    /** The subscriptions the world was arranged with, in the order the spec named them. */
+    readonly arrangedSubscriptionIds: readonly string[] = [],
   ) {}
 
   async state(): Promise<WorldState> {
@@ -67,6 +45,6 @@ export class TestWorld {
 
   /** The Free Trial subscriptions only (the seed has Dave's Pay-As-You-Go too). */
   async freeTrials(): Promise<Placement[]> {
-    return (await this.placements()).filter((p) => p.offerId === 'MS-AZR-0044P');
+    return (await this.placements()).filter((p) => p.offerId === FREE_TRIAL_OFFER);
   }
 }

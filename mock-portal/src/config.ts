@@ -7,6 +7,11 @@ export interface Config {
   /** Enables the test-only API and the per-test world cookie. Never on unless asked for. */
   readonly testMode: boolean;
   readonly logLevel: string;
+  /**
+   * The interface to listen on. Test mode answers on loopback only, because its test-only API can
+   * make and read worlds; otherwise every interface, so a trainer can host the portal for a class.
+   */
+  readonly host?: string;
 }
 
 export function loadConfig(argv: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Config {
@@ -15,5 +20,6 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env:
   const port = Number(env.PORT ?? (testMode ? 3100 : 3000));
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${env.PORT}`);
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
-  return { port, publicUrl, testMode, logLevel: env.LOG_LEVEL ?? (testMode ? 'warn' : 'info') };
+  const host = env.HOST ?? (testMode ? '127.0.0.1' : undefined);
+  return { port, publicUrl, testMode, logLevel: env.LOG_LEVEL ?? (testMode ? 'warn' : 'info'), ...(host ? { host } : {}) };
 }

@@ -5,9 +5,11 @@ import { createApp } from './server.js';
 
 const config = loadConfig();
 const { app } = await createApp(config);
-const server = keepConnectionsOpen(createServer(app)).listen(config.port, () => {
-  const mode = config.testMode ? ' (test mode: the test-only API is on)' : '';
-  console.log(`Mock Azure portal: ${config.publicUrl}/${mode}`);
+const server = keepConnectionsOpen(createServer(app)).listen(config.port, config.host, () => {
+  if (config.testMode) {
+    console.warn(`TEST MODE: the test-only API at /__test__ makes, reads and deletes worlds without signing in. Listening on ${config.host ?? 'every interface'} only; never expose it.`);
+  }
+  console.log(`Mock Azure portal: ${config.publicUrl}/`);
   console.log(`Scenarios and seeded accounts: ${config.publicUrl}/scenarios`);
 });
 server.on('error', (error: NodeJS.ErrnoException) => {

@@ -63,7 +63,7 @@ export async function createApp(config: Config, registry = new WorldRegistry(), 
   });
   app.use(cookieParser());
   app.use(localeMiddleware());
-  if (config.testMode) app.use('/__test__', express.json({ limit: '4kb' }), testApi(registry, timing));
+  if (config.testMode) app.use('/__test__', express.json({ limit: '16kb' }), testApi(registry, timing));
   app.use(worldSelection(registry, config.testMode));
 
   app.use('/login', await loginService({ issuer, clients: [signupClient, portalClient], registry, secret, secureCookies }));

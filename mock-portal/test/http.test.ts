@@ -8,6 +8,10 @@ async function call(base: string, path: string, init: RequestInit = {}): Promise
   return fetch(new URL(path, base), { redirect: 'manual', ...init });
 }
 
+function json(body: unknown): RequestInit {
+  return { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+
 /** A GET whose request line carries this exact path, as a hand-written request would. */
 function rawGet(base: string, rawPath: string): Promise<{ status: number; location: string | undefined }> {
   const { hostname, port } = new URL(base);
@@ -56,7 +60,7 @@ describe('the server in test mode', () => {
   after(() => running.close());
 
   it('makes, reads and deletes a world through the test-only API', async () => {
-    const created = await call(running.url, '/__test__/worlds', { method: 'POST' });
+    const created = await call(running.url, '/__test__/worlds', json({}));
     assert.equal(created.status, 201);
     const { id } = (await created.json()) as { id: string };
     const state = (await (await call(running.url, `/__test__/worlds/${id}`)).json()) as { accounts: unknown[]; subscriptions: unknown[] };
@@ -67,7 +71,7 @@ describe('the server in test mode', () => {
   });
 
   it('refuses a form posted without its CSRF token with 403, and changes nothing', async () => {
-    const { id } = (await (await call(running.url, '/__test__/worlds', { method: 'POST' })).json()) as { id: string };
+    const { id } = (await (await call(running.url, '/__test__/worlds', json({}))).json()) as { id: string };
     const world = running.registry.testWorld(id);
     const before = JSON.stringify(world?.snapshot());
     const response = await call(running.url, '/scenarios/reset', { ...form({}), headers: { ...form({}).headers, cookie: `mock-world=${id}` } });

@@ -3,10 +3,27 @@ import { z } from 'zod';
 import type { WorldRegistry } from '../world/registry.js';
 import type { RequestTiming } from './timing.js';
 
-const worldOptions = z.strictObject({ extraOrganisations: z.number().int().min(0).max(200).optional() });
+const signInName = z.string().trim().min(3).max(113).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'a sign-in name such as alice@contoso.com');
+
+/** A world to make: the seed, optional extra organisations, and what must already be done in it. */
+const worldSpec = z.strictObject({
+  extraOrganisations: z.number().int().min(0).max(200).optional(),
+  subscriptions: z
+    .array(
+      z.strictObject({
+        signedUpBy: signInName,
+        kind: z.enum(['work', 'personal']).optional(),
+        movedTo: z.string().min(1).max(64).optional(),
+        roleAssignments: z.array(z.strictObject({ principal: signInName, role: z.enum(['Owner', 'Contributor', 'Reader']) })).max(20).optional(),
+        coAdministrators: z.array(signInName).max(20).optional(),
+      }),
+    )
+    .max(10)
+    .optional(),
+});
 
 /**
- * The test-only API: make a world, read its state, delete it; read the process's memory and its
+ * The test-only API: make a world (arranged through the world's own rules), read its state, delete it; read the process's memory and its
  * time spent on requests (npm run bench). Mounted only when the server is
  * started in test mode; otherwise these paths are ordinary 404s.
  */
@@ -18,13 +35,23 @@ export function testApi(registry: WorldRegistry, timing: RequestTiming): Router 
   });
 
   router.post('/worlds', (req, res) => {
-    const options = worldOptions.safeParse(req.body ?? {});
-    if (!options.success) {
-      res.status(400).json({ error: 'extraOrganisations must be a whole number from 0 to 200' });
+    // JSON only: a cross-site form can post urlencoded or text bodies, never JSON.
+    if (!req.is('application/json')) {
+      res.status(415).json({ error: 'send the world spec as application/json ({} for the seed alone)' });
       return;
     }
-    const world = registry.createTestWorld(options.data);
-    res.status(201).json({ id: world.id });
+    const spec = worldSpec.safeParse(req.body);
+    if (!spec.success) {
+      res.status(400).json({ error: z.prettifyError(spec.error) });
+      return;
+    }
+    const { extraOrganisations, ...arrangement } = spec.data;
+    const made = registry.arrangeTestWorld(extraOrganisations === undefined ? {} : { extraOrganisations }, arrangement);
+    if ('problem' in made) {
+      res.status(422).json({ error: made.problem });
+      return;
+    }
+    res.status(201).json({ id: made.world.id, subscriptionIds: made.subscriptionIds });
   });
 
   router.get('/worlds/:id', (req, res) => {

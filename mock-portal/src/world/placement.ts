@@ -10,6 +10,11 @@ export type Placement =
   | { readonly kind: 'new-default-directory' }
   | { readonly kind: 'refused'; readonly reason: 'tenant-mismatch' };
 
+/** The `tid` an account's ID token carries: its home directory, or the consumer tenant for a personal account. */
+export function tenantIdOf(account: Account): string | undefined {
+  return account.kind === 'personal' ? PERSONAL_ACCOUNT_TENANT_ID : account.homeDirectoryId;
+}
+
 export function placementFor(
   tenantId: string,
   account: Account,

@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { arrange, type WorldArrangement } from './arrange.js';
 import { createSeedWorld, type SeedOptions } from './seed.js';
 import type { Account } from './model.js';
 import type { World } from './world.js';
@@ -58,10 +59,18 @@ export class WorldRegistry {
   }
 
   createTestWorld(options: SeedOptions = {}): World {
+    return this.#keep(createSeedWorld(undefined, options));
+  }
+
+  /**
+   * A new test world, seeded and then arranged as asked. A world whose arrangement a rule refused
+   * is never kept: the answer names the refused step instead.
+   */
+  arrangeTestWorld(options: SeedOptions, arrangement: WorldArrangement): { world: World; subscriptionIds: readonly string[] } | { problem: string } {
     const world = createSeedWorld(undefined, options);
-    this.#index(world);
-    this.#testWorlds.set(world.id, world);
-    return world;
+    const arranged = arrange(world, arrangement);
+    if (!arranged.ok) return { problem: arranged.problem };
+    return { world: this.#keep(world), subscriptionIds: arranged.subscriptionIds };
   }
 
   testWorld(id: string): World | undefined {
@@ -81,6 +90,12 @@ export class WorldRegistry {
     const world = this.#accountIndex.get(accountId);
     const account = world?.account(accountId);
     return world && account ? { world, account } : undefined;
+  }
+
+  #keep(world: World): World {
+    this.#index(world);
+    this.#testWorlds.set(world.id, world);
+    return world;
   }
 
   #index(world: World): void {

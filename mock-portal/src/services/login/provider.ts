@@ -1,6 +1,6 @@
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { type Account, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import { PERSONAL_ACCOUNT_TENANT_ID } from '../../world/model.js';
+import { tenantIdOf } from '../../world/placement.js';
 import type { WorldRegistry } from '../../world/registry.js';
 import { createAdapterFactory } from './adapter.js';
 import { promptPolicy } from './policy.js';
@@ -33,7 +33,7 @@ function accountFor(registry: WorldRegistry, accountId: string): Account | undef
   const found = registry.findAccount(accountId);
   if (!found) return undefined;
   const { account } = found;
-  const tid = account.kind === 'personal' ? PERSONAL_ACCOUNT_TENANT_ID : account.homeDirectoryId;
+  const tid = tenantIdOf(account);
   return {
     accountId,
     claims: () => ({

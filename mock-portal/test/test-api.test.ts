@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { loadConfig } from '../src/config.js';
+import { listen, type Running } from '../src/listen.js';
+
+type Snapshot = { subscriptions: { directoryId: string; offerId: string }[]; directories: { id: string; name: string }[] };
+
+describe('the test-only API: worlds made to a spec', () => {
+  let running: Running;
+  before(async () => {
+    running = await listen({ testMode: true });
+  });
+  after(() => running.close());
+
+  const post = (body: string, contentType = 'application/json') =>
+    fetch(new URL('/__test__/worlds', running.url), { method: 'POST', headers: { 'content-type': contentType }, body });
+
+  it('makes a world in which the spec is already done, through the rules', async () => {
+    const response = await post(JSON.stringify({ subscriptions: [{ signedUpBy: 'alice@fabrikam.com', movedTo: 'Contoso', roleAssignments: [{ principal: 'bob@contoso.com', role: 'Reader' }] }] }));
+    assert.equal(response.status, 201);
+    const { id, subscriptionIds } = (await response.json()) as { id: string; subscriptionIds: string[] };
+    assert.equal(subscriptionIds.length, 1);
+    const state = (await (await fetch(new URL(`/__test__/worlds/${id}`, running.url))).json()) as Snapshot;
+    const trial = state.subscriptions.find((subscription) => subscription.offerId === 'MS-AZR-0044P');
+    assert.equal(state.directories.find((directory) => directory.id === trial?.directoryId)?.name, 'Contoso');
+  });
+
+  it('takes JSON only, so a cross-site form can make no world', async () => {
+    const before = running.registry.testWorldCount;
+    for (const contentType of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x']) {
+      const response = await post('{}', contentType);
+      assert.equal(response.status, 415, contentType);
+      assert.match(((await response.json()) as { error: string }).error, /application\/json/);
+    }
+    assert.equal(running.registry.testWorldCount, before);
+  });
+
+  it('refuses a spec the rules refuse with 422, naming the step, and keeps no world', async () => {
+    const before = running.registry.testWorldCount;
+    const response = await post(JSON.stringify({ subscriptions: [{ signedUpBy: 'alice@contoso.com', movedTo: 'Fabrikam' }] }));
+    assert.equal(response.status, 422);
+    assert.match(((await response.json()) as { error: string }).error, /subscriptions\[0\]\.movedTo: refused/);
+    assert.equal(running.registry.testWorldCount, before);
+  });
+
+  it('refuses hostile and malformed specs with 400 and a message that names the field, never a 5xx', async () => {
+    const hostile = [
+      ['{"__proto__": {"polluted": true}}', /__proto__|Unrecognized/],
+      ['{"constructor": {"prototype": {"polluted": true}}}', /constructor|Unrecognized/],
+      [JSON.stringify({ subscriptions: [{ signedUpBy: '<script>alert(1)</script>' }] }), /signedUpBy/],
+      [JSON.stringify({ subscriptions: [{ signedUpBy: 'alice@contoso.com', roleAssignments: [{ principal: 'bob@contoso.com', role: 'Global administrator' }] }] }), /role/],
+      [JSON.stringify({ subscriptions: Array.from({ length: 11 }, () => ({ signedUpBy: 'alice@contoso.com' })) }), /subscriptions/],
+      [JSON.stringify({ subscriptions: [{ signedUpBy: 'alice@contoso.com', movedTo: 'x'.repeat(65) }] }), /movedTo/],
+      [JSON.stringify({ extraOrganisations: 1e9 }), /extraOrganisations/],
+      ['[]', /object/],
+    ] as const;
+    for (const [body, field] of hostile) {
+      const response = await post(body);
+      assert.equal(response.status, 400, body.slice(0, 80));
+      const { error } = (await response.json()) as { error: string };
+      assert.match(error, field, body.slice(0, 80));
+      assert.doesNotMatch(error, /at \w+ \(|node_modules/);
+    }
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    for (const unreadable of ['"a string"', '{"broken', 'null']) {
+      const response = await post(unreadable);
+      assert.equal(response.status, 400, unreadable);
+      assert.doesNotMatch(await response.text(), /SyntaxError|at JSON|node_modules/);
+    }
+  });
+
+  it('refuses a spec over 16 kB with 413', async () => {
+    const response = await post(JSON.stringify({ subscriptions: [{ signedUpBy: `${'a'.repeat(17_000)}@contoso.com` }] }));
+    assert.equal(response.status, 413);
+  });
+});
+
+describe('where test mode listens', () => {
+  it('on loopback only, unless HOST says otherwise; outside test mode on every interface', () => {
+    assert.equal(loadConfig(['--test-mode'], {}).host, '127.0.0.1');
+    assert.equal(loadConfig(['--test-mode'], { HOST: '0.0.0.0' }).host, '0.0.0.0');
+    assert.equal(loadConfig([], {}).host, undefined);
+  });
+});
