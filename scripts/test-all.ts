@@ -1,7 +1,7 @@
 /**
  * The one test command (`npm test`): type-check, lint, the domain's unit tests and the Playwright
  * suite, in that order, each run whatever the one before did. It ends with one line summing them
- * all, `N passed, N failed`, which CI reads. Type-check and lint count as one test each.
+ * all, `N passed, N failed`, which CI reads. Type-check, lint and the format check count as one test each.
  *   npm test                    everything
  *   npm test -- --only unit     one part: static, unit or e2e
  *   npm test -- <playwright args>   e.g. --repeat-each=5, --project=zh-TW, a spec file
@@ -77,7 +77,8 @@ if (only && !['static', 'unit', 'e2e'].includes(only)) {
 const parts: Counts[] = [];
 if (!only || only === 'static') {
   parts.push(check('typecheck (tsc --noEmit)', bin('tsc'), ['--noEmit']));
-  parts.push(check('lint (eslint)', bin('eslint'), ['.']));
+  parts.push(check('lint (eslint)', bin('eslint'), ['.', '--max-warnings', '0']));
+  parts.push(check('format (prettier --check)', bin('prettier'), ['--check', '.']));
 }
 if (!only || only === 'unit') parts.push(unitTests());
 if (!only || only === 'e2e') parts.push(endToEnd(playwrightArgs));
