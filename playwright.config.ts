@@ -32,7 +32,12 @@ export default defineConfig({
   retries: 0,
   // On two cores one worker was measured faster than two (Chromium is the bottleneck); WORKERS overrides.
   workers: process.env.WORKERS ? Number(process.env.WORKERS) : undefined,
-  reporter: [['list'], ['html', { open: 'never' }], ['./e2e/reporters/traceability.ts'], ['./e2e/reporters/summary.ts']],
+  reporter: [
+    ['list'],
+    ['html', { open: 'never' }],
+    ['./e2e/reporters/traceability.ts'],
+    ['./e2e/reporters/summary.ts'],
+  ],
   use: {
     baseURL,
     // A trace costs about a fifth of a test's time; a failure already attaches a screenshot, who was
@@ -42,13 +47,28 @@ export default defineConfig({
     video: 'off',
   },
   projects: [
-    { name: 'en-US', use: { ...devices['Desktop Chrome'], locale: 'en-US', timezoneId: 'America/Los_Angeles', launchOptions } },
-    { name: 'zh-TW', testMatch: LANGUAGE_SENSITIVE, use: { ...devices['Desktop Chrome'], locale: 'zh-TW', timezoneId: 'Asia/Taipei', launchOptions } },
-    { name: 'phone', grep: PHONE, use: { ...devices['Pixel 7'], locale: 'en-US', timezoneId: 'America/Los_Angeles', launchOptions } },
+    {
+      name: 'en-US',
+      use: { ...devices['Desktop Chrome'], locale: 'en-US', timezoneId: 'America/Los_Angeles', launchOptions },
+    },
+    {
+      name: 'zh-TW',
+      testMatch: LANGUAGE_SENSITIVE,
+      use: { ...devices['Desktop Chrome'], locale: 'zh-TW', timezoneId: 'Asia/Taipei', launchOptions },
+    },
+    {
+      name: 'phone',
+      grep: PHONE,
+      use: { ...devices['Pixel 7'], locale: 'en-US', timezoneId: 'America/Los_Angeles', launchOptions },
+    },
     // Where Playwright's own Firefox and WebKit are installed, the same @phone walk runs in them;
     // elsewhere the summary reporter says they were left out, and why.
-    ...(engines.present.includes('firefox') ? [{ name: 'firefox', grep: PHONE, use: { ...devices['Desktop Firefox'], locale: 'en-US' } }] : []),
-    ...(engines.present.includes('webkit') ? [{ name: 'webkit', grep: PHONE, use: { ...devices['Desktop Safari'], locale: 'en-US' } }] : []),
+    ...(engines.present.includes('firefox')
+      ? [{ name: 'firefox', grep: PHONE, use: { ...devices['Desktop Firefox'], locale: 'en-US' } }]
+      : []),
+    ...(engines.present.includes('webkit')
+      ? [{ name: 'webkit', grep: PHONE, use: { ...devices['Desktop Safari'], locale: 'en-US' } }]
+      : []),
   ],
   webServer: externalBaseUrl
     ? undefined

@@ -1,6 +1,13 @@
 import { test as base, expect, type Browser, type BrowserContext, type Page, type Response } from '@playwright/test';
 import { translator, type Translate } from '../mock-portal/src/i18n/index.js';
-import { ARTICLE, articleItem, stepTitle, type ArticleLocale, type ArticleStep, type ItemId } from './article/article.js';
+import {
+  ARTICLE,
+  articleItem,
+  stepTitle,
+  type ArticleLocale,
+  type ArticleStep,
+  type ItemId,
+} from './article/article.js';
 import { collectEvidence } from './support/evidence.js';
 import { PASSWORD } from './support/accounts.js';
 import { signInOverHttp } from './support/sign-in-over-http.js';
@@ -46,7 +53,13 @@ interface Fixtures {
 
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
-async function worldContext(browser: Browser, baseURL: string, worldId: string, locale: string, storageState?: StorageState): Promise<BrowserContext> {
+async function worldContext(
+  browser: Browser,
+  baseURL: string,
+  worldId: string,
+  locale: string,
+  storageState?: StorageState,
+): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL, locale, ...(storageState ? { storageState } : {}) });
   await context.addCookies([{ name: WORLD_COOKIE, value: worldId, url: baseURL }]);
   return context;
@@ -69,7 +82,10 @@ export const test = base.extend<Fixtures & Options>({
   world: [
     async ({ request, context, baseURL, arrange }, use) => {
       const created = await request.post('/__test__/worlds', { data: arrange });
-      expect(created.status(), `the server must run in test mode (npm run serve:test), and the spec be reachable: ${await created.text()}`).toBe(201);
+      expect(
+        created.status(),
+        `the server must run in test mode (npm run serve:test), and the spec be reachable: ${await created.text()}`,
+      ).toBe(201);
       const { id, subscriptionIds } = (await created.json()) as { id: string; subscriptionIds: string[] };
       await context.addCookies([{ name: WORLD_COOKIE, value: id, url: baseURL ?? 'http://localhost:3100' }]);
       await use(new TestWorld(request, id, subscriptionIds));
@@ -80,7 +96,8 @@ export const test = base.extend<Fixtures & Options>({
 
   personas: [
     async ({ context, world: _world, rememberedAccounts, staySignedIn }, use) => {
-      for (const account of rememberedAccounts) await signInOverHttp(context.request, 'portal', account, PASSWORD, { staySignedIn });
+      for (const account of rememberedAccounts)
+        await signInOverHttp(context.request, 'portal', account, PASSWORD, { staySignedIn });
       // The reader arrives at Azure.com fresh: only the login service remembers anyone.
       await context.clearCookies({ name: 'portal.sid' });
       await use();
@@ -119,7 +136,8 @@ export const test = base.extend<Fixtures & Options>({
       const problems: string[] = [];
       const contexts: BrowserContext[] = [];
       const onResponse = (response: Response) => {
-        if (response.status() >= 500) problems.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+        if (response.status() >= 500)
+          problems.push(`${response.status()} ${response.request().method()} ${response.url()}`);
       };
       const watchPage = (page: Page) => {
         page.on('response', onResponse);
@@ -132,12 +150,22 @@ export const test = base.extend<Fixtures & Options>({
       };
       watchContext(context);
       await use(watchContext);
-      if (problems.length > 0) await testInfo.attach('server problems', { body: problems.join('\n'), contentType: 'text/plain' });
+      if (problems.length > 0)
+        await testInfo.attach('server problems', { body: problems.join('\n'), contentType: 'text/plain' });
       if (problems.length > 0 || testInfo.status !== testInfo.expectedStatus) {
         // Contexts a test closed (a browser restart) have nothing left to tell.
-        const evidence = await collectEvidence(contexts.filter((each) => each.pages().length > 0 || each === context), world);
-        await testInfo.attach('who was signed in (relying-party sessions)', { body: JSON.stringify(evidence.signedIn, null, 2), contentType: 'application/json' });
-        await testInfo.attach('where the subscriptions are (placement state)', { body: JSON.stringify({ placements: evidence.placements, directories: evidence.directories }, null, 2), contentType: 'application/json' });
+        const evidence = await collectEvidence(
+          contexts.filter((each) => each.pages().length > 0 || each === context),
+          world,
+        );
+        await testInfo.attach('who was signed in (relying-party sessions)', {
+          body: JSON.stringify(evidence.signedIn, null, 2),
+          contentType: 'application/json',
+        });
+        await testInfo.attach('where the subscriptions are (placement state)', {
+          body: JSON.stringify({ placements: evidence.placements, directories: evidence.directories }, null, 2),
+          contentType: 'application/json',
+        });
       }
       expect(problems, 'no response may be a 5xx and no page may throw').toEqual([]);
     },
@@ -151,7 +179,12 @@ export { expect };
  * Runs one of the article's steps as a boxed test.step named after it ("Step 2: Click Start
  * free"), tags the test with the step it proves, and attaches a screenshot of where it ended.
  */
-export async function articleStep(page: Page, locale: ArticleLocale, number: ArticleStep['number'], body: () => Promise<void>): Promise<void> {
+export async function articleStep(
+  page: Page,
+  locale: ArticleLocale,
+  number: ArticleStep['number'],
+  body: () => Promise<void>,
+): Promise<void> {
   const title = stepTitle(number, locale);
   test.info().annotations.push({ type: 'walks through', description: `${title} (${ARTICLE.url})` });
 
@@ -180,6 +213,11 @@ export async function attachIdToken(page: Page): Promise<Record<string, unknown>
   expect(response.ok(), 'the sign-up service has a signed-in session').toBe(true);
   const claims = (await response.json()) as Record<string, unknown>;
   const { upn, preferred_username: preferredUsername, tid, oid, name } = claims;
-  await test.info().attach('ID token (decoded)', { body: JSON.stringify({ upn, preferred_username: preferredUsername, tid, oid, name }, null, 2), contentType: 'application/json' });
+  await test
+    .info()
+    .attach('ID token (decoded)', {
+      body: JSON.stringify({ upn, preferred_username: preferredUsername, tid, oid, name }, null, 2),
+      contentType: 'application/json',
+    });
   return claims;
 }

@@ -22,8 +22,15 @@ async function picture(page: Page, locale: Locale, name: string, element?: strin
 }
 
 async function newWorld(baseUrl: string): Promise<string> {
-  const response = await fetch(new URL('/__test__/worlds', baseUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-  if (response.status !== 201) throw new Error(`${baseUrl} must run in test mode (npm run serve:test): POST /__test__/worlds gave ${response.status}`);
+  const response = await fetch(new URL('/__test__/worlds', baseUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
+  if (response.status !== 201)
+    throw new Error(
+      `${baseUrl} must run in test mode (npm run serve:test): POST /__test__/worlds gave ${response.status}`,
+    );
   return ((await response.json()) as { id: string }).id;
 }
 
@@ -33,7 +40,9 @@ async function photograph(browser: Browser, baseUrl: string, locale: Locale): Pr
   const context = await browser.newContext({ baseURL: baseUrl, locale, viewport: { width: 1100, height: 720 } });
   await context.addCookies([{ name: 'mock-world', value: await newWorld(baseUrl), url: baseUrl }]);
   const page = await context.newPage();
-  await walkHappyPath(page, t, (moment) => picture(page, locale, moment === 'sign-in' ? '1-sign-in' : '2-sign-up-form'));
+  await walkHappyPath(page, t, (moment) =>
+    picture(page, locale, moment === 'sign-in' ? '1-sign-in' : '2-sign-up-form'),
+  );
   await page.goto('/portal/directory-overview');
   await picture(page, locale, '3-directory-users-subscriptions', 'figure.diagram svg');
   await context.close();

@@ -44,7 +44,12 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * table with the view cache on, as many rows as it takes to send as many bytes as the page it is
  * compared with; and the same page behind only the libraries every page of ours must use (the floor).
  */
-async function startBaseline(): Promise<{ url: string; close: () => void; rowsFor: (bytes: number) => number; floorCookie: string }> {
+async function startBaseline(): Promise<{
+  url: string;
+  close: () => void;
+  rowsFor: (bytes: number) => number;
+  floorCookie: string;
+}> {
   const views = path.join(scratch, 'views');
   mkdirSync(views, { recursive: true });
   writeFileSync(
@@ -57,16 +62,32 @@ async function startBaseline(): Promise<{ url: string; close: () => void; rowsFo
   app.set('view cache', true);
   const page: express.RequestHandler = (req, res) => {
     const count = Math.min(Number(req.query.rows ?? 20) || 20, 10_000);
-    res.render('page', { title: 'Bare Express + EJS', rows: Array.from({ length: count }, (_, index) => ({ name: `row ${index}`, value: index * 7 })) });
+    res.render('page', {
+      title: 'Bare Express + EJS',
+      rows: Array.from({ length: count }, (_, index) => ({ name: `row ${index}`, value: index * 7 })),
+    });
   };
   app.get('/page', page);
   // The floor: the same page behind this project's own security headers (helmet), express-session
   // with memorystore, holding a signed-in-sized session, and csrf-sync's token, and nothing else.
   // No page of ours can be faster than this, whatever our own code does.
-  const required = [securityHeaders({ https: false }), serviceSession({ name: 'floor.sid', path: '/floor', secret: randomBytes(32).toString('hex'), secure: false }), express.urlencoded({ extended: false }), ...csrfProtection()];
+  const required = [
+    securityHeaders({ https: false }),
+    serviceSession({ name: 'floor.sid', path: '/floor', secret: randomBytes(32).toString('hex'), secure: false }),
+    express.urlencoded({ extended: false }),
+    ...csrfProtection(),
+  ];
   app.get('/floor/page', ...required, page);
   app.get('/floor/sign-in', ...required, (req, res) => {
-    req.session.identity = { oid: randomUUID(), tid: randomUUID(), upn: 'alice@contoso.com', name: 'Alice Chen', givenName: 'Alice', familyName: 'Chen', idToken: randomBytes(800).toString('base64url') };
+    req.session.identity = {
+      oid: randomUUID(),
+      tid: randomUUID(),
+      upn: 'alice@contoso.com',
+      name: 'Alice Chen',
+      givenName: 'Alice',
+      familyName: 'Chen',
+      idToken: randomBytes(800).toString('base64url'),
+    };
     res.send('signed in');
   });
   const server = createServer(app);
@@ -79,7 +100,12 @@ async function startBaseline(): Promise<{ url: string; close: () => void; rowsFo
   return { url, close: () => server.close(), rowsFor, floorCookie };
 }
 
-async function requestsPerSecond(url: string, cookie: string, seconds: number, connections = 10): Promise<{ rps: number; non2xx: number; errors: number }> {
+async function requestsPerSecond(
+  url: string,
+  cookie: string,
+  seconds: number,
+  connections = 10,
+): Promise<{ rps: number; non2xx: number; errors: number }> {
   const result = await autocannon({ url, connections, duration: seconds, headers: cookie ? { cookie } : {} });
   return { rps: result.requests.average, non2xx: result.non2xx, errors: result.errors };
 }
@@ -94,7 +120,9 @@ async function heaviestPageRatio(): Promise<void> {
   console.log('\n1. Heaviest page, requests per second against a bare Express + EJS page of the same size');
   const worldId = await newWorld(running.url);
   const portalClient = clientIn(running.url, worldId);
-  await portalClient.follow(await signInUntilCallback(portalClient, '/portal/subscriptions', 'alice@fabrikam.com', SEED_PASSWORD));
+  await portalClient.follow(
+    await signInUntilCallback(portalClient, '/portal/subscriptions', 'alice@fabrikam.com', SEED_PASSWORD),
+  );
   await portalClient.follow('/scenarios');
   const signupClient = clientIn(running.url, worldId);
   await signInToSignup(signupClient, 'alice@contoso.com', SEED_PASSWORD);
@@ -103,14 +131,22 @@ async function heaviestPageRatio(): Promise<void> {
     { name: 'Azure.com home', url: `${running.url}/`, cookie: '' },
     { name: 'Scenarios', url: `${running.url}/scenarios`, cookie: portalClient.cookieHeader() },
     { name: 'portal Subscriptions', url: `${running.url}/portal/subscriptions`, cookie: portalClient.cookieHeader() },
-    { name: 'portal Directory overview (SVG diagram)', url: `${running.url}/portal/directory-overview`, cookie: portalClient.cookieHeader() },
+    {
+      name: 'portal Directory overview (SVG diagram)',
+      url: `${running.url}/portal/directory-overview`,
+      cookie: portalClient.cookieHeader(),
+    },
     { name: 'sign-up form', url: `${running.url}/signup/`, cookie: signupClient.cookieHeader() },
   ].map((candidate) => ({ ...candidate, rps: 0, bytes: 0 }));
   for (const candidate of candidates) {
-    candidate.bytes = (await (await fetch(candidate.url, { headers: candidate.cookie ? { cookie: candidate.cookie } : {} })).text()).length;
+    candidate.bytes = (
+      await (await fetch(candidate.url, { headers: candidate.cookie ? { cookie: candidate.cookie } : {} })).text()
+    ).length;
     const { rps, non2xx } = await requestsPerSecond(candidate.url, candidate.cookie, 2);
     candidate.rps = rps;
-    console.log(`  ${candidate.name}: ${rps.toFixed(0)} req/s, ${candidate.bytes} bytes${non2xx ? ` (${non2xx} non-2xx!)` : ''}`);
+    console.log(
+      `  ${candidate.name}: ${rps.toFixed(0)} req/s, ${candidate.bytes} bytes${non2xx ? ` (${non2xx} non-2xx!)` : ''}`,
+    );
   }
   const heaviest = [...candidates].sort((a, b) => a.rps - b.rps)[0] ?? candidates[0]!;
   const rows = baseline.rowsFor(heaviest.bytes);
@@ -122,9 +158,18 @@ async function heaviestPageRatio(): Promise<void> {
     floor.push((await requestsPerSecond(`${baseline.url}/floor/page?rows=${rows}`, baseline.floorCookie, 4)).rps);
     ours.push((await requestsPerSecond(heaviest.url, heaviest.cookie, 4)).rps);
   }
-  console.log(`  heaviest: ${heaviest.name}, median ${median(ours).toFixed(0)} req/s; bare Express + EJS of the same size median ${median(bare).toFixed(0)} req/s`);
-  console.log(`  the floor: the bare page behind only helmet, express-session and csrf-sync as this project sets them up, median ${median(floor).toFixed(0)} req/s = ${(median(floor) / median(bare)).toFixed(2)} of bare: no page of ours can do better`);
-  record(`heaviest page (${heaviest.name}) / bare Express + EJS, requests per second`, median(ours) / median(bare), '>= 0.70', median(ours) / median(bare) >= 0.7);
+  console.log(
+    `  heaviest: ${heaviest.name}, median ${median(ours).toFixed(0)} req/s; bare Express + EJS of the same size median ${median(bare).toFixed(0)} req/s`,
+  );
+  console.log(
+    `  the floor: the bare page behind only helmet, express-session and csrf-sync as this project sets them up, median ${median(floor).toFixed(0)} req/s = ${(median(floor) / median(bare)).toFixed(2)} of bare: no page of ours can do better`,
+  );
+  record(
+    `heaviest page (${heaviest.name}) / bare Express + EJS, requests per second`,
+    median(ours) / median(bare),
+    '>= 0.70',
+    median(ours) / median(bare) >= 0.7,
+  );
 }
 
 /** 2. The article's happy path in a browser against as many navigations to a static page. */
@@ -134,7 +179,8 @@ async function happyPathRatio(): Promise<void> {
   // portal: in this process they would share an event loop with Playwright's client.
   const portal = await startPortal();
   const staticPage = await startProcess('scripts/lib/static-page-server.ts', { readyPath: '/static.html' });
-  const serverMs = async () => ((await (await fetch(`${portal.url}/__test__/timing`)).json()) as { totalMs: number }).totalMs;
+  const serverMs = async () =>
+    ((await (await fetch(`${portal.url}/__test__/timing`)).json()) as { totalMs: number }).totalMs;
   const executablePath = chromiumExecutablePath();
   const browser = await chromium.launch(executablePath ? { executablePath } : {});
   const timeHappyPath = async () => {
@@ -175,35 +221,68 @@ async function happyPathRatio(): Promise<void> {
   const serverDuringFlows = (await serverMs()) - serverBefore;
   portal.stop();
   staticPage.stop();
-  console.log(`  the server spent ${(serverDuringFlows / 3).toFixed(0)} ms per happy path (${((serverDuringFlows / 3 / median(flows)) * 100).toFixed(1)} % of it); the rest is Chromium and Playwright`);
-  console.log(`  happy path: median ${median(flows).toFixed(0)} ms for ${navigationCount} navigations (redirects included); static page x${navigationCount}: median ${median(statics).toFixed(0)} ms`);
+  console.log(
+    `  the server spent ${(serverDuringFlows / 3).toFixed(0)} ms per happy path (${((serverDuringFlows / 3 / median(flows)) * 100).toFixed(1)} % of it); the rest is Chromium and Playwright`,
+  );
+  console.log(
+    `  happy path: median ${median(flows).toFixed(0)} ms for ${navigationCount} navigations (redirects included); static page x${navigationCount}: median ${median(statics).toFixed(0)} ms`,
+  );
   // Requests in a navigation are sequential, so the server's time is time the browser waited.
   const withoutServer = (median(flows) - serverDuringFlows / 3) / median(statics);
-  console.log(`  with the server's time taken out, the happy path would be ${withoutServer.toFixed(2)} of the static navigations: no server can do better`);
-  record('happy path / same number of static navigations, time', median(flows) / median(statics), '<= 1.50', median(flows) / median(statics) <= 1.5);
+  console.log(
+    `  with the server's time taken out, the happy path would be ${withoutServer.toFixed(2)} of the static navigations: no server can do better`,
+  );
+  record(
+    'happy path / same number of static navigations, time',
+    median(flows) / median(statics),
+    '<= 1.50',
+    median(flows) / median(statics) <= 1.5,
+  );
 }
 
 /** 3. The whole suite: seconds per test, and the share spent waiting on the server. */
 async function suiteRatios(): Promise<void> {
-  console.log('\n3. The whole Playwright suite against this process\'s portal');
+  console.log("\n3. The whole Playwright suite against this process's portal");
   const summaryFile = path.join(scratch, 'summary.json');
   const before = running.timing.snapshot();
   // Asynchronously: the portal under test lives in this process and must keep answering.
   const suiteStatus = await new Promise<number>((resolve) => {
-    const child = spawn(path.join(root, 'node_modules', '.bin', 'playwright'), ['test', '--reporter=dot,./e2e/reporters/summary.ts'], {
-      cwd: root,
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, BASE_URL: running.url, SUMMARY_FILE: summaryFile },
-    });
+    const child = spawn(
+      path.join(root, 'node_modules', '.bin', 'playwright'),
+      ['test', '--reporter=dot,./e2e/reporters/summary.ts'],
+      {
+        cwd: root,
+        stdio: ['ignore', 'inherit', 'inherit'],
+        env: { ...process.env, BASE_URL: running.url, SUMMARY_FILE: summaryFile },
+      },
+    );
     child.on('close', (code) => resolve(code ?? 1));
   });
   const after = running.timing.snapshot();
-  const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as { passed: number; failed: number; testMilliseconds: number; wallMilliseconds: number };
+  const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as {
+    passed: number;
+    failed: number;
+    testMilliseconds: number;
+    wallMilliseconds: number;
+  };
   const tests = summary.passed + summary.failed;
   const serverMs = after.totalMs - before.totalMs;
-  console.log(`  ${tests} tests (exit ${suiteStatus}) in ${(summary.wallMilliseconds / 1000).toFixed(0)} s; ${after.requests - before.requests} requests took ${(serverMs / 1000).toFixed(1)} s of server time, slowest ${after.slowestMs.toFixed(0)} ms`);
-  record('suite seconds per test (wall time / tests)', summary.wallMilliseconds / 1000 / tests, '<= 4.00', summary.wallMilliseconds / 1000 / tests <= 4);
-  record('share of test time spent waiting on the server', serverMs / summary.testMilliseconds, '<= 0.10', serverMs / summary.testMilliseconds <= 0.1, 3);
+  console.log(
+    `  ${tests} tests (exit ${suiteStatus}) in ${(summary.wallMilliseconds / 1000).toFixed(0)} s; ${after.requests - before.requests} requests took ${(serverMs / 1000).toFixed(1)} s of server time, slowest ${after.slowestMs.toFixed(0)} ms`,
+  );
+  record(
+    'suite seconds per test (wall time / tests)',
+    summary.wallMilliseconds / 1000 / tests,
+    '<= 4.00',
+    summary.wallMilliseconds / 1000 / tests <= 4,
+  );
+  record(
+    'share of test time spent waiting on the server',
+    serverMs / summary.testMilliseconds,
+    '<= 0.10',
+    serverMs / summary.testMilliseconds <= 0.1,
+    3,
+  );
   if (suiteStatus !== 0) record('suite passed', 0, 'every test passes', false, 0);
 }
 
@@ -215,10 +294,13 @@ async function suiteRatios(): Promise<void> {
 async function memoryRatio(): Promise<void> {
   const totalFlows = Number(process.env.BENCH_FLOWS ?? 10_000);
   const firstFlows = Math.min(1_000, totalFlows);
-  console.log(`\n4. Memory after ${totalFlows.toLocaleString('en-US')} complete sign-in + sign-up + sign-out flows against after ${firstFlows.toLocaleString('en-US')}`);
+  console.log(
+    `\n4. Memory after ${totalFlows.toLocaleString('en-US')} complete sign-in + sign-up + sign-out flows against after ${firstFlows.toLocaleString('en-US')}`,
+  );
   const portal = await startPortal(['--expose-gc']);
   const portalUrl = portal.url;
-  const residentMb = async () => ((await (await fetch(`${portalUrl}/__test__/memory`)).json()) as { rss: number }).rss / 1024 / 1024;
+  const residentMb = async () =>
+    ((await (await fetch(`${portalUrl}/__test__/memory`)).json()) as { rss: number }).rss / 1024 / 1024;
   let done = 0;
   let failures = 0;
   const flowsUpTo = async (target: number) => {
@@ -244,8 +326,15 @@ async function memoryRatio(): Promise<void> {
   await flowsUpTo(totalFlows);
   const afterAll = await residentMb();
   portal.stop();
-  console.log(`  ${done} flows in ${((performance.now() - flowStarted) / 1000).toFixed(0)} s, ${failures} failed; the portal's RSS ${afterFirst.toFixed(0)} MiB after ${firstFlows}, ${afterAll.toFixed(0)} MiB after ${totalFlows}`);
-  record(`resident memory after ${totalFlows} flows / after ${firstFlows}`, afterAll / afterFirst, '<= 1.20', afterAll / afterFirst <= 1.2 && failures === 0);
+  console.log(
+    `  ${done} flows in ${((performance.now() - flowStarted) / 1000).toFixed(0)} s, ${failures} failed; the portal's RSS ${afterFirst.toFixed(0)} MiB after ${firstFlows}, ${afterAll.toFixed(0)} MiB after ${totalFlows}`,
+  );
+  record(
+    `resident memory after ${totalFlows} flows / after ${firstFlows}`,
+    afterAll / afterFirst,
+    '<= 1.20',
+    afterAll / afterFirst <= 1.2 && failures === 0,
+  );
 }
 
 if (only.has('1')) await heaviestPageRatio();

@@ -103,7 +103,14 @@ async function walkDiagrams(page: Page, locale: Locale, world: World): Promise<v
   const wrong = world.accountsBySignInName('alice@fabrikam.com')[0];
   const contoso = world.snapshot().directories.find((d) => d.name === 'Contoso');
   if (!wrong?.homeDirectoryId || !contoso) throw new Error('seed changed');
-  const placed = world.signUpForFreeTrial({ tenantId: wrong.homeDirectoryId, accountId: wrong.id }, 'screenshots', { country: 'US', firstName: 'Alice', lastName: 'Chen', email: wrong.signInName, workPhone: '+1 425 555 0100', organization: '' });
+  const placed = world.signUpForFreeTrial({ tenantId: wrong.homeDirectoryId, accountId: wrong.id }, 'screenshots', {
+    country: 'US',
+    firstName: 'Alice',
+    lastName: 'Chen',
+    email: wrong.signInName,
+    workPhone: '+1 425 555 0100',
+    organization: '',
+  });
   if (placed.status !== 'created') throw new Error('sign-up refused');
   await signInAtPortal(page, t, 'alice@fabrikam.com');
   await page.goto('/portal/directory-overview');
@@ -143,12 +150,20 @@ try {
     await walk(await context.newPage(), locale);
     await context.close();
     const trapWorld = running.registry.createTestWorld();
-    const trapContext = await browser.newContext({ baseURL: running.url, locale, viewport: { width: 1100, height: 760 } });
+    const trapContext = await browser.newContext({
+      baseURL: running.url,
+      locale,
+      viewport: { width: 1100, height: 760 },
+    });
     await trapContext.addCookies([{ name: 'mock-world', value: trapWorld.id, url: running.url }]);
     await walkTrap(await trapContext.newPage(), locale);
     await trapContext.close();
     const diagramWorld = running.registry.createTestWorld();
-    const diagramContext = await browser.newContext({ baseURL: running.url, locale, viewport: { width: 1300, height: 760 } });
+    const diagramContext = await browser.newContext({
+      baseURL: running.url,
+      locale,
+      viewport: { width: 1300, height: 760 },
+    });
     await diagramContext.addCookies([{ name: 'mock-world', value: diagramWorld.id, url: running.url }]);
     await walkDiagrams(await diagramContext.newPage(), locale, diagramWorld);
     await diagramContext.close();

@@ -34,7 +34,11 @@ function ensurePackages() {
 }
 
 function playwrightChromium() {
-  const probe = spawnSync(process.execPath, ['-e', "import('@playwright/test').then(({ chromium }) => console.log(chromium.executablePath()))"], { cwd: root, encoding: 'utf8' });
+  const probe = spawnSync(
+    process.execPath,
+    ['-e', "import('@playwright/test').then(({ chromium }) => console.log(chromium.executablePath()))"],
+    { cwd: root, encoding: 'utf8' },
+  );
   const executable = probe.stdout.trim();
   return probe.status === 0 && executable && existsSync(executable) ? executable : undefined;
 }
@@ -42,7 +46,9 @@ function playwrightChromium() {
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 const hasAptGet = () => spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
 const debianPackageInstalled = (name) =>
-  spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' }).stdout?.includes('install ok installed') ?? false;
+  spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' }).stdout?.includes(
+    'install ok installed',
+  ) ?? false;
 
 function aptInstall(packages) {
   say(`installing ${packages.join(' ')} with apt-get`);
@@ -58,7 +64,8 @@ function ensureCjkFonts() {
 }
 
 function ensureBrowser() {
-  if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return say(`using CHROMIUM_PATH=${process.env.CHROMIUM_PATH}`);
+  if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH))
+    return say(`using CHROMIUM_PATH=${process.env.CHROMIUM_PATH}`);
   const own = playwrightChromium();
   if (own) return say(`using Playwright's Chromium: ${own}`);
   const system = SYSTEM_CHROMIUM.find((candidate) => existsSync(candidate));
@@ -67,7 +74,8 @@ function ensureBrowser() {
     return say(`using Debian's Chromium: ${system}`);
   }
   say("Playwright's Chromium is not installed; trying to download it");
-  if (run('npx', ['playwright', 'install', 'chromium']) && playwrightChromium()) return say("using Playwright's Chromium");
+  if (run('npx', ['playwright', 'install', 'chromium']) && playwrightChromium())
+    return say("using Playwright's Chromium");
   if (isRoot() && hasAptGet() && aptInstall(['chromium', 'fonts-noto-cjk']) && existsSync('/usr/bin/chromium')) {
     return say("using Debian's Chromium: /usr/bin/chromium");
   }

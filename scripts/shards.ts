@@ -18,8 +18,18 @@ const firstPort = Number(process.env.MOCK_PORTAL_PORT ?? 3100) + 1;
 
 function run(args: string[], env: NodeJS.ProcessEnv, label: string): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(playwright, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const prefix = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).map((line) => `[${label}] ${line}`).join('\n') + '\n';
+    const child = spawn(playwright, args, {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const prefix = (chunk: Buffer) =>
+      chunk
+        .toString()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => `[${label}] ${line}`)
+        .join('\n') + '\n';
     child.stdout.on('data', (chunk: Buffer) => process.stdout.write(prefix(chunk)));
     child.stderr.on('data', (chunk: Buffer) => process.stderr.write(prefix(chunk)));
     child.on('close', (code) => resolve(code ?? 1));
@@ -31,26 +41,41 @@ const started = Date.now();
 const codes = await Promise.all(
   Array.from({ length: shards }, (_, index) =>
     run(
-      ['test', `--shard=${index + 1}/${shards}`, '--reporter=blob,./e2e/reporters/summary.ts', `--output=test-results/shard-${index + 1}`],
+      [
+        'test',
+        `--shard=${index + 1}/${shards}`,
+        '--reporter=blob,./e2e/reporters/summary.ts',
+        `--output=test-results/shard-${index + 1}`,
+      ],
       // Each shard its own blob folder: a blob reporter empties its folder when it starts.
-      { MOCK_PORTAL_PORT: String(firstPort + index), PLAYWRIGHT_BLOB_OUTPUT_DIR: path.join(blobDir, `shard-${index + 1}`) },
+      {
+        MOCK_PORTAL_PORT: String(firstPort + index),
+        PLAYWRIGHT_BLOB_OUTPUT_DIR: path.join(blobDir, `shard-${index + 1}`),
+      },
       `shard ${index + 1}/${shards}`,
     ),
   ),
 );
-console.log(`\n${shards} shards ran in ${((Date.now() - started) / 1000).toFixed(0)} s (exit codes ${codes.join(', ')}); merging ${blobDir}`);
+console.log(
+  `\n${shards} shards ran in ${((Date.now() - started) / 1000).toFixed(0)} s (exit codes ${codes.join(', ')}); merging ${blobDir}`,
+);
 
 // merge-reports reads every zip in one folder, as CI's download-artifact step lays them out.
 const mergeInput = path.join(blobDir, 'all');
 mkdirSync(mergeInput, { recursive: true });
 for (let shard = 1; shard <= shards; shard += 1) {
   const folder = path.join(blobDir, `shard-${shard}`);
-  for (const zip of readdirSync(folder).filter((name) => name.endsWith('.zip'))) copyFileSync(path.join(folder, zip), path.join(mergeInput, zip));
+  for (const zip of readdirSync(folder).filter((name) => name.endsWith('.zip')))
+    copyFileSync(path.join(folder, zip), path.join(mergeInput, zip));
 }
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'mock-portal-shards-'));
 const summaryFile = path.join(scratch, 'summary.json');
-const merged = await run(['merge-reports', '--config', 'merge.config.ts', mergeInput], { SUMMARY_FILE: summaryFile, TRACEABILITY: 'enforce' }, 'merge');
+const merged = await run(
+  ['merge-reports', '--config', 'merge.config.ts', mergeInput],
+  { SUMMARY_FILE: summaryFile, TRACEABILITY: 'enforce' },
+  'merge',
+);
 const totals = JSON.parse(readFileSync(summaryFile, 'utf8')) as { passed: number; failed: number; skipped: number };
 rmSync(scratch, { recursive: true, force: true });
 console.log('One HTML report with every shard: playwright-report/index.html (npx playwright show-report)');

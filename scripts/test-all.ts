@@ -42,10 +42,23 @@ function unitTests(): Counts {
       .map((file) => path.join(dir, file)),
   );
   const tap = path.join(scratch, 'unit.tap');
-  const ok = run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files]);
+  const ok = run(process.execPath, [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
+    ...files,
+  ]);
   const text = readFileSync(tap, 'utf8');
   const count = (label: string) => Number(new RegExp(`^# ${label} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
-  const counts = { passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo') };
+  const counts = {
+    passed: count('pass'),
+    failed: count('fail') + count('cancelled'),
+    skipped: count('skipped') + count('todo'),
+  };
   if (!ok && counts.failed === 0) counts.failed = 1;
   return counts;
 }
@@ -84,7 +97,14 @@ if (!only || only === 'unit') parts.push(unitTests());
 if (!only || only === 'e2e') parts.push(endToEnd(playwrightArgs));
 rmSync(scratch, { recursive: true, force: true });
 
-const total = parts.reduce((sum, part) => ({ passed: sum.passed + part.passed, failed: sum.failed + part.failed, skipped: sum.skipped + part.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const total = parts.reduce(
+  (sum, part) => ({
+    passed: sum.passed + part.passed,
+    failed: sum.failed + part.failed,
+    skipped: sum.skipped + part.skipped,
+  }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
 console.log('');
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
 process.exit(total.failed > 0 ? 1 : 0);

@@ -61,11 +61,21 @@ export function coverageMarkdown(result: Trace, projects: readonly string[]): st
     '',
   ];
   for (const kind of ['step', 'rule', 'pitfall'] as const) {
-    lines.push(`## ${KIND_HEADING[kind]}`, '', `| item | in our words | 中文 | proven by | ${projects.map((project) => `passes in ${project}`).join(' | ')} |`, `| --- | --- | --- | --- | ${projects.map(() => '---').join(' | ')} |`);
+    lines.push(
+      `## ${KIND_HEADING[kind]}`,
+      '',
+      `| item | in our words | 中文 | proven by | ${projects.map((project) => `passes in ${project}`).join(' | ')} |`,
+      `| --- | --- | --- | --- | ${projects.map(() => '---').join(' | ')} |`,
+    );
     for (const row of result.rows.filter((each) => each.item.kind === kind)) {
-      const provenBy = row.tests.length > 0 ? row.tests.map((name) => name.replaceAll('|', '\\|')).join('<br>') : '**none**';
-      const marks = projects.map((project) => (row.passedIn.includes(project) ? '✓' : row.ranIn.includes(project) ? '✗' : '—'));
-      lines.push(`| \`${row.item.id}\` | ${row.item.text['en-US']} | ${row.item.text['zh-TW']} | ${provenBy} | ${marks.join(' | ')} |`);
+      const provenBy =
+        row.tests.length > 0 ? row.tests.map((name) => name.replaceAll('|', '\\|')).join('<br>') : '**none**';
+      const marks = projects.map((project) =>
+        row.passedIn.includes(project) ? '✓' : row.ranIn.includes(project) ? '✗' : '—',
+      );
+      lines.push(
+        `| \`${row.item.id}\` | ${row.item.text['en-US']} | ${row.item.text['zh-TW']} | ${provenBy} | ${marks.join(' | ')} |`,
+      );
     }
     lines.push('');
   }

@@ -9,7 +9,8 @@ export class MarketingHome {
   ) {}
 
   readonly heading = () => this.page.getByRole('heading', { level: 1, name: this.ui('home.heading') });
-  readonly startFreeLink = (name: string = this.ui('home.startFree')) => this.page.getByRole('link', { name, exact: true });
+  readonly startFreeLink = (name: string = this.ui('home.startFree')) =>
+    this.page.getByRole('link', { name, exact: true });
 
   async goTo(): Promise<void> {
     await this.page.goto('/');

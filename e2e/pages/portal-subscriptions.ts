@@ -15,7 +15,10 @@ export class PortalSubscriptions {
   readonly currentDirectory = () => this.page.getByTestId('current-directory');
 
   /** The subscriptions' rows, in the order the table lists them. */
-  readonly rows = () => this.table().getByRole('row').filter({ has: this.page.getByRole('cell') });
+  readonly rows = () =>
+    this.table()
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('cell') });
 
   /** A row's subscription id, as the ID column shows it. */
   readonly subscriptionIdIn = (row: Locator) => row.getByRole('code');
@@ -37,7 +40,10 @@ export class PortalSubscriptions {
 
   /** Switch directory: picks the directory by name and comes back to Subscriptions. */
   async switchDirectory(directoryName: string): Promise<void> {
-    await this.page.getByRole('link', { name: this.ui('portal.switchDirectory') }).first().click();
+    await this.page
+      .getByRole('link', { name: this.ui('portal.switchDirectory') })
+      .first()
+      .click();
     await this.page.getByRole('button', { name: `${this.ui('portal.directories.switch')}: ${directoryName}` }).click();
     await expect(this.currentDirectory()).toHaveText(directoryName);
   }

@@ -36,7 +36,9 @@ export class SignInPage {
   }
 
   async chooseAccountKind(kind: 'work' | 'personal'): Promise<void> {
-    await this.page.getByRole('button', { name: this.ui(kind === 'work' ? 'scenarios.kind.work' : 'scenarios.kind.personal') }).click();
+    await this.page
+      .getByRole('button', { name: this.ui(kind === 'work' ? 'scenarios.kind.work' : 'scenarios.kind.personal') })
+      .click();
   }
 
   async answerStaySignedIn(stay: boolean): Promise<void> {

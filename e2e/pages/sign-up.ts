@@ -21,7 +21,16 @@ export interface Card {
   postalCode: string;
 }
 
-export const GOOD_CARD: Card = { name: 'Alice Chen', number: '4111 1111 1111 1111', month: '12', year: String(new Date().getFullYear() + 3), cvv: '123', address: '1 Microsoft Way', city: 'Redmond', postalCode: '98052' };
+export const GOOD_CARD: Card = {
+  name: 'Alice Chen',
+  number: '4111 1111 1111 1111',
+  month: '12',
+  year: String(new Date().getFullYear() + 3),
+  cvv: '123',
+  address: '1 Microsoft Way',
+  city: 'Redmond',
+  postalCode: '98052',
+};
 export const DECLINED_CARD_NUMBER = '4000 0000 0000 0002';
 
 /** The sign-up form (the article's step 4), section by section. */
@@ -52,7 +61,9 @@ export class SignUpPage {
     if (about.email !== undefined) await this.field('signup.email').fill(about.email);
     await this.field('signup.workPhone').fill(about.workPhone);
     if (about.organization !== undefined) await this.field('signup.organization').fill(about.organization);
-    await this.section('signup.about').getByRole('button', { name: this.ui('signup.next') }).click();
+    await this.section('signup.about')
+      .getByRole('button', { name: this.ui('signup.next') })
+      .click();
   }
 
   async clickTextMe(phoneNumber: string): Promise<void> {
@@ -87,7 +98,9 @@ export class SignUpPage {
     await this.field('signup.address1').fill(card.address);
     await this.field('signup.city').fill(card.city);
     await this.field('signup.postalCode').fill(card.postalCode);
-    await this.section('signup.card').getByRole('button', { name: this.ui('signup.next') }).click();
+    await this.section('signup.card')
+      .getByRole('button', { name: this.ui('signup.next') })
+      .click();
   }
 
   async acceptAgreementAndSignUp(): Promise<void> {

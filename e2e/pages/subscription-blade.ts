@@ -15,17 +15,27 @@ export class SubscriptionBlade {
   readonly iamTable = () => this.page.getByRole('table', { name: this.ui('portal.nav.iam') });
 
   async openTab(tab: MessageKey): Promise<void> {
-    await this.page.getByRole('navigation', { name: this.ui('offer.MS-AZR-0044P') }).getByRole('link', { name: this.ui(tab), exact: true }).click();
+    await this.page
+      .getByRole('navigation', { name: this.ui('offer.MS-AZR-0044P') })
+      .getByRole('link', { name: this.ui(tab), exact: true })
+      .click();
   }
 
   /** The role assignments' rows, in the order the table lists them. */
-  readonly assignmentRows = () => this.iamTable().getByRole('row').filter({ has: this.page.getByRole('cell') });
+  readonly assignmentRows = () =>
+    this.iamTable()
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('cell') });
 
   /** Waits until Access control (IAM) lists exactly these assignments, in this order. */
   async assertAssignments(expected: readonly (readonly [user: string, role: Role])[]): Promise<void> {
     await expect(this.assignmentRows()).toHaveCount(expected.length);
     for (const [index, [user, role]] of expected.entries()) {
-      await expect(this.assignmentRows().nth(index).getByRole('cell')).toHaveText([user, this.ui(`role.${role}`), /.*/]);
+      await expect(this.assignmentRows().nth(index).getByRole('cell')).toHaveText([
+        user,
+        this.ui(`role.${role}`),
+        /.*/,
+      ]);
     }
   }
 
@@ -52,8 +62,10 @@ export class SubscriptionBlade {
     await this.page.getByRole('button', { name: this.ui('portal.admins.addCoAdmin') }).click();
   }
 
-  readonly coAdministrators = () => this.page.getByRole('list', { name: this.ui('portal.admins.coAdmins') }).getByRole('listitem');
-  readonly fact = (testId: 'account-admin' | 'service-admin' | 'subscription-directory') => this.page.getByTestId(testId).first();
+  readonly coAdministrators = () =>
+    this.page.getByRole('list', { name: this.ui('portal.admins.coAdmins') }).getByRole('listitem');
+  readonly fact = (testId: 'account-admin' | 'service-admin' | 'subscription-directory') =>
+    this.page.getByTestId(testId).first();
 
   async expectOpen(): Promise<void> {
     await expect(this.page.getByRole('navigation', { name: this.ui('offer.MS-AZR-0044P') })).toBeVisible();

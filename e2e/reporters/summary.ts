@@ -22,7 +22,9 @@ export default class SummaryReporter implements Reporter {
     const projects = new Set(config.projects.map((project) => project.name));
     const missing = otherEngines().missing.filter((name) => !projects.has(name));
     if (missing.length > 0) {
-      console.log(`note: no ${missing.join(' or ')} project in this run: Playwright's own ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not installed here (npx playwright install ${missing.join(' ')} turns ${missing.length > 1 ? 'them' : 'it'} on).`);
+      console.log(
+        `note: no ${missing.join(' or ')} project in this run: Playwright's own ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not installed here (npx playwright install ${missing.join(' ')} turns ${missing.length > 1 ? 'them' : 'it'} on).`,
+      );
     }
   }
 
@@ -42,7 +44,11 @@ export default class SummaryReporter implements Reporter {
     // A run that stopped early (a failed web server, a time-out) failed even with no failed test.
     const failed = count('failed') + (result.status === 'passed' || count('failed') > 0 ? 0 : 1);
     const totals = { passed: count('passed'), failed, skipped: count('skipped') };
-    if (process.env.SUMMARY_FILE) writeFileSync(process.env.SUMMARY_FILE, JSON.stringify({ ...totals, testMilliseconds: this.#testMilliseconds, wallMilliseconds: result.duration }));
+    if (process.env.SUMMARY_FILE)
+      writeFileSync(
+        process.env.SUMMARY_FILE,
+        JSON.stringify({ ...totals, testMilliseconds: this.#testMilliseconds, wallMilliseconds: result.duration }),
+      );
     for (const { title } of all.filter(({ outcome }) => outcome === 'failed')) console.log(`failed: ${title}`);
     console.log(`playwright: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
   }

@@ -35,21 +35,31 @@ export default class TraceabilityReporter implements Reporter {
       file: path.basename(test.location.file),
       title: test.titlePath().slice(3).join(' › '),
       passed,
-      proves: test.annotations.filter((annotation) => annotation.type === 'proves').map((annotation) => claimedId(annotation.description ?? '')),
+      proves: test.annotations
+        .filter((annotation) => annotation.type === 'proves')
+        .map((annotation) => claimedId(annotation.description ?? '')),
     }));
     const outcome = trace(traced);
     const proven = outcome.rows.length - outcome.gaps.length;
     const enforce = process.env.TRACEABILITY === 'enforce';
-    const problems = [...outcome.gaps.map(describeGap), ...outcome.unknownClaims.map((id) => `a test claims ${id}, which is not an article item`)];
+    const problems = [
+      ...outcome.gaps.map(describeGap),
+      ...outcome.unknownClaims.map((id) => `a test claims ${id}, which is not an article item`),
+    ];
 
     if (!enforce) {
-      console.log(`traceability: ${proven} of ${outcome.rows.length} article items proven in this run (checked only on a whole-suite run: npm test)`);
+      console.log(
+        `traceability: ${proven} of ${outcome.rows.length} article items proven in this run (checked only on a whole-suite run: npm test)`,
+      );
       return Promise.resolve(undefined);
     }
     const locales = this.#projects.filter((name) => name === 'en-US' || name === 'zh-TW');
-    if (problems.length === 0) writeFileSync(path.join(this.#root, 'docs', 'coverage.md'), coverageMarkdown(outcome, locales));
+    if (problems.length === 0)
+      writeFileSync(path.join(this.#root, 'docs', 'coverage.md'), coverageMarkdown(outcome, locales));
     for (const problem of problems) console.log(`traceability: GAP: ${problem}`);
-    console.log(`traceability: ${proven} of ${outcome.rows.length} article items proven${problems.length === 0 ? '; docs/coverage.md written' : ''}`);
+    console.log(
+      `traceability: ${proven} of ${outcome.rows.length} article items proven${problems.length === 0 ? '; docs/coverage.md written' : ''}`,
+    );
     return Promise.resolve(problems.length > 0 || result.status !== 'passed' ? { status: 'failed' } : undefined);
   }
 }

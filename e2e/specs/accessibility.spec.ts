@@ -9,13 +9,21 @@ import { signInToPortal, signInToSignUp } from '../support/flows.js';
 /** Every page of the mock, in the project's language, scanned with axe-core (issue 5). */
 test.describe('Accessibility: no serious or critical axe violation on any page', () => {
   test('Azure.com, Scenarios, the free-account page and the not-found page', async ({ page }) => {
-    for (const [name, url] of [['home', '/'], ['free account', '/free'], ['scenarios', '/scenarios'], ['not found', '/no-such-page']] as const) {
+    for (const [name, url] of [
+      ['home', '/'],
+      ['free account', '/free'],
+      ['scenarios', '/scenarios'],
+      ['not found', '/no-such-page'],
+    ] as const) {
       await page.goto(url);
       await expectAccessible(page, name);
     }
   });
 
-  test('sign-in: user name, password with an error, Stay signed in?, Pick an account, work or personal, locked', async ({ page, ui }) => {
+  test('sign-in: user name, password with an error, Stay signed in?, Pick an account, work or personal, locked', async ({
+    page,
+    ui,
+  }) => {
     const signIn = new SignInPage(page, ui);
     await new MarketingHome(page, ui).goTo();
     await new MarketingHome(page, ui).clickStartFree();
@@ -54,7 +62,16 @@ test.describe('Accessibility: no serious or critical axe violation on any page',
     await expectAccessible(page, 'sign-up: phone, code sent');
     await signUp.fillVerificationCode(await signUp.readSentCode());
     await expectAccessible(page, 'sign-up: payment card');
-    await signUp.fillCard({ name: 'Alice Chen', number: '4111 1111 1111 1111', month: '12', year: String(new Date().getFullYear() + 3), cvv: '123', address: '1 Microsoft Way', city: 'Redmond', postalCode: '98052' });
+    await signUp.fillCard({
+      name: 'Alice Chen',
+      number: '4111 1111 1111 1111',
+      month: '12',
+      year: String(new Date().getFullYear() + 3),
+      cvv: '123',
+      address: '1 Microsoft Way',
+      city: 'Redmond',
+      postalCode: '98052',
+    });
     await expectAccessible(page, 'sign-up: agreement');
     await signUp.acceptAgreementAndSignUp();
     await expect(signUp.readyHeading()).toBeVisible();
@@ -65,24 +82,38 @@ test.describe('Accessibility: no serious or critical axe violation on any page',
     await signIn.fillUsername(DAVE);
     await signIn.fillPassword(PASSWORD);
     await signIn.answerStaySignedIn(false);
-    await expect(page.getByRole('heading', { level: 1, name: ui('signup.refused.free-trial-used.heading') })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: ui('signup.refused.free-trial-used.heading') }),
+    ).toBeVisible();
     await expectAccessible(page, 'sign-up: Free Trial is not available');
   });
 
   test.describe('with a Free Trial in Fabrikam', () => {
     test.use({ arrange: { subscriptions: [{ signedUpBy: ALICE_FABRIKAM }] } });
 
-    test('portal: subscriptions, the subscription\'s pages, directories, the diagram, create a VM', async ({ page, ui }) => {
+    test("portal: subscriptions, the subscription's pages, directories, the diagram, create a VM", async ({
+      page,
+      ui,
+    }) => {
       const portal = await signInToPortal(page, ui, ALICE_FABRIKAM);
       await expectAccessible(page, 'portal: subscriptions');
       await portal.openSubscription();
       await expectAccessible(page, 'portal: overview');
       const blade = page.getByRole('navigation', { name: ui('offer.MS-AZR-0044P') });
-      for (const tab of ['portal.nav.iam', 'portal.nav.properties', 'portal.nav.administrators', 'portal.nav.changeDirectory'] as const) {
+      for (const tab of [
+        'portal.nav.iam',
+        'portal.nav.properties',
+        'portal.nav.administrators',
+        'portal.nav.changeDirectory',
+      ] as const) {
         await blade.getByRole('link', { name: ui(tab), exact: true }).click();
         await expectAccessible(page, `portal: ${ui(tab)}`);
       }
-      for (const [name, url] of [['switch directory', '/portal/directories'], ['directory overview', '/portal/directory-overview'], ['create a virtual machine', '/portal/create/virtual-machine']] as const) {
+      for (const [name, url] of [
+        ['switch directory', '/portal/directories'],
+        ['directory overview', '/portal/directory-overview'],
+        ['create a virtual machine', '/portal/create/virtual-machine'],
+      ] as const) {
         await page.goto(url);
         await expectAccessible(page, `portal: ${name}`);
       }
@@ -91,7 +122,10 @@ test.describe('Accessibility: no serious or critical axe violation on any page',
     });
   });
 
-  test('portal as a Global administrator: the admin centre, then Pick an account after signing out', async ({ page, ui }) => {
+  test('portal as a Global administrator: the admin centre, then Pick an account after signing out', async ({
+    page,
+    ui,
+  }) => {
     await signInToPortal(page, ui, 'megan@contoso.com');
     await page.goto('/portal/admin-centre');
     await expectAccessible(page, 'portal: admin centre');
@@ -102,7 +136,9 @@ test.describe('Accessibility: no serious or critical axe violation on any page',
   });
 
   test('the scan itself catches what it must: an image without alt text and an unlabelled field', async ({ page }) => {
-    await page.setContent('<!doctype html><html lang="en"><head><title>broken on purpose</title></head><body><main><img src="data:,"><input type="text"></main></body></html>');
+    await page.setContent(
+      '<!doctype html><html lang="en"><head><title>broken on purpose</title></head><body><main><img src="data:,"><input type="text"></main></body></html>',
+    );
     const rules = (await blockingViolations(page)).map((violation) => violation.id);
     expect(rules).toEqual(expect.arrayContaining(['image-alt', 'label']));
   });

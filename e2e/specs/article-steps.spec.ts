@@ -6,46 +6,61 @@ import { SignInPage } from '../pages/sign-in.js';
 import { SignUpPage } from '../pages/sign-up.js';
 import { ALICE_ABOUT, ALICE_CONTOSO, PASSWORD } from '../support/accounts.js';
 
-
 test.describe('The article: get an Azure subscription by using your Office 365 account', () => {
-  test('alice@contoso.com follows steps 1 to 4 and her Free Trial lands in Contoso', { ...proves('step-1', 'step-2', 'step-3', 'step-4', 'rule-lands-in-home-directory', 'rule-signer-is-owner'), tag: '@phone' }, async ({ page, ui, locale, world }) => {
-    const home = new MarketingHome(page, ui);
-    const signIn = new SignInPage(page, ui);
-    const signUp = new SignUpPage(page, ui);
-    const portal = new PortalSubscriptions(page, ui);
+  test(
+    'alice@contoso.com follows steps 1 to 4 and her Free Trial lands in Contoso',
+    {
+      ...proves('step-1', 'step-2', 'step-3', 'step-4', 'rule-lands-in-home-directory', 'rule-signer-is-owner'),
+      tag: '@phone',
+    },
+    async ({ page, ui, locale, world }) => {
+      const home = new MarketingHome(page, ui);
+      const signIn = new SignInPage(page, ui);
+      const signUp = new SignUpPage(page, ui);
+      const portal = new PortalSubscriptions(page, ui);
 
-    await articleStep(page, locale, 1, async () => {
-      await home.goTo();
-      await expect(home.heading()).toBeVisible();
-    });
+      await articleStep(page, locale, 1, async () => {
+        await home.goTo();
+        await expect(home.heading()).toBeVisible();
+      });
 
-    await articleStep(page, locale, 2, async () => {
-      // The button must carry the article's own words in each language.
-      await home.clickStartFree(ARTICLE_UI.startFree[locale]);
-      await expect(page).toHaveURL(/\/login\/interaction\//);
-      await expect(page.getByRole('heading', { level: 1, name: ARTICLE_UI.signIn[locale] })).toBeVisible();
-    });
+      await articleStep(page, locale, 2, async () => {
+        // The button must carry the article's own words in each language.
+        await home.clickStartFree(ARTICLE_UI.startFree[locale]);
+        await expect(page).toHaveURL(/\/login\/interaction\//);
+        await expect(page.getByRole('heading', { level: 1, name: ARTICLE_UI.signIn[locale] })).toBeVisible();
+      });
 
-    await articleStep(page, locale, 3, async () => {
-      await signIn.signIn(ALICE_CONTOSO, PASSWORD);
-      await expect(signUp.heading()).toBeVisible();
-      await expect(signUp.signedInAs()).toHaveText(ui('signup.signedInAs', { account: ALICE_CONTOSO, directory: 'Contoso' }));
-      await expect.poll(() => world.freeTrials(), 'signing in alone creates nothing').toEqual([]);
-    });
+      await articleStep(page, locale, 3, async () => {
+        await signIn.signIn(ALICE_CONTOSO, PASSWORD);
+        await expect(signUp.heading()).toBeVisible();
+        await expect(signUp.signedInAs()).toHaveText(
+          ui('signup.signedInAs', { account: ALICE_CONTOSO, directory: 'Contoso' }),
+        );
+        await expect.poll(() => world.freeTrials(), 'signing in alone creates nothing').toEqual([]);
+      });
 
-    await articleStep(page, locale, 4, async () => {
-      await expect(signUp.field('signup.firstName'), 'the name comes from the ID token').toHaveValue('Alice');
-      await expect(signUp.field('signup.email')).toHaveValue(ALICE_CONTOSO);
-      await signUp.completeWith(ALICE_ABOUT);
-      await expect(signUp.readyHeading()).toBeVisible();
-      await signUp.clickStartManaging();
+      await articleStep(page, locale, 4, async () => {
+        await expect(signUp.field('signup.firstName'), 'the name comes from the ID token').toHaveValue('Alice');
+        await expect(signUp.field('signup.email')).toHaveValue(ALICE_CONTOSO);
+        await signUp.completeWith(ALICE_ABOUT);
+        await expect(signUp.readyHeading()).toBeVisible();
+        await signUp.clickStartManaging();
 
-      await expect(portal.heading()).toBeVisible();
-      await expect(portal.currentDirectory()).toHaveText('Contoso');
-      await portal.assertRows([[ui('offer.MS-AZR-0044P'), 'Contoso', ui('role.Owner')]]);
-      await expect.poll(() => world.freeTrials()).toEqual([expect.objectContaining({ directory: 'Contoso', accountAdmin: ALICE_CONTOSO, owners: [ALICE_CONTOSO] })]);
-      const [trial] = await world.freeTrials();
-      await expect(portal.subscriptionIdIn(portal.rows().first()), 'the portal shows the subscription the server placed').toHaveText(trial?.subscriptionId ?? 'no Free Trial in state');
-    });
-  });
+        await expect(portal.heading()).toBeVisible();
+        await expect(portal.currentDirectory()).toHaveText('Contoso');
+        await portal.assertRows([[ui('offer.MS-AZR-0044P'), 'Contoso', ui('role.Owner')]]);
+        await expect
+          .poll(() => world.freeTrials())
+          .toEqual([
+            expect.objectContaining({ directory: 'Contoso', accountAdmin: ALICE_CONTOSO, owners: [ALICE_CONTOSO] }),
+          ]);
+        const [trial] = await world.freeTrials();
+        await expect(
+          portal.subscriptionIdIn(portal.rows().first()),
+          'the portal shows the subscription the server placed',
+        ).toHaveText(trial?.subscriptionId ?? 'no Free Trial in state');
+      });
+    },
+  );
 });

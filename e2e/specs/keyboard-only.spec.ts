@@ -10,7 +10,12 @@ import { chooseWithArrows, pressEnterOn, tabTo, tickWithSpace, typeInto } from '
  * drop-downs, Space for the agreement. No click and no fill, so every control must be reachable
  * and operable in the tab order.
  */
-test('keyboard only: alice@contoso.com completes steps 1 to 4 and her Free Trial lands in Contoso', async ({ page, ui, locale, world }) => {
+test('keyboard only: alice@contoso.com completes steps 1 to 4 and her Free Trial lands in Contoso', async ({
+  page,
+  ui,
+  locale,
+  world,
+}) => {
   const signIn = new SignInPage(page, ui);
   const signUp = new SignUpPage(page, ui);
 
@@ -27,7 +32,9 @@ test('keyboard only: alice@contoso.com completes steps 1 to 4 and her Free Trial
     await typeInto(page, signIn.passwordField(), PASSWORD);
     await page.keyboard.press('Enter');
     await pressEnterOn(page, page.getByRole('button', { name: ui('login.no'), exact: true }));
-    await expect(signUp.signedInAs()).toHaveText(ui('signup.signedInAs', { account: ALICE_CONTOSO, directory: 'Contoso' }));
+    await expect(signUp.signedInAs()).toHaveText(
+      ui('signup.signedInAs', { account: ALICE_CONTOSO, directory: 'Contoso' }),
+    );
   });
   await articleStep(page, locale, 4, async () => {
     await chooseWithArrows(page, signUp.field('signup.country'), ALICE_ABOUT.country);
@@ -57,7 +64,9 @@ test('keyboard only: alice@contoso.com completes steps 1 to 4 and her Free Trial
     const portal = new PortalSubscriptions(page, ui);
     await expect(portal.currentDirectory()).toHaveText('Contoso');
     await portal.assertRows([[ui('offer.MS-AZR-0044P'), 'Contoso', ui('role.Owner')]]);
-    await expect.poll(() => world.freeTrials()).toEqual([expect.objectContaining({ directory: 'Contoso', accountAdmin: ALICE_CONTOSO })]);
+    await expect
+      .poll(() => world.freeTrials())
+      .toEqual([expect.objectContaining({ directory: 'Contoso', accountAdmin: ALICE_CONTOSO })]);
     await tabTo(page, page.getByRole('link', { name: ui('offer.MS-AZR-0044P') }));
   });
 });

@@ -11,7 +11,8 @@ async function loginPagesShownDuring(page: Page, action: () => Promise<void>): P
   const shown: string[] = [];
   const onResponse = (response: Response) => {
     const { pathname } = new URL(response.url());
-    if (response.request().resourceType() === 'document' && response.status() === 200 && pathname.startsWith('/login/')) shown.push(pathname);
+    if (response.request().resourceType() === 'document' && response.status() === 200 && pathname.startsWith('/login/'))
+      shown.push(pathname);
   };
   page.on('response', onResponse);
   await action();
@@ -20,79 +21,107 @@ async function loginPagesShownDuring(page: Page, action: () => Promise<void>): P
 }
 
 /** From the form signed in as the wrong account: complete it as alice@contoso.com instead, and check Contoso got it. */
-async function signUpAsAliceContosoFrom(page: Page, ui: Parameters<typeof completeSignUpAndOpenPortal>[1], world: { freeTrials(): Promise<unknown[]> }) {
+async function signUpAsAliceContosoFrom(
+  page: Page,
+  ui: Parameters<typeof completeSignUpAndOpenPortal>[1],
+  world: { freeTrials(): Promise<unknown[]> },
+) {
   const signUp = new SignUpPage(page, ui);
-  await expect(signUp.signedInAs()).toHaveText(ui('signup.signedInAs', { account: ALICE_CONTOSO, directory: 'Contoso' }));
+  await expect(signUp.signedInAs()).toHaveText(
+    ui('signup.signedInAs', { account: ALICE_CONTOSO, directory: 'Contoso' }),
+  );
   const token = await attachIdToken(page);
   expect(token.upn).toBe(ALICE_CONTOSO);
   const portal = await completeSignUpAndOpenPortal(page, ui, ALICE_ABOUT);
   await portal.assertRows([[ui('offer.MS-AZR-0044P'), 'Contoso', ui('role.Owner')]]);
-  await expect.poll(() => world.freeTrials()).toEqual([expect.objectContaining({ directory: 'Contoso', accountAdmin: ALICE_CONTOSO })]);
+  await expect
+    .poll(() => world.freeTrials())
+    .toEqual([expect.objectContaining({ directory: 'Contoso', accountAdmin: ALICE_CONTOSO })]);
 }
 
 test.describe('Pitfall 3: the browser is already signed in as alice@fabrikam.com only', () => {
   test.use({ rememberedAccounts: [ALICE_FABRIKAM] });
 
-  test('the trap: Start free goes straight to the form as alice@fabrikam.com, and the Free Trial lands in Fabrikam', proves('pitfall-3'), async ({ page, ui, locale, world }) => {
-    const signUp = new SignUpPage(page, ui);
+  test(
+    'the trap: Start free goes straight to the form as alice@fabrikam.com, and the Free Trial lands in Fabrikam',
+    proves('pitfall-3'),
+    async ({ page, ui, locale, world }) => {
+      const signUp = new SignUpPage(page, ui);
 
-    await articleStep(page, locale, 1, () => new MarketingHome(page, ui).goTo());
-    await articleStep(page, locale, 2, async () => {
-      const shown = await loginPagesShownDuring(page, async () => {
-        await new MarketingHome(page, ui).clickStartFree();
-        await expect(signUp.heading()).toBeVisible();
+      await articleStep(page, locale, 1, () => new MarketingHome(page, ui).goTo());
+      await articleStep(page, locale, 2, async () => {
+        const shown = await loginPagesShownDuring(page, async () => {
+          await new MarketingHome(page, ui).clickStartFree();
+          await expect(signUp.heading()).toBeVisible();
+        });
+        expect(shown, 'no sign-in page was shown: the browser was signed in again silently').toEqual([]);
       });
-      expect(shown, 'no sign-in page was shown: the browser was signed in again silently').toEqual([]);
-    });
-    await articleStep(page, locale, 3, async () => {
-      await expect(signUp.signedInAs(), 'the only warning').toHaveText(ui('signup.signedInAs', { account: ALICE_FABRIKAM, directory: 'Fabrikam' }));
-      const token = await attachIdToken(page);
-      expect(token.upn).toBe(ALICE_FABRIKAM);
-    });
-    await articleStep(page, locale, 4, async () => {
-      const portal = await completeSignUpAndOpenPortal(page, ui, ALICE_ABOUT);
-      await portal.assertRows([[ui('offer.MS-AZR-0044P'), 'Fabrikam', ui('role.Owner')]]);
-      await expect.poll(() => world.freeTrials()).toEqual([expect.objectContaining({ directory: 'Fabrikam', accountAdmin: ALICE_FABRIKAM })]);
-    });
-  });
+      await articleStep(page, locale, 3, async () => {
+        await expect(signUp.signedInAs(), 'the only warning').toHaveText(
+          ui('signup.signedInAs', { account: ALICE_FABRIKAM, directory: 'Fabrikam' }),
+        );
+        const token = await attachIdToken(page);
+        expect(token.upn).toBe(ALICE_FABRIKAM);
+      });
+      await articleStep(page, locale, 4, async () => {
+        const portal = await completeSignUpAndOpenPortal(page, ui, ALICE_ABOUT);
+        await portal.assertRows([[ui('offer.MS-AZR-0044P'), 'Fabrikam', ui('role.Owner')]]);
+        await expect
+          .poll(() => world.freeTrials())
+          .toEqual([expect.objectContaining({ directory: 'Fabrikam', accountAdmin: ALICE_FABRIKAM })]);
+      });
+    },
+  );
 
-  test('way out 1: Use a different account, then Use another account, as alice@contoso.com', proves('pitfall-3'), async ({ page, ui, locale, world }) => {
-    const signIn = new SignInPage(page, ui);
-    await articleStep(page, locale, 1, () => new MarketingHome(page, ui).goTo());
-    await articleStep(page, locale, 2, () => new MarketingHome(page, ui).clickStartFree());
-    await articleStep(page, locale, 3, async () => {
-      await new SignUpPage(page, ui).clickUseDifferentAccount();
-      await expect(signIn.pickerHeading()).toBeVisible();
-      await expect(signIn.tile(ALICE_FABRIKAM)).toBeVisible();
-      await signIn.clickUseAnotherAccount();
-      await signIn.signIn(ALICE_CONTOSO, PASSWORD);
-    });
-    await articleStep(page, locale, 4, () => signUpAsAliceContosoFrom(page, ui, world));
-  });
+  test(
+    'way out 1: Use a different account, then Use another account, as alice@contoso.com',
+    proves('pitfall-3'),
+    async ({ page, ui, locale, world }) => {
+      const signIn = new SignInPage(page, ui);
+      await articleStep(page, locale, 1, () => new MarketingHome(page, ui).goTo());
+      await articleStep(page, locale, 2, () => new MarketingHome(page, ui).clickStartFree());
+      await articleStep(page, locale, 3, async () => {
+        await new SignUpPage(page, ui).clickUseDifferentAccount();
+        await expect(signIn.pickerHeading()).toBeVisible();
+        await expect(signIn.tile(ALICE_FABRIKAM)).toBeVisible();
+        await signIn.clickUseAnotherAccount();
+        await signIn.signIn(ALICE_CONTOSO, PASSWORD);
+      });
+      await articleStep(page, locale, 4, () => signUpAsAliceContosoFrom(page, ui, world));
+    },
+  );
 
-  test('way out 2: sign out first, then sign in as alice@contoso.com', proves('pitfall-3'), async ({ page, ui, locale, world }) => {
-    const signIn = new SignInPage(page, ui);
-    await articleStep(page, locale, 1, () => new MarketingHome(page, ui).goTo());
-    await articleStep(page, locale, 2, () => new MarketingHome(page, ui).clickStartFree());
-    await articleStep(page, locale, 3, async () => {
-      await new SignUpPage(page, ui).clickSignOut();
-      await expect(signIn.pickerHeading()).toBeVisible();
-      await expect(signIn.tile(ALICE_FABRIKAM)).toContainText(ui('login.tile.signedOut'));
-      await signIn.clickUseAnotherAccount();
-      await signIn.signIn(ALICE_CONTOSO, PASSWORD);
-    });
-    await articleStep(page, locale, 4, () => signUpAsAliceContosoFrom(page, ui, world));
-  });
+  test(
+    'way out 2: sign out first, then sign in as alice@contoso.com',
+    proves('pitfall-3'),
+    async ({ page, ui, locale, world }) => {
+      const signIn = new SignInPage(page, ui);
+      await articleStep(page, locale, 1, () => new MarketingHome(page, ui).goTo());
+      await articleStep(page, locale, 2, () => new MarketingHome(page, ui).clickStartFree());
+      await articleStep(page, locale, 3, async () => {
+        await new SignUpPage(page, ui).clickSignOut();
+        await expect(signIn.pickerHeading()).toBeVisible();
+        await expect(signIn.tile(ALICE_FABRIKAM)).toContainText(ui('login.tile.signedOut'));
+        await signIn.clickUseAnotherAccount();
+        await signIn.signIn(ALICE_CONTOSO, PASSWORD);
+      });
+      await articleStep(page, locale, 4, () => signUpAsAliceContosoFrom(page, ui, world));
+    },
+  );
 
-  test('way out 3: a private window (a new browser context) asks who is signing in', proves('pitfall-3'), async ({ ui, locale, world, privateWindow }) => {
-    const page = await privateWindow();
-    const signIn = new SignInPage(page, ui);
-    await articleStep(page, locale, 1, () => new MarketingHome(page, ui).goTo());
-    await articleStep(page, locale, 2, async () => {
-      await new MarketingHome(page, ui).clickStartFree();
-      await expect(signIn.usernameField()).toBeVisible();
-    });
-    await articleStep(page, locale, 3, () => signIn.signIn(ALICE_CONTOSO, PASSWORD));
-    await articleStep(page, locale, 4, () => signUpAsAliceContosoFrom(page, ui, world));
-  });
+  test(
+    'way out 3: a private window (a new browser context) asks who is signing in',
+    proves('pitfall-3'),
+    async ({ ui, locale, world, privateWindow }) => {
+      const page = await privateWindow();
+      const signIn = new SignInPage(page, ui);
+      await articleStep(page, locale, 1, () => new MarketingHome(page, ui).goTo());
+      await articleStep(page, locale, 2, async () => {
+        await new MarketingHome(page, ui).clickStartFree();
+        await expect(signIn.usernameField()).toBeVisible();
+      });
+      await articleStep(page, locale, 3, () => signIn.signIn(ALICE_CONTOSO, PASSWORD));
+      await articleStep(page, locale, 4, () => signUpAsAliceContosoFrom(page, ui, world));
+    },
+  );
 });

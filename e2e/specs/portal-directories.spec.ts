@@ -3,10 +3,16 @@ import { ALICE_CONTOSO, ALICE_FABRIKAM } from '../support/accounts.js';
 import { signInToPortal } from '../support/flows.js';
 
 test.describe('The portal: directories, and signing in without a subscription', () => {
-  test('Switch directory lists Fabrikam (member) and Contoso (guest) for alice@fabrikam.com; Contoso has no subscriptions for her', async ({ page, ui }) => {
+  test('Switch directory lists Fabrikam (member) and Contoso (guest) for alice@fabrikam.com; Contoso has no subscriptions for her', async ({
+    page,
+    ui,
+  }) => {
     const portal = await signInToPortal(page, ui, ALICE_FABRIKAM);
     await expect(portal.currentDirectory()).toHaveText('Fabrikam');
-    await page.getByRole('link', { name: ui('portal.switchDirectory') }).first().click();
+    await page
+      .getByRole('link', { name: ui('portal.switchDirectory') })
+      .first()
+      .click();
     const table = page.getByRole('table', { name: ui('portal.directories.heading') });
     await expect(table.getByRole('row').filter({ hasText: 'Fabrikam' })).toContainText(ui('portal.directories.member'));
     await expect(table.getByRole('row').filter({ hasText: 'Contoso' })).toContainText(ui('portal.directories.guest'));
@@ -16,14 +22,18 @@ test.describe('The portal: directories, and signing in without a subscription', 
     await expect(page.getByRole('link', { name: ui('portal.signUp') })).toBeVisible();
   });
 
-  test('the article\'s first paragraph: signed in with Office 365 credentials alone, creating a virtual machine is refused with a prompt to sign up', proves('rule-portal-without-subscription'), async ({ page, ui, world }) => {
-    await signInToPortal(page, ui, ALICE_CONTOSO);
-    await page.getByRole('link', { name: ui('portal.nav.createVm') }).click();
-    await expect(page.getByTestId('vm-needs-subscription')).toHaveText(ui('portal.vm.needSubscription'));
-    await page.getByRole('link', { name: ui('portal.signUp') }).click();
-    await expect(page.getByRole('heading', { level: 1, name: ui('signup.heading') })).toBeVisible();
-    await expect.poll(() => world.freeTrials()).toEqual([]);
-  });
+  test(
+    "the article's first paragraph: signed in with Office 365 credentials alone, creating a virtual machine is refused with a prompt to sign up",
+    proves('rule-portal-without-subscription'),
+    async ({ page, ui, world }) => {
+      await signInToPortal(page, ui, ALICE_CONTOSO);
+      await page.getByRole('link', { name: ui('portal.nav.createVm') }).click();
+      await expect(page.getByTestId('vm-needs-subscription')).toHaveText(ui('portal.vm.needSubscription'));
+      await page.getByRole('link', { name: ui('portal.signUp') }).click();
+      await expect(page.getByRole('heading', { level: 1, name: ui('signup.heading') })).toBeVisible();
+      await expect.poll(() => world.freeTrials()).toEqual([]);
+    },
+  );
 
   test('a subscription id that is not yours is a 404 page, not a peek', async ({ page, ui, world }) => {
     await signInToPortal(page, ui, ALICE_CONTOSO);

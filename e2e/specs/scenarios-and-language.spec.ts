@@ -22,7 +22,10 @@ test.describe('Scenarios page, for people browsing by hand', () => {
     }
   });
 
-  test('a person sets up "two accounts remembered" from its buttons and Start free then offers both', async ({ page, ui }) => {
+  test('a person sets up "two accounts remembered" from its buttons and Start free then offers both', async ({
+    page,
+    ui,
+  }) => {
     const signIn = new SignInPage(page, ui);
     for (const account of [ALICE_CONTOSO, ALICE_FABRIKAM]) {
       await page.goto('/scenarios');
@@ -39,7 +42,11 @@ test.describe('Scenarios page, for people browsing by hand', () => {
     await expect(signIn.tile(ALICE_FABRIKAM)).toBeVisible();
   });
 
-  test('Reset the world removes subscriptions made since, and ends the sign-ins of the old world', async ({ page, ui, world }) => {
+  test('Reset the world removes subscriptions made since, and ends the sign-ins of the old world', async ({
+    page,
+    ui,
+    world,
+  }) => {
     const signUp = await signInToSignUp(page, ui, ALICE_CONTOSO);
     await signUp.completeWith(ALICE_ABOUT);
     await expect(signUp.readyHeading()).toBeVisible();
@@ -56,18 +63,24 @@ test.describe('Scenarios page, for people browsing by hand', () => {
 });
 
 /** The language a person switches to from this project's one. */
-const otherLocale = (locale: 'en-US' | 'zh-TW') => ({ 'en-US': 'zh-TW', 'zh-TW': 'en-US' } as const)[locale];
+const otherLocale = (locale: 'en-US' | 'zh-TW') => (({ 'en-US': 'zh-TW', 'zh-TW': 'en-US' }) as const)[locale];
 
 test.describe('Language', () => {
   test('the switcher on every page changes the language and remembers it', async ({ page, locale }) => {
     const other = otherLocale(locale);
     const otherUi = translator(other);
     await page.goto('/');
-    await page.getByRole('navigation', { name: translator(locale)('layout.language') }).getByRole('link', { name: otherUi('lang.name') }).click();
+    await page
+      .getByRole('navigation', { name: translator(locale)('layout.language') })
+      .getByRole('link', { name: otherUi('lang.name') })
+      .click();
     await expect(page.getByRole('link', { name: otherUi('home.startFree'), exact: true })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', other);
 
     await page.goto('/signup/');
-    await expect(page.getByRole('heading', { level: 1, name: otherUi('login.signIn') }), 'the choice follows to the login service').toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: otherUi('login.signIn') }),
+      'the choice follows to the login service',
+    ).toBeVisible();
   });
 });

@@ -5,7 +5,10 @@ import { SignInPage } from '../pages/sign-in.js';
 import { ALICE_CONTOSO, PASSWORD } from '../support/accounts.js';
 
 test.describe('Sign-in: lockout', () => {
-  test(`${LOCKOUT_THRESHOLD} wrong passwords in a row lock the account: then even the right one gets AADSTS50053`, async ({ page, ui }) => {
+  test(`${LOCKOUT_THRESHOLD} wrong passwords in a row lock the account: then even the right one gets AADSTS50053`, async ({
+    page,
+    ui,
+  }) => {
     const signIn = new SignInPage(page, ui);
     await page.goto('/portal/');
     await signIn.fillUsername(ALICE_CONTOSO);
@@ -20,7 +23,11 @@ test.describe('Sign-in: lockout', () => {
 });
 
 test.describe('Sign-in: Stay signed in?', () => {
-  test('Yes: after a browser restart the portal signs Alice in again with no page at all', async ({ page, ui, restartBrowser }) => {
+  test('Yes: after a browser restart the portal signs Alice in again with no page at all', async ({
+    page,
+    ui,
+    restartBrowser,
+  }) => {
     await page.goto('/portal/');
     const signIn = new SignInPage(page, ui);
     await signIn.fillUsername(ALICE_CONTOSO);
@@ -49,7 +56,10 @@ test.describe('Sign-in: Stay signed in?', () => {
 test.describe('Sign-in: one remembered account', () => {
   test.use({ rememberedAccounts: [ALICE_CONTOSO] });
 
-  test('Sign out ends the portal session and the sign-in; the tile stays, and picking it asks for the password', async ({ page, ui }) => {
+  test('Sign out ends the portal session and the sign-in; the tile stays, and picking it asks for the password', async ({
+    page,
+    ui,
+  }) => {
     const portal = new PortalSubscriptions(page, ui);
     const signIn = new SignInPage(page, ui);
     await portal.goTo();
@@ -82,7 +92,10 @@ test.describe('Sign-in: one remembered account', () => {
     await expect(new PortalSubscriptions(page, ui).signedInAccount()).toHaveText(ALICE_CONTOSO);
   });
 
-  test('login_hint naming another account goes to that account\'s password, not the remembered one', async ({ page, ui }) => {
+  test("login_hint naming another account goes to that account's password, not the remembered one", async ({
+    page,
+    ui,
+  }) => {
     await page.goto('/portal/signin?login_hint=bob%40contoso.com');
     await expect(page.getByTestId('login-identity')).toHaveText('bob@contoso.com');
     const signIn = new SignInPage(page, ui);

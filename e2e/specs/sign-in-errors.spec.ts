@@ -2,7 +2,7 @@ import { expect, test } from '../fixtures.js';
 import { SignInPage } from '../pages/sign-in.js';
 import { ALICE_CONTOSO, ERIN, PASSWORD } from '../support/accounts.js';
 
-test.describe('Step 3: sign-in errors are shown on the page, in the reader\'s language, with their AADSTS code', () => {
+test.describe("Step 3: sign-in errors are shown on the page, in the reader's language, with their AADSTS code", () => {
   test('a wrong password: AADSTS50126', async ({ page, ui }) => {
     const signIn = new SignInPage(page, ui);
     await page.goto('/signup/');
@@ -37,6 +37,8 @@ test.describe('Step 3: sign-in errors are shown on the page, in the reader\'s la
     await page.goto('/signup/');
     await signIn.fillUsername('<script>alert(1)</script>');
     await expect(signIn.error()).toHaveText(ui('login.error.username'));
-    await expect(signIn.usernameField(), 'what was typed comes back as text, escaped').toHaveValue('<script>alert(1)</script>');
+    await expect(signIn.usernameField(), 'what was typed comes back as text, escaped').toHaveValue(
+      '<script>alert(1)</script>',
+    );
   });
 });

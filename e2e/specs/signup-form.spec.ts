@@ -4,12 +4,19 @@ import { ALICE_ABOUT, ALICE_CONTOSO } from '../support/accounts.js';
 import { signInToSignUp } from '../support/flows.js';
 
 test.describe('Step 4: the sign-up form refuses bad input, keeps the rest, and creates nothing', () => {
-  test('About you: each refused field says why next to it, and what was typed elsewhere stays', async ({ page, ui, world }) => {
+  test('About you: each refused field says why next to it, and what was typed elsewhere stays', async ({
+    page,
+    ui,
+    world,
+  }) => {
     const signUp = await signInToSignUp(page, ui, ALICE_CONTOSO);
     await signUp.field('signup.firstName').fill('');
     await signUp.field('signup.email').fill('not-an-email');
     await signUp.field('signup.organization').fill('Contoso Research');
-    await signUp.section('signup.about').getByRole('button', { name: ui('signup.next') }).click();
+    await signUp
+      .section('signup.about')
+      .getByRole('button', { name: ui('signup.next') })
+      .click();
 
     await expect(signUp.errorSummary()).toHaveText(ui('signup.error.summary'));
     await signUp.assertFieldError('signup.country', ui('signup.error.country'));
@@ -19,7 +26,9 @@ test.describe('Step 4: the sign-up form refuses bad input, keeps the rest, and c
     await expect(signUp.field('signup.firstName')).toHaveAttribute('aria-invalid', 'true');
     await expect(signUp.field('signup.lastName')).toHaveValue('Chen');
     await expect(signUp.field('signup.organization')).toHaveValue('Contoso Research');
-    await expect(signUp.section('signup.phone'), 'the next section opens only when this one is complete').toHaveCount(0);
+    await expect(signUp.section('signup.phone'), 'the next section opens only when this one is complete').toHaveCount(
+      0,
+    );
     await expect.poll(() => world.freeTrials()).toEqual([]);
   });
 
@@ -55,30 +64,45 @@ test.describe('Step 4: the sign-up form refuses bad input, keeps the rest, and c
     await expect.poll(() => world.freeTrials()).toEqual([]);
   });
 
-  test('agreement: Sign up without agreeing is refused; agreeing creates exactly one subscription', proves('rule-exactly-once'), async ({ page, ui, world }) => {
+  test(
+    'agreement: Sign up without agreeing is refused; agreeing creates exactly one subscription',
+    proves('rule-exactly-once'),
+    async ({ page, ui, world }) => {
+      const signUp = await signInToSignUp(page, ui, ALICE_CONTOSO);
+      await signUp.fillAboutYou(ALICE_ABOUT);
+      await signUp.verifyPhone(ALICE_ABOUT.workPhone);
+      await signUp.fillCard(GOOD_CARD);
+
+      await page.getByRole('button', { name: ui('signup.signUp'), exact: true }).click();
+      await signUp.assertFieldError('signup.agree', ui('signup.error.agree'));
+      await expect.poll(() => world.freeTrials()).toEqual([]);
+
+      await signUp.acceptAgreementAndSignUp();
+      await expect(signUp.readyHeading()).toBeVisible();
+      await page.goto('/signup/');
+      await expect(signUp.readyHeading(), 'coming back to the form shows the finished sign-up').toBeVisible();
+      await expect
+        .poll(() => world.freeTrials())
+        .toEqual([expect.objectContaining({ directory: 'Contoso', accountAdmin: ALICE_CONTOSO })]);
+    },
+  );
+
+  test('a sign-up posted without its CSRF token is refused with 403 and changes nothing', async ({
+    page,
+    ui,
+    world,
+    locale,
+  }) => {
     const signUp = await signInToSignUp(page, ui, ALICE_CONTOSO);
     await signUp.fillAboutYou(ALICE_ABOUT);
     await signUp.verifyPhone(ALICE_ABOUT.workPhone);
     await signUp.fillCard(GOOD_CARD);
 
-    await page.getByRole('button', { name: ui('signup.signUp'), exact: true }).click();
-    await signUp.assertFieldError('signup.agree', ui('signup.error.agree'));
-    await expect.poll(() => world.freeTrials()).toEqual([]);
-
-    await signUp.acceptAgreementAndSignUp();
-    await expect(signUp.readyHeading()).toBeVisible();
-    await page.goto('/signup/');
-    await expect(signUp.readyHeading(), 'coming back to the form shows the finished sign-up').toBeVisible();
-    await expect.poll(() => world.freeTrials()).toEqual([expect.objectContaining({ directory: 'Contoso', accountAdmin: ALICE_CONTOSO })]);
-  });
-
-  test('a sign-up posted without its CSRF token is refused with 403 and changes nothing', async ({ page, ui, world, locale }) => {
-    const signUp = await signInToSignUp(page, ui, ALICE_CONTOSO);
-    await signUp.fillAboutYou(ALICE_ABOUT);
-    await signUp.verifyPhone(ALICE_ABOUT.workPhone);
-    await signUp.fillCard(GOOD_CARD);
-
-    const forged = await page.request.post('/signup/', { form: { action: 'signup', agree: 'on' }, headers: { 'accept-language': locale }, maxRedirects: 0 });
+    const forged = await page.request.post('/signup/', {
+      form: { action: 'signup', agree: 'on' },
+      headers: { 'accept-language': locale },
+      maxRedirects: 0,
+    });
     expect(forged.status()).toBe(403);
     expect(await forged.text()).toContain(ui('error.forbidden.title'));
     await expect.poll(() => world.freeTrials()).toEqual([]);

@@ -5,7 +5,8 @@ const BLOCKING = new Set(['serious', 'critical']);
 
 type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
 
-const onlyBlocking = (violations: Violation[]) => violations.filter((violation) => BLOCKING.has(violation.impact ?? ''));
+const onlyBlocking = (violations: Violation[]) =>
+  violations.filter((violation) => BLOCKING.has(violation.impact ?? ''));
 
 /** The serious and critical violations on the page as it is now. */
 export async function blockingViolations(page: Page): Promise<Violation[]> {
@@ -21,11 +22,19 @@ export async function expectAccessible(page: Page, pageName: string): Promise<vo
   const results = await new AxeBuilder({ page }).analyze();
   const blocking = onlyBlocking(results.violations);
   const described = blocking.map(
-    (violation) => `${violation.impact} ${violation.id}: ${violation.help} (${violation.helpUrl})\n    at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    (violation) =>
+      `${violation.impact} ${violation.id}: ${violation.help} (${violation.helpUrl})\n    at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
   );
   if (results.violations.length > 0) {
-    const findings = results.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, targets: nodes.map((node) => node.target.join(' ')) }));
-    await test.info().attach(`axe: ${pageName}`, { body: JSON.stringify(findings, null, 2), contentType: 'application/json' });
+    const findings = results.violations.map(({ id, impact, help, nodes }) => ({
+      id,
+      impact,
+      help,
+      targets: nodes.map((node) => node.target.join(' ')),
+    }));
+    await test
+      .info()
+      .attach(`axe: ${pageName}`, { body: JSON.stringify(findings, null, 2), contentType: 'application/json' });
   }
   expect.soft(described, `serious or critical accessibility violations on ${pageName} (${page.url()})`).toEqual([]);
 }

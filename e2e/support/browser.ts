@@ -30,5 +30,8 @@ function installed(browserType: BrowserType): boolean {
 export function otherEngines(): { present: ('firefox' | 'webkit')[]; missing: ('firefox' | 'webkit')[] } {
   const engines = { firefox, webkit } as const;
   const names = ['firefox', 'webkit'] as const;
-  return { present: names.filter((name) => installed(engines[name])), missing: names.filter((name) => !installed(engines[name])) };
+  return {
+    present: names.filter((name) => installed(engines[name])),
+    missing: names.filter((name) => !installed(engines[name])),
+  };
 }

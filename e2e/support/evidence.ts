@@ -26,7 +26,11 @@ async function sessionOf(context: BrowserContext, service: 'signup' | 'portal'):
 
 export async function collectEvidence(contexts: readonly BrowserContext[], world: TestWorld): Promise<Evidence> {
   const signedIn = await Promise.all(
-    contexts.map(async (context, index) => ({ context: index + 1, signup: await sessionOf(context, 'signup'), portal: await sessionOf(context, 'portal') })),
+    contexts.map(async (context, index) => ({
+      context: index + 1,
+      signup: await sessionOf(context, 'signup'),
+      portal: await sessionOf(context, 'portal'),
+    })),
   );
   try {
     const state = await world.state();
@@ -36,7 +40,9 @@ export async function collectEvidence(contexts: readonly BrowserContext[], world
       placements: await world.placements(),
       directories: state.directories.map((directory) => ({
         name: directory.name,
-        members: state.accounts.filter((account) => account.homeDirectoryId === directory.id).map((account) => accountName(account.id)),
+        members: state.accounts
+          .filter((account) => account.homeDirectoryId === directory.id)
+          .map((account) => accountName(account.id)),
       })),
     };
   } catch (error) {

@@ -15,7 +15,11 @@ export async function signInToSignUp(page: Page, ui: Translate, signInName: stri
 }
 
 /** Step 4 from a signed-in form to the portal: fills every section, signs up, opens Subscriptions. */
-export async function completeSignUpAndOpenPortal(page: Page, ui: Translate, about: AboutYou): Promise<PortalSubscriptions> {
+export async function completeSignUpAndOpenPortal(
+  page: Page,
+  ui: Translate,
+  about: AboutYou,
+): Promise<PortalSubscriptions> {
   const signUp = new SignUpPage(page, ui);
   await signUp.completeWith(about);
   await expect(signUp.readyHeading()).toBeVisible();

@@ -31,7 +31,9 @@ export async function pressEnterOn(page: Page, control: Locator): Promise<void> 
 /** Tabs to a closed drop-down and moves through it with the arrow keys until it holds the value. */
 export async function chooseWithArrows(page: Page, select: Locator, value: string): Promise<void> {
   await tabTo(page, select);
-  const options = await Promise.all((await select.locator('option').all()).map(async (option) => (await option.getAttribute('value')) ?? ''));
+  const options = await Promise.all(
+    (await select.locator('option').all()).map(async (option) => (await option.getAttribute('value')) ?? ''),
+  );
   const from = options.indexOf(await select.inputValue());
   const to = options.indexOf(value);
   if (to < 0) throw new Error(`${select.toString()} has no option ${value}`);

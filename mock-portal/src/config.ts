@@ -14,12 +14,26 @@ export interface Config {
   readonly host?: string;
 }
 
-export function loadConfig(argv: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Config {
-  const { values } = parseArgs({ args: [...argv], options: { 'test-mode': { type: 'boolean', default: false } }, strict: true });
+export function loadConfig(
+  argv: readonly string[] = process.argv.slice(2),
+  env: NodeJS.ProcessEnv = process.env,
+): Config {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { 'test-mode': { type: 'boolean', default: false } },
+    strict: true,
+  });
   const testMode = values['test-mode'] || env.MOCK_PORTAL_TEST_MODE === '1';
   const port = Number(env.PORT ?? (testMode ? 3100 : 3000));
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${env.PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, not ${env.PORT}`);
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
   const host = env.HOST ?? (testMode ? '127.0.0.1' : undefined);
-  return { port, publicUrl, testMode, logLevel: env.LOG_LEVEL ?? (testMode ? 'warn' : 'info'), ...(host ? { host } : {}) };
+  return {
+    port,
+    publicUrl,
+    testMode,
+    logLevel: env.LOG_LEVEL ?? (testMode ? 'warn' : 'info'),
+    ...(host ? { host } : {}),
+  };
 }

@@ -20,7 +20,11 @@ export async function listen(options: Partial<Config> = {}, seams: AppSeams = {}
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
-  const app = await createApp({ port, publicUrl: url, testMode: false, logLevel: 'silent', ...options }, new WorldRegistry(), seams);
+  const app = await createApp(
+    { port, publicUrl: url, testMode: false, logLevel: 'silent', ...options },
+    new WorldRegistry(),
+    seams,
+  );
   server.on('request', app.app);
   return {
     ...app,

@@ -45,7 +45,17 @@ export async function createApp(config: Config, registry = new WorldRegistry(), 
   const signupClient = client('signup');
   const portalClient = client('portal');
   const relyingParty = (rp: typeof signupClient, chrome: 'signup' | 'portal') =>
-    new RelyingParty({ issuer, ...rp, home: `/${chrome}/`, chrome, registry, testMode: config.testMode, secret, secureCookies, ...(seams.relyingPartyFetch ? { fetch: seams.relyingPartyFetch } : {}) });
+    new RelyingParty({
+      issuer,
+      ...rp,
+      home: `/${chrome}/`,
+      chrome,
+      registry,
+      testMode: config.testMode,
+      secret,
+      secureCookies,
+      ...(seams.relyingPartyFetch ? { fetch: seams.relyingPartyFetch } : {}),
+    });
 
   const app = express();
   const timing = new RequestTiming();
@@ -57,7 +67,10 @@ export async function createApp(config: Config, registry = new WorldRegistry(), 
   app.use(timing.middleware);
   app.use(requestLogging(config.logLevel));
   app.use(securityHeaders({ https: secureCookies }));
-  app.use('/static', express.static(path.resolve(import.meta.dirname, '..', 'public'), { maxAge: '1h', fallthrough: false }));
+  app.use(
+    '/static',
+    express.static(path.resolve(import.meta.dirname, '..', 'public'), { maxAge: '1h', fallthrough: false }),
+  );
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
@@ -66,7 +79,10 @@ export async function createApp(config: Config, registry = new WorldRegistry(), 
   if (config.testMode) app.use('/__test__', express.json({ limit: '16kb' }), testApi(registry, timing));
   app.use(worldSelection(registry, config.testMode));
 
-  app.use('/login', await loginService({ issuer, clients: [signupClient, portalClient], registry, secret, secureCookies }));
+  app.use(
+    '/login',
+    await loginService({ issuer, clients: [signupClient, portalClient], registry, secret, secureCookies }),
+  );
   app.use('/signup', signupService(relyingParty(signupClient, 'signup'), { secret, secureCookies }));
   app.use('/portal', portalService(relyingParty(portalClient, 'portal'), { secret, secureCookies }));
   app.use('/', marketingService(registry, { secret, secureCookies }));

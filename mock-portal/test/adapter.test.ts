@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createAdapterFactory } from '../src/services/login/adapter.js';
 
-describe('the login service\'s storage adapter', () => {
-  it('revokes a grant\'s tokens but never the interaction or session that mention the grant', async () => {
+describe("the login service's storage adapter", () => {
+  it("revokes a grant's tokens but never the interaction or session that mention the grant", async () => {
     const Adapter = createAdapterFactory();
     const codes = new Adapter('AuthorizationCode');
     const interactions = new Adapter('Interaction');
@@ -26,8 +26,8 @@ describe('the login service\'s storage adapter', () => {
   });
 });
 
-describe('the login service\'s storage adapter, bounded', () => {
-  it('forgets a destroyed session\'s uid with it', async () => {
+describe("the login service's storage adapter, bounded", () => {
+  it("forgets a destroyed session's uid with it", async () => {
     const sessions = new (createAdapterFactory())('Session');
     await sessions.upsert('s1', { uid: 'u1', accountId: 'a' }, 60);
     await sessions.destroy('s1');
@@ -42,6 +42,10 @@ describe('the login service\'s storage adapter, bounded', () => {
     for (const uid of ['i1', 'i2', 'i3', 'i4']) await interactions.upsert(uid, { uid }, 60);
     assert.equal(await interactions.find('i1'), undefined, 'the oldest unanswered sign-in ended');
     for (const uid of ['i2', 'i3', 'i4']) assert.ok(await interactions.find(uid), uid);
-    assert.equal((await sessions.find('s1'))?.accountId, 'a', 'signed-in sessions are not pushed out by sign-ins in progress');
+    assert.equal(
+      (await sessions.find('s1'))?.accountId,
+      'a',
+      'signed-in sessions are not pushed out by sign-ins in progress',
+    );
   });
 });

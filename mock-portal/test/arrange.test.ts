@@ -53,10 +53,16 @@ describe('arranging a world through its own rules', () => {
     const cases = [
       [{ signedUpBy: 'dave@contoso.com' }, /subscriptions\[0\]\.signedUpBy: .*free-trial-used/],
       [{ signedUpBy: 'kim@adatum.com' }, /subscriptions\[0\]\.signedUpBy: .*account-type-not-supported/],
-      [{ signedUpBy: 'nobody@contoso.com' }, /subscriptions\[0\]\.signedUpBy: no work account is called nobody@contoso.com/],
+      [
+        { signedUpBy: 'nobody@contoso.com' },
+        /subscriptions\[0\]\.signedUpBy: no work account is called nobody@contoso.com/,
+      ],
       [{ signedUpBy: 'alice@contoso.com', movedTo: 'Fabrikam' }, /subscriptions\[0\]\.movedTo: refused/],
       [{ signedUpBy: 'alice@contoso.com', movedTo: 'Nowhere' }, /no directory is named Nowhere/],
-      [{ signedUpBy: 'alice@contoso.com', roleAssignments: [{ principal: 'user@nowhere.com', role: 'Reader' }] }, /roleAssignments\[0\]: no work account/],
+      [
+        { signedUpBy: 'alice@contoso.com', roleAssignments: [{ principal: 'user@nowhere.com', role: 'Reader' }] },
+        /roleAssignments\[0\]: no work account/,
+      ],
     ] as const;
     for (const [wanted, problem] of cases) {
       const result = arrange(createSeedWorld(), { subscriptions: [wanted] });
@@ -66,7 +72,9 @@ describe('arranging a world through its own rules', () => {
   });
 
   it('refuses a second Free Trial for the same person, as the sign-up form does', () => {
-    const result = arrange(createSeedWorld(), { subscriptions: [{ signedUpBy: 'alice@contoso.com' }, { signedUpBy: 'alice@contoso.com' }] });
+    const result = arrange(createSeedWorld(), {
+      subscriptions: [{ signedUpBy: 'alice@contoso.com' }, { signedUpBy: 'alice@contoso.com' }],
+    });
     assert.equal(result.ok, false);
     assert.match(result.ok ? '' : result.problem, /subscriptions\[1\]\.signedUpBy: .*free-trial-used/);
   });

@@ -9,12 +9,16 @@ import { clientIn, newWorld, signInToSignup, signOutOverHttp, signUpOverHttp } f
 import { OPEN_REDIRECTS } from './open-redirects.js';
 import { fetchTrustingTestCertificate, listenTls } from './tls.js';
 
-const snapshot = async (base: string, worldId: string) => (await fetch(new URL(`/__test__/worlds/${worldId}`, base))).text();
-const isOurs = (location: string | null, base: string) => location !== null && !/^\/[/\\]/.test(location) && new URL(location, base).origin === new URL(base).origin;
+const snapshot = async (base: string, worldId: string) =>
+  (await fetch(new URL(`/__test__/worlds/${worldId}`, base))).text();
+const isOurs = (location: string | null, base: string) =>
+  location !== null && !/^\/[/\\]/.test(location) && new URL(location, base).origin === new URL(base).origin;
 
 /** Signs this client in at the portal through the login pages and returns the Subscriptions page. */
 async function signInToPortal(client: Browserless, signInName: string): Promise<string> {
-  const { response } = await client.follow(await signInUntilCallback(client, '/portal/subscriptions', signInName, SEED_PASSWORD));
+  const { response } = await client.follow(
+    await signInUntilCallback(client, '/portal/subscriptions', signInName, SEED_PASSWORD),
+  );
   return response.text();
 }
 
@@ -33,7 +37,10 @@ describe('attacks, each asserting that nothing changed (issue 6)', () => {
     const page = await signInToPortal(portal, 'alice@fabrikam.com');
     const subscriptionId = /\/portal\/subscriptions\/([0-9a-f-]{36})/.exec(page)?.[1];
     assert.ok(subscriptionId, 'the portal lists the new subscription');
-    const state = JSON.parse(await snapshot(running.url, worldId)) as { accounts: { id: string; signInName: string }[]; directories: { id: string; name: string }[] };
+    const state = JSON.parse(await snapshot(running.url, worldId)) as {
+      accounts: { id: string; signInName: string }[];
+      directories: { id: string; name: string }[];
+    };
     const bob = state.accounts.find((account) => account.signInName === 'bob@contoso.com')?.id ?? '';
     const contoso = state.directories.find((directory) => directory.name === 'Contoso')?.id ?? '';
     const signingIn = clientIn(running.url, worldId);
@@ -52,7 +59,13 @@ describe('attacks, each asserting that nothing changed (issue 6)', () => {
       [signup, '/signup/', { action: 'about', country: 'US', workPhone: '+1 425 555 0100' }],
       [signup, '/signup/signout', {}],
       [portal, '/scenarios/reset', {}],
-      ...(['pick', 'username', 'which', 'password', 'stay-signed-in'] as const).map((step): [Browserless, string, Record<string, string>] => [signingIn, `${interaction.pathname}/${step}`, { username: 'alice@contoso.com', password: SEED_PASSWORD, accountId: bob, kind: 'work', stay: 'yes' }]),
+      ...(['pick', 'username', 'which', 'password', 'stay-signed-in'] as const).map(
+        (step): [Browserless, string, Record<string, string>] => [
+          signingIn,
+          `${interaction.pathname}/${step}`,
+          { username: 'alice@contoso.com', password: SEED_PASSWORD, accountId: bob, kind: 'work', stay: 'yes' },
+        ],
+      ),
     ];
     const before = await snapshot(running.url, worldId);
     for (const [client, path, fields] of attempts) {
@@ -62,7 +75,11 @@ describe('attacks, each asserting that nothing changed (issue 6)', () => {
       }
     }
     assert.equal(await snapshot(running.url, worldId), before, 'the world is as it was');
-    assert.equal((await portal.send('/portal/subscriptions')).status, 200, 'and Alice is still signed in at the portal');
+    assert.equal(
+      (await portal.send('/portal/subscriptions')).status,
+      200,
+      'and Alice is still signed in at the portal',
+    );
   });
 
   it('a session only from sign-in on, with a new id; the pending sign-in and the signed-out session are worth nothing', async () => {
@@ -100,7 +117,16 @@ describe('attacks, each asserting that nothing changed (issue 6)', () => {
     };
     const plain = await check(running.url);
     const names = new Set(plain.map((line) => line.split('=')[0]));
-    for (const expected of ['lang', 'signup.signin', 'signup.sid', 'login.sid', 'login.accounts', '_session', '_interaction']) assert.ok(names.has(expected), `saw ${expected}`);
+    for (const expected of [
+      'lang',
+      'signup.signin',
+      'signup.sid',
+      'login.sid',
+      'login.accounts',
+      '_session',
+      '_interaction',
+    ])
+      assert.ok(names.has(expected), `saw ${expected}`);
     for (const line of plain) {
       assert.match(line, /;\s*httponly/i, line);
       assert.match(line, /;\s*samesite=lax/i, line);
@@ -121,13 +147,27 @@ describe('attacks, each asserting that nothing changed (issue 6)', () => {
     const worldId = await newWorld(running.url);
     for (const payload of OPEN_REDIRECTS) {
       for (const service of ['signup', 'portal']) {
-        const signedOut = await fetch(new URL(`/${service}/signed-out?${new URLSearchParams({ state: payload }).toString()}`, running.url), { redirect: 'manual' });
-        assert.ok(isOurs(signedOut.headers.get('location'), running.url), `/${service}/signed-out?state=${payload} → ${signedOut.headers.get('location')}`);
+        const signedOut = await fetch(
+          new URL(`/${service}/signed-out?${new URLSearchParams({ state: payload }).toString()}`, running.url),
+          { redirect: 'manual' },
+        );
+        assert.ok(
+          isOurs(signedOut.headers.get('location'), running.url),
+          `/${service}/signed-out?state=${payload} → ${signedOut.headers.get('location')}`,
+        );
       }
       const client = clientIn(running.url, worldId);
-      const callback = await signInUntilCallback(client, `/portal/signin?${new URLSearchParams({ returnTo: payload }).toString()}`, 'alice@contoso.com', SEED_PASSWORD);
+      const callback = await signInUntilCallback(
+        client,
+        `/portal/signin?${new URLSearchParams({ returnTo: payload }).toString()}`,
+        'alice@contoso.com',
+        SEED_PASSWORD,
+      );
       const landed = await client.send(callback);
-      assert.ok(isOurs(landed.headers.get('location'), running.url), `/portal/signin?returnTo=${payload} → ${landed.headers.get('location')}`);
+      assert.ok(
+        isOurs(landed.headers.get('location'), running.url),
+        `/portal/signin?returnTo=${payload} → ${landed.headers.get('location')}`,
+      );
     }
   });
 
@@ -136,7 +176,12 @@ describe('attacks, each asserting that nothing changed (issue 6)', () => {
     const client = clientIn(running.url, await newWorld(running.url));
     const form = await signInToSignup(client, 'alice@contoso.com', SEED_PASSWORD);
     const fields = { firstName: payload, lastName: payload, email: payload, workPhone: payload, organization: payload };
-    const refused = await client.postForm('/signup/', { _csrf: csrfTokenOf(form), action: 'about', country: 'US', ...fields });
+    const refused = await client.postForm('/signup/', {
+      _csrf: csrfTokenOf(form),
+      action: 'about',
+      country: 'US',
+      ...fields,
+    });
     const html = await refused.text();
     assert.equal(refused.status, 422);
     assert.ok(!html.includes(payload) && !html.includes('<script>alert(1)'), 'the payload never comes back raw');
@@ -147,7 +192,10 @@ describe('attacks, each asserting that nothing changed (issue 6)', () => {
 
     const login = new Browserless(running.url);
     const { response, url } = await login.follow('/signup/');
-    const answer = await login.postForm(`${url.pathname}/username`, { _csrf: csrfTokenOf(await response.text()), username: payload });
+    const answer = await login.postForm(`${url.pathname}/username`, {
+      _csrf: csrfTokenOf(await response.text()),
+      username: payload,
+    });
     const shown = answer.status === 303 ? await login.send(answer.headers.get('location') ?? '/') : answer;
     const page = await shown.text();
     assert.ok(!page.includes('<script>alert(1)'), 'the sign-in page does not echo it raw');
@@ -163,17 +211,29 @@ describe('attacks, each asserting that nothing changed (issue 6)', () => {
     const statuses: number[] = [];
     const errors: string[] = [];
     for (let attempt = 0; attempt < burst; attempt += 1) {
-      const answer = await attacker.postForm(`${url.pathname}/password`, { _csrf: token, password: `guess-${attempt}` });
+      const answer = await attacker.postForm(`${url.pathname}/password`, {
+        _csrf: token,
+        password: `guess-${attempt}`,
+      });
       statuses.push(answer.status);
       errors.push(/AADSTS\d+/.exec(await answer.text())?.[0] ?? '');
     }
-    assert.deepEqual(errors.slice(0, LOCKOUT_THRESHOLD), Array<string>(LOCKOUT_THRESHOLD).fill('AADSTS50126'), 'wrong passwords first');
+    assert.deepEqual(
+      errors.slice(0, LOCKOUT_THRESHOLD),
+      Array<string>(LOCKOUT_THRESHOLD).fill('AADSTS50126'),
+      'wrong passwords first',
+    );
     assert.equal(errors[LOCKOUT_THRESHOLD], 'AADSTS50053', 'then the account is locked');
-    assert.ok(statuses.slice(SIGN_IN_ATTEMPTS_PER_MINUTE).every((status) => status === 429), `then refused with 429: ${statuses.join(',')}`);
+    assert.ok(
+      statuses.slice(SIGN_IN_ATTEMPTS_PER_MINUTE).every((status) => status === 429),
+      `then refused with 429: ${statuses.join(',')}`,
+    );
     assert.ok(statuses.every((status) => status < 500));
 
     const colleague = clientIn(running.url, worldId);
-    const signedIn = await colleague.follow(await signInUntilCallback(colleague, '/signup/', 'bob@contoso.com', SEED_PASSWORD));
+    const signedIn = await colleague.follow(
+      await signInUntilCallback(colleague, '/signup/', 'bob@contoso.com', SEED_PASSWORD),
+    );
     assert.equal(signedIn.url.pathname, '/signup/', 'Bob, from the same address, signs in as usual');
     assert.equal(signedIn.response.status, 200);
   });

@@ -34,7 +34,10 @@ export class Browserless {
   }
 
   /** GETs `path` and follows redirects until `stop` says so (or a page answers); returns the last URL. */
-  async follow(path: string | URL, stop: (next: URL) => boolean = () => false): Promise<{ response: Response; url: URL }> {
+  async follow(
+    path: string | URL,
+    stop: (next: URL) => boolean = () => false,
+  ): Promise<{ response: Response; url: URL }> {
     let url = new URL(path, this.base);
     for (let hop = 0; hop < 20; hop += 1) {
       const response = await this.send(url);
@@ -47,7 +50,11 @@ export class Browserless {
   }
 
   async postForm(path: string | URL, fields: Record<string, string>): Promise<Response> {
-    return this.send(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+    return this.send(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
   }
 }
 
@@ -61,18 +68,28 @@ export function csrfTokenOf(html: string): string {
  * Signs in at the login service through its pages, starting at a relying party's `start` path,
  * and stops at the redirect to that relying party's callback: returns the callback URL unvisited.
  */
-export async function signInUntilCallback(client: Browserless, start: string, signInName: string, password: string): Promise<URL> {
+export async function signInUntilCallback(
+  client: Browserless,
+  start: string,
+  signInName: string,
+  password: string,
+): Promise<URL> {
   const { response, url } = await client.follow(start);
-  if (!url.pathname.startsWith('/login/interaction/')) throw new Error(`expected the sign-in page, got ${url.pathname}`);
+  if (!url.pathname.startsWith('/login/interaction/'))
+    throw new Error(`expected the sign-in page, got ${url.pathname}`);
   const interaction = url.pathname;
   await client.postForm(`${interaction}/username`, { _csrf: csrfTokenOf(await response.text()), username: signInName });
   const passwordPage = await client.send(`${interaction}/password`);
   await client.postForm(`${interaction}/password`, { _csrf: csrfTokenOf(await passwordPage.text()), password });
   const staySignedIn = await client.send(`${interaction}/stay-signed-in`);
-  const finished = await client.postForm(`${interaction}/stay-signed-in`, { _csrf: csrfTokenOf(await staySignedIn.text()), stay: 'no' });
+  const finished = await client.postForm(`${interaction}/stay-signed-in`, {
+    _csrf: csrfTokenOf(await staySignedIn.text()),
+    stay: 'no',
+  });
   const resume = finished.headers.get('location');
   if (!resume) throw new Error('the sign-in did not finish');
   const callback = await client.follow(new URL(resume, client.base), (next) => next.pathname.endsWith('/callback'));
-  if (!callback.url.pathname.endsWith('/callback')) throw new Error(`expected the callback, got ${callback.url.pathname}`);
+  if (!callback.url.pathname.endsWith('/callback'))
+    throw new Error(`expected the callback, got ${callback.url.pathname}`);
   return callback.url;
 }

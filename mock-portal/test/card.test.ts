@@ -4,7 +4,16 @@ import { hasExpired, passesLuhn } from '../src/services/signup/card.js';
 import { cardSection } from '../src/services/signup/forms.js';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
-const GOOD = { cardName: 'Alice Chen', cardNumber: '4111 1111 1111 1111', expiryMonth: '12', expiryYear: '2029', cvv: '123', address1: '1 Microsoft Way', city: 'Redmond', postalCode: '98052' };
+const GOOD = {
+  cardName: 'Alice Chen',
+  cardNumber: '4111 1111 1111 1111',
+  expiryMonth: '12',
+  expiryYear: '2029',
+  cvv: '123',
+  address1: '1 Microsoft Way',
+  city: 'Redmond',
+  postalCode: '98052',
+};
 
 describe('the card check of the sign-up form', () => {
   it('accepts 4111 1111 1111 1111', () => {
@@ -14,25 +23,44 @@ describe('the card check of the sign-up form', () => {
   it('refuses a Luhn-invalid number', () => {
     assert.equal(passesLuhn('4111111111111112'), false);
     const result = cardSection(NOW).safeParse({ ...GOOD, cardNumber: '4111 1111 1111 1112' });
-    assert.deepEqual(result.error?.issues.map((i) => [i.path[0], i.message]), [['cardNumber', 'signup.error.cardNumber']]);
+    assert.deepEqual(
+      result.error?.issues.map((i) => [i.path[0], i.message]),
+      [['cardNumber', 'signup.error.cardNumber']],
+    );
   });
 
   it('declines 4000 0000 0000 0002 although it passes Luhn', () => {
     assert.ok(passesLuhn('4000000000000002'));
     const result = cardSection(NOW).safeParse({ ...GOOD, cardNumber: '4000-0000-0000-0002' });
-    assert.deepEqual(result.error?.issues.map((i) => [i.path[0], i.message]), [['cardNumber', 'signup.error.cardDeclined']]);
+    assert.deepEqual(
+      result.error?.issues.map((i) => [i.path[0], i.message]),
+      [['cardNumber', 'signup.error.cardDeclined']],
+    );
   });
 
   it('refuses an expired card, and accepts one through the end of its month', () => {
     assert.ok(hasExpired(10, 2026, NOW));
     assert.ok(!hasExpired(11, 2026, NOW));
     const result = cardSection(NOW).safeParse({ ...GOOD, expiryMonth: '10', expiryYear: '2026' });
-    assert.deepEqual(result.error?.issues.map((i) => i.message), ['signup.error.cardExpired']);
+    assert.deepEqual(
+      result.error?.issues.map((i) => i.message),
+      ['signup.error.cardExpired'],
+    );
   });
 
   it('names every missing field', () => {
     const result = cardSection(NOW).safeParse({});
     const fields = new Set(result.error?.issues.map((i) => i.path[0]));
-    for (const field of ['cardName', 'cardNumber', 'expiryMonth', 'expiryYear', 'cvv', 'address1', 'city', 'postalCode']) assert.ok(fields.has(field), field);
+    for (const field of [
+      'cardName',
+      'cardNumber',
+      'expiryMonth',
+      'expiryYear',
+      'cvv',
+      'address1',
+      'city',
+      'postalCode',
+    ])
+      assert.ok(fields.has(field), field);
   });
 });

@@ -8,7 +8,7 @@ import { accountOf, directoryNamed, PROFILE, tokenFor } from './helpers.js';
 const t = translator('en-US');
 
 describe('the directory diagram', () => {
-  it('draws Contoso, its Office 365 subscription owned by the directory, its users, and Dave\'s Azure subscription under Dave', () => {
+  it("draws Contoso, its Office 365 subscription owned by the directory, its users, and Dave's Azure subscription under Dave", () => {
     const world = createSeedWorld();
     const diagram = directoryDiagram(world, directoryNamed(world, 'Contoso'), t);
     assert.ok(diagram);
@@ -20,7 +20,10 @@ describe('the directory diagram', () => {
     const dave = diagram.nodes.find((n) => n.label === 'User dave@contoso.com (Member)');
     const payg = diagram.nodes.find((n) => n.kind === 'azure');
     assert.equal(payg?.x, dave?.x, 'the Azure subscription hangs under its owner');
-    assert.ok(diagram.edges.every((e) => e.label.length > 0), 'every edge has words for a screen reader');
+    assert.ok(
+      diagram.edges.every((e) => e.label.length > 0),
+      'every edge has words for a screen reader',
+    );
   });
 
   it('changes as subscriptions are created and moved: after the trap, then after the remedy', () => {
@@ -29,11 +32,17 @@ describe('the directory diagram', () => {
     const result = world.signUpForFreeTrial(tokenFor(wrong), 'r1', PROFILE);
     assert.equal(result.status, 'created');
     if (result.status !== 'created') return;
-    const azureIn = (name: string) => directoryDiagram(world, directoryNamed(world, name), t)?.nodes.filter((n) => n.kind === 'azure').map((n) => n.label);
+    const azureIn = (name: string) =>
+      directoryDiagram(world, directoryNamed(world, name), t)
+        ?.nodes.filter((n) => n.kind === 'azure')
+        .map((n) => n.label);
     assert.deepEqual(azureIn('Fabrikam'), ['Azure subscription Free Trial, owned by alice@fabrikam.com']);
     assert.ok(world.changeDirectory(wrong.id, result.subscription.id, directoryNamed(world, 'Contoso')).ok);
     assert.deepEqual(azureIn('Fabrikam'), []);
-    assert.deepEqual(azureIn('Contoso'), ['Azure subscription Pay-As-You-Go, owned by dave@contoso.com', 'Azure subscription Free Trial, owned by alice@fabrikam.com']);
+    assert.deepEqual(azureIn('Contoso'), [
+      'Azure subscription Pay-As-You-Go, owned by dave@contoso.com',
+      'Azure subscription Free Trial, owned by alice@fabrikam.com',
+    ]);
   });
 
   it('says nothing for a directory that does not exist', () => {

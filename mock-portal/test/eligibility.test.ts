@@ -13,7 +13,10 @@ describe('eligibility for the free trial', () => {
     const world = createSeedWorld();
     const dave = accountOf(world, 'dave@contoso.com');
     assert.equal(world.freeTrialIneligibility(dave.id), 'free-trial-used');
-    assert.deepEqual(world.signUpForFreeTrial(tokenFor(dave), 'r1', PROFILE), { status: 'refused', reason: 'free-trial-used' });
+    assert.deepEqual(world.signUpForFreeTrial(tokenFor(dave), 'r1', PROFILE), {
+      status: 'refused',
+      reason: 'free-trial-used',
+    });
     assert.equal(world.snapshot().subscriptions.length, 1);
   });
 
@@ -21,7 +24,10 @@ describe('eligibility for the free trial', () => {
     const world = createSeedWorld();
     const kim = accountOf(world, 'kim@adatum.com');
     assert.equal(world.freeTrialIneligibility(kim.id), 'account-type-not-supported');
-    assert.deepEqual(world.signUpForFreeTrial(tokenFor(kim), 'r1', PROFILE), { status: 'refused', reason: 'account-type-not-supported' });
+    assert.deepEqual(world.signUpForFreeTrial(tokenFor(kim), 'r1', PROFILE), {
+      status: 'refused',
+      reason: 'account-type-not-supported',
+    });
     assert.equal(world.snapshot().subscriptions.length, 1);
   });
 
@@ -29,7 +35,10 @@ describe('eligibility for the free trial', () => {
     const world = createSeedWorld();
     const alice = accountOf(world, 'alice@contoso.com');
     assert.equal(world.signUpForFreeTrial(tokenFor(alice), 'r1', PROFILE).status, 'created');
-    assert.deepEqual(world.signUpForFreeTrial(tokenFor(alice), 'r2', PROFILE), { status: 'refused', reason: 'free-trial-used' });
+    assert.deepEqual(world.signUpForFreeTrial(tokenFor(alice), 'r2', PROFILE), {
+      status: 'refused',
+      reason: 'free-trial-used',
+    });
     assert.equal(world.snapshot().subscriptions.length, 2);
   });
 
@@ -61,8 +70,11 @@ describe('exactly-once placement', () => {
   it('makes one subscription from many submissions of the same form', () => {
     const world = createSeedWorld();
     const alice = accountOf(world, 'alice@contoso.com');
-    const ids = new Set(Array.from({ length: 20 }, () => world.signUpForFreeTrial(tokenFor(alice), 'f', PROFILE))
-      .map((result) => (result.status === 'created' ? result.subscription.id : result.reason)));
+    const ids = new Set(
+      Array.from({ length: 20 }, () => world.signUpForFreeTrial(tokenFor(alice), 'f', PROFILE)).map((result) =>
+        result.status === 'created' ? result.subscription.id : result.reason,
+      ),
+    );
     assert.equal(ids.size, 1);
   });
 });

@@ -23,14 +23,19 @@ describe('a sign-up is placed exactly once', () => {
     const state = (await (await fetch(new URL(`/__test__/worlds/${worldId}`, running.url))).json()) as State;
     const name = (id: string) => state.accounts.find((account) => account.id === id)?.signInName;
     const directory = (id: string) => state.directories.find((each) => each.id === id)?.name;
-    return state.subscriptions.filter((s) => s.offerId === 'MS-AZR-0044P').map((s) => ({ admin: name(s.accountAdminId), directory: directory(s.directoryId) }));
+    return state.subscriptions
+      .filter((s) => s.offerId === 'MS-AZR-0044P')
+      .map((s) => ({ admin: name(s.accountAdminId), directory: directory(s.directoryId) }));
   };
 
   /** Alice signed in, every section filled: the form's last page, ready for Sign up. */
   const readyToSignUp = async () => {
     const worldId = await newWorld(running.url);
     const client = clientIn(running.url, worldId);
-    const ready = await fillFormUntilAgreement(client, await signInToSignup(client, 'alice@contoso.com', SEED_PASSWORD));
+    const ready = await fillFormUntilAgreement(
+      client,
+      await signInToSignup(client, 'alice@contoso.com', SEED_PASSWORD),
+    );
     const signUp = () => client.postForm('/signup/', { _csrf: csrfTokenOf(ready), action: 'signup', agree: 'on' });
     return { worldId, client, ready, signUp };
   };
@@ -38,7 +43,10 @@ describe('a sign-up is placed exactly once', () => {
   it('a double click (two posts at once) makes one subscription', async () => {
     const { worldId, signUp } = await readyToSignUp();
     const answers = await Promise.all([signUp(), signUp()]);
-    assert.deepEqual(answers.map((answer) => answer.status), [303, 303]);
+    assert.deepEqual(
+      answers.map((answer) => answer.status),
+      [303, 303],
+    );
     assert.deepEqual(await freeTrials(worldId), [{ admin: 'alice@contoso.com', directory: 'Contoso' }]);
   });
 
@@ -53,18 +61,32 @@ describe('a sign-up is placed exactly once', () => {
     const { worldId, client, ready, signUp } = await readyToSignUp();
     assert.equal((await signUp()).headers.get('location'), '/signup/done');
     assert.equal((await signUp()).headers.get('location'), '/signup/done', 'resubmitted');
-    const replay = await client.postForm('/signup/', { _csrf: csrfTokenOf(ready), action: 'about', country: 'US', workPhone: '+1 425 555 0100' });
+    const replay = await client.postForm('/signup/', {
+      _csrf: csrfTokenOf(ready),
+      action: 'about',
+      country: 'US',
+      workPhone: '+1 425 555 0100',
+    });
     assert.equal(replay.headers.get('location'), '/signup/done', 'an earlier section replayed from the Back button');
     assert.equal((await freeTrials(worldId)).length, 1);
   });
 
-  it('50 concurrent sign-ups of 50 accounts make 50 subscriptions, each in its own account\'s directory', async () => {
+  it("50 concurrent sign-ups of 50 accounts make 50 subscriptions, each in its own account's directory", async () => {
     const worldId = await newWorld(running.url, 50);
     const people = Array.from({ length: 50 }, (_, index) => `user@org${index + 1}.com`);
-    const results = await Promise.all(people.map((person) => signUpOverHttp(clientIn(running.url, worldId), person, SEED_PASSWORD)));
-    assert.ok(results.every((result) => result.status === 303 && result.location === '/signup/done'), JSON.stringify(results.filter((r) => r.location !== '/signup/done')));
+    const results = await Promise.all(
+      people.map((person) => signUpOverHttp(clientIn(running.url, worldId), person, SEED_PASSWORD)),
+    );
+    assert.ok(
+      results.every((result) => result.status === 303 && result.location === '/signup/done'),
+      JSON.stringify(results.filter((r) => r.location !== '/signup/done')),
+    );
     const placed = await freeTrials(worldId);
     assert.equal(placed.length, 50);
-    for (const [index, person] of people.entries()) assert.deepEqual(placed.filter((p) => p.admin === person), [{ admin: person, directory: `Org ${index + 1}` }]);
+    for (const [index, person] of people.entries())
+      assert.deepEqual(
+        placed.filter((p) => p.admin === person),
+        [{ admin: person, directory: `Org ${index + 1}` }],
+      );
   });
 });

@@ -1,4 +1,9 @@
-import { PERSONAL_ACCOUNT_TENANT_ID, type Account, type SignUpProfile, type TokenIdentity } from '../src/world/model.js';
+import {
+  PERSONAL_ACCOUNT_TENANT_ID,
+  type Account,
+  type SignUpProfile,
+  type TokenIdentity,
+} from '../src/world/model.js';
 import type { World } from '../src/world/world.js';
 
 export const PROFILE: SignUpProfile = {

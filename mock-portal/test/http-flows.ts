@@ -3,12 +3,25 @@ import { Browserless, csrfTokenOf, signInUntilCallback } from './browserless.js'
 /** What a browser types into the sign-up form, section by section (the article's step 4). */
 export const FORM = {
   about: { country: 'US', workPhone: '+1 425 555 0100', organization: '' },
-  card: { cardName: 'Pat Doe', cardNumber: '4111 1111 1111 1111', expiryMonth: '12', expiryYear: String(new Date().getUTCFullYear() + 3), cvv: '123', address1: '1 Main St', city: 'Redmond', postalCode: '98052' },
+  card: {
+    cardName: 'Pat Doe',
+    cardNumber: '4111 1111 1111 1111',
+    expiryMonth: '12',
+    expiryYear: String(new Date().getUTCFullYear() + 3),
+    cvv: '123',
+    address1: '1 Main St',
+    city: 'Redmond',
+    postalCode: '98052',
+  },
 };
 
 /** Makes a test world (optionally with extra one-user organisations) and returns its id. */
 export async function newWorld(base: string, extraOrganisations = 0): Promise<string> {
-  const response = await fetch(new URL('/__test__/worlds', base), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(extraOrganisations ? { extraOrganisations } : {}) });
+  const response = await fetch(new URL('/__test__/worlds', base), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(extraOrganisations ? { extraOrganisations } : {}),
+  });
   if (response.status !== 201) throw new Error(`POST /__test__/worlds answered ${response.status}`);
   return ((await response.json()) as { id: string }).id;
 }
@@ -29,7 +42,11 @@ export async function signInToSignup(client: Browserless, signInName: string, pa
 }
 
 /** Posts one section of the form with the page's CSRF token; returns the next page's HTML (after the redirect). */
-export async function postSection(client: Browserless, html: string, fields: Record<string, string>): Promise<{ status: number; html: string; location: string | null }> {
+export async function postSection(
+  client: Browserless,
+  html: string,
+  fields: Record<string, string>,
+): Promise<{ status: number; html: string; location: string | null }> {
   const response = await client.postForm('/signup/', { _csrf: csrfTokenOf(html), ...fields });
   const location = response.headers.get('location');
   if (response.status === 303 && location) {
@@ -54,7 +71,11 @@ export async function fillFormUntilAgreement(client: Browserless, formHtml: stri
  * The whole article for one account over HTTP: sign in, fill every section, Sign up. Returns
  * where the sign-up went, and the last form page (its CSRF token still signs this session's posts).
  */
-export async function signUpOverHttp(client: Browserless, signInName: string, password: string): Promise<{ status: number; location: string | null; formHtml: string }> {
+export async function signUpOverHttp(
+  client: Browserless,
+  signInName: string,
+  password: string,
+): Promise<{ status: number; location: string | null; formHtml: string }> {
   const form = await signInToSignup(client, signInName, password);
   const ready = await fillFormUntilAgreement(client, form);
   const response = await client.postForm('/signup/', { _csrf: csrfTokenOf(ready), action: 'signup', agree: 'on' });
@@ -71,7 +92,8 @@ export async function signOutOverHttp(client: Browserless, pageHtml: string): Pr
   const html = await confirmPage.text();
   const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
   const hidden: Record<string, string> = {};
-  for (const [, name = '', value = ''] of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) hidden[name] = value;
+  for (const [, name = '', value = ''] of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g))
+    hidden[name] = value;
   if (!action) throw new Error('the sign-out page has no form');
   const confirmed = await client.postForm(action.replaceAll('&amp;', '&'), { ...hidden, logout: 'yes' });
   const next = confirmed.headers.get('location');

@@ -39,7 +39,11 @@ describe('the server outside test mode', () => {
   after(() => running.close());
 
   it('has no test-only API: its paths are ordinary 404 pages', async () => {
-    for (const [method, path] of [['POST', '/__test__/worlds'], ['GET', '/__test__/worlds/x'], ['DELETE', '/__test__/worlds/x']] as const) {
+    for (const [method, path] of [
+      ['POST', '/__test__/worlds'],
+      ['GET', '/__test__/worlds/x'],
+      ['DELETE', '/__test__/worlds/x'],
+    ] as const) {
       const response = await call(running.url, path, { method });
       assert.equal(response.status, 404, `${method} ${path}`);
       assert.match(response.headers.get('content-type') ?? '', /text\/html/);
@@ -63,7 +67,10 @@ describe('the server in test mode', () => {
     const created = await call(running.url, '/__test__/worlds', json({}));
     assert.equal(created.status, 201);
     const { id } = (await created.json()) as { id: string };
-    const state = (await (await call(running.url, `/__test__/worlds/${id}`)).json()) as { accounts: unknown[]; subscriptions: unknown[] };
+    const state = (await (await call(running.url, `/__test__/worlds/${id}`)).json()) as {
+      accounts: unknown[];
+      subscriptions: unknown[];
+    };
     assert.equal(state.accounts.length, 9);
     assert.equal(state.subscriptions.length, 1);
     assert.equal((await call(running.url, `/__test__/worlds/${id}`, { method: 'DELETE' })).status, 204);
@@ -74,7 +81,10 @@ describe('the server in test mode', () => {
     const { id } = (await (await call(running.url, '/__test__/worlds', json({}))).json()) as { id: string };
     const world = running.registry.testWorld(id);
     const before = JSON.stringify(world?.snapshot());
-    const response = await call(running.url, '/scenarios/reset', { ...form({}), headers: { ...form({}).headers, cookie: `mock-world=${id}` } });
+    const response = await call(running.url, '/scenarios/reset', {
+      ...form({}),
+      headers: { ...form({}).headers, cookie: `mock-world=${id}` },
+    });
     assert.equal(response.status, 403);
     assert.match(await response.text(), /could not be verified/);
     assert.equal(running.registry.testWorld(id), world, 'the world was not replaced');
@@ -97,7 +107,11 @@ describe('the server in test mode', () => {
   it('refuses a body over the limit with 413 and a malformed one with 400, never a 5xx', async () => {
     const tooLarge = await call(running.url, '/scenarios/reset', form({ _csrf: 'x', filler: 'a'.repeat(10_000) }));
     assert.equal(tooLarge.status, 413);
-    const malformed = await call(running.url, '/__test__/worlds', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"broken' });
+    const malformed = await call(running.url, '/__test__/worlds', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"broken',
+    });
     assert.equal(malformed.status, 400);
     assert.doesNotMatch(await malformed.text(), /SyntaxError|at JSON/);
   });
@@ -118,7 +132,11 @@ describe('the server in test mode', () => {
     const page = await (await call(running.url, '/free', { headers: { cookie: 'lang=zh-TW' } })).text();
     assert.match(page, /開始免費使用/);
     assert.match(page, /<html lang="zh-TW">/);
-    for (const path of ['//evil.example/?lang=zh-TW', '/\\evil.example/?lang=zh-TW', '/%2F%2Fevil.example/?lang=zh-TW']) {
+    for (const path of [
+      '//evil.example/?lang=zh-TW',
+      '/\\evil.example/?lang=zh-TW',
+      '/%2F%2Fevil.example/?lang=zh-TW',
+    ]) {
       const sneaky = await rawGet(running.url, path);
       assert.equal(sneaky.status, 303, path);
       assert.doesNotMatch(sneaky.location ?? '', /^\/\/|^\/\\|^https?:|evil/, path);
@@ -126,7 +144,9 @@ describe('the server in test mode', () => {
   });
 
   it('chooses the language from Accept-Language when no cookie says otherwise', async () => {
-    const zh = await (await call(running.url, '/', { headers: { 'accept-language': 'zh-TW,zh;q=0.9,en;q=0.8' } })).text();
+    const zh = await (
+      await call(running.url, '/', { headers: { 'accept-language': 'zh-TW,zh;q=0.9,en;q=0.8' } })
+    ).text();
     assert.match(zh, /開始免費使用/);
     const en = await (await call(running.url, '/', { headers: { 'accept-language': 'fr-FR, en;q=0.5' } })).text();
     assert.match(en, /Start free/);
@@ -137,12 +157,14 @@ describe('the server in test mode', () => {
     assert.equal(response.status, 303);
     const location = new URL(response.headers.get('location') ?? '', running.url);
     assert.equal(location.pathname, '/login/auth');
-    for (const parameter of ['code_challenge', 'state', 'nonce']) assert.ok(location.searchParams.get(parameter), parameter);
+    for (const parameter of ['code_challenge', 'state', 'nonce'])
+      assert.ok(location.searchParams.get(parameter), parameter);
     assert.equal(location.searchParams.get('code_challenge_method'), 'S256');
     // The checks for the callback travel in an encrypted cookie that only the callback receives; no session yet.
     const cookies = response.headers.get('set-cookie') ?? '';
     assert.match(cookies, /signup\.signin=[^;]+; Max-Age=3600; Path=\/signup\/callback;.*HttpOnly.*SameSite=Lax/i);
     assert.doesNotMatch(cookies, /signup\.sid=/);
-    for (const secret of [location.searchParams.get('state') ?? '', location.searchParams.get('nonce') ?? '']) assert.ok(!cookies.includes(secret), 'state and nonce are not readable in the cookie');
+    for (const secret of [location.searchParams.get('state') ?? '', location.searchParams.get('nonce') ?? ''])
+      assert.ok(!cookies.includes(secret), 'state and nonce are not readable in the cookie');
   });
 });

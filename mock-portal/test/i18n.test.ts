@@ -12,7 +12,8 @@ describe('the message catalogues', () => {
 
   it('use the same placeholders in both languages', () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const key of Object.keys(enUS) as (keyof typeof enUS)[]) assert.deepEqual(placeholders(zhTW[key]), placeholders(enUS[key]), key);
+    for (const key of Object.keys(enUS) as (keyof typeof enUS)[])
+      assert.deepEqual(placeholders(zhTW[key]), placeholders(enUS[key]), key);
   });
 
   it('say the wording of PORTAL.md section 8 in zh-TW exactly', () => {

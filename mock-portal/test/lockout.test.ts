@@ -9,10 +9,23 @@ describe('lockout after repeated wrong passwords', () => {
     const world = createSeedWorld();
     const alice = accountOf(world, 'alice@contoso.com');
     const t0 = 1_000_000;
-    for (let i = 1; i < LOCKOUT_THRESHOLD; i += 1) assert.equal(world.checkPassword(alice.id, `wrong ${i}`, t0 + i), 'wrong');
-    assert.equal(world.checkPassword(alice.id, 'wrong again', t0 + LOCKOUT_THRESHOLD), 'wrong', 'the threshold-th is still answered "wrong"');
-    assert.equal(world.checkPassword(alice.id, SEED_PASSWORD, t0 + LOCKOUT_THRESHOLD + 1), 'locked', 'then even the right password is refused');
-    assert.equal(world.checkPassword(alice.id, SEED_PASSWORD, t0 + LOCKOUT_THRESHOLD + LOCKOUT_DURATION_MS + 1), 'ok', 'until the lockout ends');
+    for (let i = 1; i < LOCKOUT_THRESHOLD; i += 1)
+      assert.equal(world.checkPassword(alice.id, `wrong ${i}`, t0 + i), 'wrong');
+    assert.equal(
+      world.checkPassword(alice.id, 'wrong again', t0 + LOCKOUT_THRESHOLD),
+      'wrong',
+      'the threshold-th is still answered "wrong"',
+    );
+    assert.equal(
+      world.checkPassword(alice.id, SEED_PASSWORD, t0 + LOCKOUT_THRESHOLD + 1),
+      'locked',
+      'then even the right password is refused',
+    );
+    assert.equal(
+      world.checkPassword(alice.id, SEED_PASSWORD, t0 + LOCKOUT_THRESHOLD + LOCKOUT_DURATION_MS + 1),
+      'ok',
+      'until the lockout ends',
+    );
   });
 
   it('clears the count on a right password', () => {
@@ -20,7 +33,8 @@ describe('lockout after repeated wrong passwords', () => {
     const alice = accountOf(world, 'alice@contoso.com');
     for (let i = 1; i < LOCKOUT_THRESHOLD; i += 1) world.checkPassword(alice.id, 'wrong', i);
     assert.equal(world.checkPassword(alice.id, SEED_PASSWORD, 100), 'ok');
-    for (let i = 1; i < LOCKOUT_THRESHOLD; i += 1) assert.equal(world.checkPassword(alice.id, 'wrong', 100 + i), 'wrong');
+    for (let i = 1; i < LOCKOUT_THRESHOLD; i += 1)
+      assert.equal(world.checkPassword(alice.id, 'wrong', 100 + i), 'wrong');
     assert.equal(world.checkPassword(alice.id, SEED_PASSWORD, 200), 'ok');
   });
 
@@ -36,7 +50,8 @@ describe('lockout after repeated wrong passwords', () => {
   it('counts per world: the same address in another world is not locked', () => {
     const one = createSeedWorld();
     const two = createSeedWorld();
-    for (let i = 0; i < LOCKOUT_THRESHOLD; i += 1) one.checkPassword(accountOf(one, 'alice@contoso.com').id, 'wrong', 10);
+    for (let i = 0; i < LOCKOUT_THRESHOLD; i += 1)
+      one.checkPassword(accountOf(one, 'alice@contoso.com').id, 'wrong', 10);
     assert.equal(two.checkPassword(accountOf(two, 'alice@contoso.com').id, SEED_PASSWORD, 11), 'ok');
   });
 

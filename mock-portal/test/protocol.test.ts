@@ -17,7 +17,10 @@ function tokenTamperer() {
     const body = (await response.json()) as { id_token: string };
     seen.push(body.id_token);
     if (substitute) body.id_token = substitute(body.id_token);
-    return new Response(JSON.stringify(body), { status: response.status, headers: { 'content-type': 'application/json' } });
+    return new Response(JSON.stringify(body), {
+      status: response.status,
+      headers: { 'content-type': 'application/json' },
+    });
   };
   return {
     fetch: fetchWithTampering,
@@ -56,7 +59,14 @@ describe('OpenID Connect between the relying parties and the login service', () 
 
   it('requires PKCE: an authorization request without code_challenge is refused', async () => {
     const client = new Browserless(running.url);
-    const query = new URLSearchParams({ client_id: 'signup-azure', response_type: 'code', scope: 'openid', redirect_uri: registered(), state: 's', nonce: 'n' });
+    const query = new URLSearchParams({
+      client_id: 'signup-azure',
+      response_type: 'code',
+      scope: 'openid',
+      redirect_uri: registered(),
+      state: 's',
+      nonce: 'n',
+    });
     const response = await client.send(`/login/auth?${query.toString()}`);
     assert.equal(response.status, 303);
     const location = new URL(response.headers.get('location') ?? '');
@@ -67,14 +77,29 @@ describe('OpenID Connect between the relying parties and the login service', () 
 
   it('accepts only S256 PKCE, not plain', async () => {
     const client = new Browserless(running.url);
-    const query = new URLSearchParams({ client_id: 'signup-azure', response_type: 'code', scope: 'openid', redirect_uri: registered(), code_challenge: 'a'.repeat(43), code_challenge_method: 'plain', state: 's' });
+    const query = new URLSearchParams({
+      client_id: 'signup-azure',
+      response_type: 'code',
+      scope: 'openid',
+      redirect_uri: registered(),
+      code_challenge: 'a'.repeat(43),
+      code_challenge_method: 'plain',
+      state: 's',
+    });
     const location = new URL((await client.send(`/login/auth?${query.toString()}`)).headers.get('location') ?? '');
     assert.equal(location.searchParams.get('error'), 'invalid_request');
   });
 
   it('refuses an unregistered redirect_uri with a page, never a redirect to it', async () => {
     const client = new Browserless(running.url);
-    const query = new URLSearchParams({ client_id: 'signup-azure', response_type: 'code', scope: 'openid', redirect_uri: 'https://evil.example/callback', code_challenge: 'a'.repeat(43), code_challenge_method: 'S256' });
+    const query = new URLSearchParams({
+      client_id: 'signup-azure',
+      response_type: 'code',
+      scope: 'openid',
+      redirect_uri: 'https://evil.example/callback',
+      code_challenge: 'a'.repeat(43),
+      code_challenge_method: 'S256',
+    });
     const response = await client.send(`/login/auth?${query.toString()}`);
     assert.equal(response.status, 400);
     assert.equal(response.headers.get('location'), null);
@@ -128,7 +153,11 @@ describe('the relying parties verify the ID token before trusting a claim', () =
   });
 
   /** Signs Alice in to `start` on `server` with the token endpoint's ID token replaced; true if it worked. */
-  async function signInWith(server: Running, start: string, replace: ((idToken: string) => string) | undefined): Promise<boolean> {
+  async function signInWith(
+    server: Running,
+    start: string,
+    replace: ((idToken: string) => string) | undefined,
+  ): Promise<boolean> {
     const client = new Browserless(server.url);
     const callback = await signInUntilCallback(client, start, ALICE, SEED_PASSWORD);
     tamper.replaceWith(replace);

@@ -7,10 +7,35 @@ import { csrfTokenOf, signInUntilCallback } from './browserless.js';
 import { clientIn, newWorld, signInToSignup } from './http-flows.js';
 
 /** Any text a person, a script or a fuzzer might type, including markup, control characters and astral planes. */
-const anyText = fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 100 }), fc.constantFrom('', ' ', '<script>x</script>', '../../etc/passwd', '%00', '\u0000', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢', '9'.repeat(5000)));
-const fieldsOf = (names: readonly string[]) => fc.dictionary(fc.constantFrom(...names), anyText, { maxKeys: names.length });
+const anyText = fc.oneof(
+  fc.string({ maxLength: 300 }),
+  fc.string({ unit: 'binary', maxLength: 100 }),
+  fc.constantFrom('', ' ', '<script>x</script>', '../../etc/passwd', '%00', '\u0000', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢', '9'.repeat(5000)),
+);
+const fieldsOf = (names: readonly string[]) =>
+  fc.dictionary(fc.constantFrom(...names), anyText, { maxKeys: names.length });
 
-const SIGNUP_FIELDS = ['action', 'country', 'firstName', 'lastName', 'email', 'workPhone', 'organization', 'phoneNumber', 'verificationCode', 'cardName', 'cardNumber', 'expiryMonth', 'expiryYear', 'cvv', 'address1', 'city', 'postalCode', 'agree', 'offers'] as const;
+const SIGNUP_FIELDS = [
+  'action',
+  'country',
+  'firstName',
+  'lastName',
+  'email',
+  'workPhone',
+  'organization',
+  'phoneNumber',
+  'verificationCode',
+  'cardName',
+  'cardNumber',
+  'expiryMonth',
+  'expiryYear',
+  'cvv',
+  'address1',
+  'city',
+  'postalCode',
+  'agree',
+  'offers',
+] as const;
 const PORTAL_FIELDS = ['principalId', 'role', 'accountId', 'directoryId', 'returnTo'] as const;
 const RUNS = { numRuns: 60 };
 
@@ -53,30 +78,57 @@ describe('random input never breaks the server, and refused input changes nothin
     const worldId = await newWorld(running.url);
     const before = await snapshot(worldId);
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('username', 'password', 'which', 'pick', 'stay-signed-in'), fieldsOf(['username', 'password', 'kind', 'accountId', 'stay']), async (step, fields) => {
-        const client = clientIn(running.url, worldId);
-        const { response, url } = await client.follow('/signup/');
-        const answer = await client.postForm(`${url.pathname}/${step}`, { ...fields, _csrf: csrfTokenOf(await response.text()) });
-        assertRendered(answer.status, answer.status >= 300 && answer.status < 400 ? '' : await answer.text(), `POST ${step} ${JSON.stringify(fields).slice(0, 200)}`);
-        assert.ok(!client.cookies.has('_session'), 'no sign-in completed');
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('username', 'password', 'which', 'pick', 'stay-signed-in'),
+        fieldsOf(['username', 'password', 'kind', 'accountId', 'stay']),
+        async (step, fields) => {
+          const client = clientIn(running.url, worldId);
+          const { response, url } = await client.follow('/signup/');
+          const answer = await client.postForm(`${url.pathname}/${step}`, {
+            ...fields,
+            _csrf: csrfTokenOf(await response.text()),
+          });
+          assertRendered(
+            answer.status,
+            answer.status >= 300 && answer.status < 400 ? '' : await answer.text(),
+            `POST ${step} ${JSON.stringify(fields).slice(0, 200)}`,
+          );
+          assert.ok(!client.cookies.has('_session'), 'no sign-in completed');
+        },
+      ),
       { numRuns: 40 },
     );
     assert.equal(await snapshot(worldId), before);
   });
 
-  it('the portal\'s forms: any body on every blade: no 5xx and the world is unchanged', async () => {
+  it("the portal's forms: any body on every blade: no 5xx and the world is unchanged", async () => {
     const worldId = await newWorld(running.url);
     const client = clientIn(running.url, worldId);
-    const { response } = await client.follow(await signInUntilCallback(client, '/portal/subscriptions', 'dave@contoso.com', SEED_PASSWORD));
+    const { response } = await client.follow(
+      await signInUntilCallback(client, '/portal/subscriptions', 'dave@contoso.com', SEED_PASSWORD),
+    );
     const page = await response.text();
     const subscription = /\/portal\/subscriptions\/([0-9a-f-]{36})/.exec(page)?.[1] ?? 'none';
-    const paths = ['/portal/directories', ...['access-control/add', 'access-control/remove', 'administrators/service-admin', 'administrators/co-admins/add', 'administrators/co-admins/remove', 'change-directory'].map((tail) => `/portal/subscriptions/${subscription}/${tail}`)];
+    const paths = [
+      '/portal/directories',
+      ...[
+        'access-control/add',
+        'access-control/remove',
+        'administrators/service-admin',
+        'administrators/co-admins/add',
+        'administrators/co-admins/remove',
+        'change-directory',
+      ].map((tail) => `/portal/subscriptions/${subscription}/${tail}`),
+    ];
     const before = await snapshot(worldId);
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...paths), fieldsOf(PORTAL_FIELDS), async (path, fields) => {
         const answer = await client.postForm(path, { ...fields, _csrf: csrfTokenOf(page) });
-        assertRendered(answer.status, answer.status >= 300 && answer.status < 400 ? '' : await answer.text(), `POST ${path} ${JSON.stringify(fields).slice(0, 200)}`);
+        assertRendered(
+          answer.status,
+          answer.status >= 300 && answer.status < 400 ? '' : await answer.text(),
+          `POST ${path} ${JSON.stringify(fields).slice(0, 200)}`,
+        );
       }),
       RUNS,
     );
@@ -85,23 +137,58 @@ describe('random input never breaks the server, and refused input changes nothin
 
   it('the test-only API: any JSON body makes a world or is refused with 400 (or 422 for a refused step), never a 5xx', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.json(), fc.record({ extraOrganisations: fc.oneof(fc.integer(), fc.double(), fc.string()) }).map((value) => JSON.stringify(value)), fc.string()), async (body) => {
-        const response = await fetch(new URL('/__test__/worlds', running.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-        assert.ok([201, 400, 422].includes(response.status), `${body.slice(0, 100)} → ${response.status}`);
-        if (response.status === 201) await fetch(new URL(`/__test__/worlds/${((await response.json()) as { id: string }).id}`, running.url), { method: 'DELETE' });
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.json(),
+          fc
+            .record({ extraOrganisations: fc.oneof(fc.integer(), fc.double(), fc.string()) })
+            .map((value) => JSON.stringify(value)),
+          fc.string(),
+        ),
+        async (body) => {
+          const response = await fetch(new URL('/__test__/worlds', running.url), {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          });
+          assert.ok([201, 400, 422].includes(response.status), `${body.slice(0, 100)} → ${response.status}`);
+          if (response.status === 201)
+            await fetch(new URL(`/__test__/worlds/${((await response.json()) as { id: string }).id}`, running.url), {
+              method: 'DELETE',
+            });
+        },
+      ),
       RUNS,
     );
   });
 
   it('query strings: any return, state, language or prompt on the GET pages: no 5xx, redirects stay here', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('/', '/scenarios', '/signup/signed-out', '/portal/signed-out', '/portal/signin', '/signup/signin', '/free'), fieldsOf(['lang', 'state', 'returnTo', 'prompt', 'login_hint']), async (path, query) => {
-        const response = await fetch(new URL(`${path}?${new URLSearchParams(query).toString()}`, running.url), { redirect: 'manual' });
-        assert.ok(response.status < 500, `${path} ${JSON.stringify(query).slice(0, 200)} → ${response.status}`);
-        const location = response.headers.get('location');
-        if (location) assert.equal(new URL(location, running.url).origin, new URL(running.url).origin, `${path} redirected to ${location}`);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(
+          '/',
+          '/scenarios',
+          '/signup/signed-out',
+          '/portal/signed-out',
+          '/portal/signin',
+          '/signup/signin',
+          '/free',
+        ),
+        fieldsOf(['lang', 'state', 'returnTo', 'prompt', 'login_hint']),
+        async (path, query) => {
+          const response = await fetch(new URL(`${path}?${new URLSearchParams(query).toString()}`, running.url), {
+            redirect: 'manual',
+          });
+          assert.ok(response.status < 500, `${path} ${JSON.stringify(query).slice(0, 200)} → ${response.status}`);
+          const location = response.headers.get('location');
+          if (location)
+            assert.equal(
+              new URL(location, running.url).origin,
+              new URL(running.url).origin,
+              `${path} redirected to ${location}`,
+            );
+        },
+      ),
       RUNS,
     );
   });

@@ -60,7 +60,9 @@ describe('a server restart or an expired session in the middle of a flow', () =>
     const { url } = await client.follow('/signup/');
     running = await restart(running);
     try {
-      const callback = await client.send(`/signup/callback?code=old-code&state=old-state&iss=${encodeURIComponent(`${running.url}/login`)}`);
+      const callback = await client.send(
+        `/signup/callback?code=old-code&state=old-state&iss=${encodeURIComponent(`${running.url}/login`)}`,
+      );
       assert.ok(callback.status >= 400 && callback.status < 500, `answered ${callback.status}`);
       assert.match(await callback.text(), /Start again/);
       assert.ok(url.pathname.startsWith('/login/interaction/'));

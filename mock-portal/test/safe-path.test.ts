@@ -3,7 +3,6 @@ import { describe, it } from 'node:test';
 import { safeLocalPath } from '../src/http/safe-path.js';
 import { OPEN_REDIRECTS } from './open-redirects.js';
 
-
 describe('safeLocalPath: return and redirect parameters', () => {
   for (const payload of OPEN_REDIRECTS) {
     it(`refuses ${JSON.stringify(payload)}`, () => {

@@ -4,7 +4,9 @@ import type session from 'express-session';
 import { SessionStore } from '../src/http/sessions.js';
 
 const put = (store: SessionStore, sid: string) =>
-  new Promise<void>((resolve) => store.set(sid, { cookie: { originalMaxAge: null } } as session.SessionData, () => resolve()));
+  new Promise<void>((resolve) =>
+    store.set(sid, { cookie: { originalMaxAge: null } } as session.SessionData, () => resolve()),
+  );
 const has = (store: SessionStore, sid: string) =>
   new Promise<boolean>((resolve) => store.get(sid, (_error, found) => resolve(found !== undefined && found !== null)));
 

@@ -33,7 +33,15 @@ describe('access control (IAM)', () => {
     assert.ok(world.grantRole(alice, subscriptionId, bob, 'Contributor').ok);
     assert.ok(world.grantRole(alice, subscriptionId, megan, 'Reader').ok);
     assert.ok(world.grantRole(alice, subscriptionId, bob, 'Owner').ok);
-    assert.deepEqual(subscriptionIn(world, subscriptionId)?.roleAssignments.map((a) => [a.role, a.principalId]), [['Owner', alice], ['Contributor', bob], ['Reader', megan], ['Owner', bob]]);
+    assert.deepEqual(
+      subscriptionIn(world, subscriptionId)?.roleAssignments.map((a) => [a.role, a.principalId]),
+      [
+        ['Owner', alice],
+        ['Contributor', bob],
+        ['Reader', megan],
+        ['Owner', bob],
+      ],
+    );
   });
 
   it('lets the Owner give a role to a guest of the directory (alice@fabrikam.com in Contoso)', () => {
@@ -65,7 +73,10 @@ describe('access control (IAM)', () => {
     const { world, subscriptionId, alice, bob } = afterAliceSignsUp();
     world.grantRole(alice, subscriptionId, bob, 'Reader');
     assert.ok(world.revokeRole(alice, subscriptionId, bob, 'Reader').ok);
-    assert.deepEqual(world.revokeRole(alice, subscriptionId, bob, 'Reader'), { ok: false, reason: 'no-such-assignment' });
+    assert.deepEqual(world.revokeRole(alice, subscriptionId, bob, 'Reader'), {
+      ok: false,
+      reason: 'no-such-assignment',
+    });
     assert.deepEqual(world.revokeRole(alice, subscriptionId, alice, 'Owner'), { ok: false, reason: 'last-owner' });
     world.grantRole(alice, subscriptionId, bob, 'Owner');
     assert.ok(world.revokeRole(bob, subscriptionId, alice, 'Owner').ok, 'with a second Owner, the first can go');
@@ -75,7 +86,10 @@ describe('access control (IAM)', () => {
     const { world, subscriptionId, alice, megan, contoso } = afterAliceSignsUp();
     assert.deepEqual(world.subscriptionsVisibleTo(megan, contoso), []);
     world.grantRole(alice, subscriptionId, megan, 'Reader');
-    assert.deepEqual(world.subscriptionsVisibleTo(megan, contoso).map((v) => v.myRole), ['Reader']);
+    assert.deepEqual(
+      world.subscriptionsVisibleTo(megan, contoso).map((v) => v.myRole),
+      ['Reader'],
+    );
   });
 });
 
@@ -107,8 +121,14 @@ describe('administrators', () => {
 
   it(`stops at ${MAX_CO_ADMINISTRATORS} co-administrators`, () => {
     const { world, subscriptionId, alice, bob } = afterAliceSignsUp();
-    const full = { ...world.subscription(subscriptionId)!, coAdministratorIds: Array.from({ length: MAX_CO_ADMINISTRATORS }, (_, i) => `co-${i}`) };
-    assert.deepEqual(addCoAdministrator(full, alice, { id: bob, inDirectory: true }), { ok: false, reason: 'co-admin-limit' });
+    const full = {
+      ...world.subscription(subscriptionId)!,
+      coAdministratorIds: Array.from({ length: MAX_CO_ADMINISTRATORS }, (_, i) => `co-${i}`),
+    };
+    assert.deepEqual(addCoAdministrator(full, alice, { id: bob, inDirectory: true }), {
+      ok: false,
+      reason: 'co-admin-limit',
+    });
     const oneLess = { ...full, coAdministratorIds: full.coAdministratorIds.slice(1) };
     assert.ok(addCoAdministrator(oneLess, alice, { id: bob, inDirectory: true }).ok);
   });
@@ -121,25 +141,39 @@ describe('change directory', () => {
     const wrong = accountOf(world, 'alice@fabrikam.com');
     const result = world.signUpForFreeTrial(tokenFor(wrong), 'r1', PROFILE);
     if (result.status !== 'created') throw new Error('sign-up failed');
-    return { world, subscriptionId: result.subscription.id, mover: wrong.id, contoso: directoryNamed(world, 'Contoso'), fabrikam: directoryNamed(world, 'Fabrikam'), adatum: directoryNamed(world, 'Adatum') };
+    return {
+      world,
+      subscriptionId: result.subscription.id,
+      mover: wrong.id,
+      contoso: directoryNamed(world, 'Contoso'),
+      fabrikam: directoryNamed(world, 'Fabrikam'),
+      adatum: directoryNamed(world, 'Adatum'),
+    };
   }
 
   it('lets an Owner who is a guest of the target move the subscription there (the way out of pitfall 1)', () => {
     const { world, subscriptionId, mover, contoso, fabrikam } = afterTheTrap();
     assert.ok(world.changeDirectory(mover, subscriptionId, contoso).ok);
     assert.equal(subscriptionIn(world, subscriptionId)?.directoryId, contoso);
-    assert.deepEqual(world.subscriptionsVisibleTo(mover, contoso).map((v) => v.myRole), ['Owner']);
+    assert.deepEqual(
+      world.subscriptionsVisibleTo(mover, contoso).map((v) => v.myRole),
+      ['Owner'],
+    );
     assert.deepEqual(world.subscriptionsVisibleTo(mover, fabrikam), []);
   });
 
-  it('removes every role assignment and co-administrator except the mover\'s own; billing ownership stays', () => {
+  it("removes every role assignment and co-administrator except the mover's own; billing ownership stays", () => {
     const { world, subscriptionId, mover, contoso } = afterTheTrap();
     const before = world.subscription(subscriptionId)!;
     const shared = {
       ...before,
       accountAdminId: 'billing-owner',
       serviceAdminId: 'someone',
-      roleAssignments: [...before.roleAssignments, { principalId: 'someone', role: 'Owner' as const }, { principalId: 'reader', role: 'Reader' as const }],
+      roleAssignments: [
+        ...before.roleAssignments,
+        { principalId: 'someone', role: 'Owner' as const },
+        { principalId: 'reader', role: 'Reader' as const },
+      ],
       coAdministratorIds: ['someone', mover],
     };
     const result = changeDirectory(shared, mover, { id: contoso, actorIsUser: true });
@@ -162,8 +196,14 @@ describe('change directory', () => {
     const { subscriptionId, mover, contoso, world } = afterTheTrap();
     const subscription = world.subscription(subscriptionId)!;
     const coAdminOnly = { ...subscription, coAdministratorIds: ['co'] };
-    assert.deepEqual(changeDirectory(coAdminOnly, 'co', { id: contoso, actorIsUser: true }), { ok: false, reason: 'co-admin-cannot-move' });
-    assert.deepEqual(changeDirectory(subscription, 'stranger', { id: contoso, actorIsUser: true }), { ok: false, reason: 'not-owner' });
+    assert.deepEqual(changeDirectory(coAdminOnly, 'co', { id: contoso, actorIsUser: true }), {
+      ok: false,
+      reason: 'co-admin-cannot-move',
+    });
+    assert.deepEqual(changeDirectory(subscription, 'stranger', { id: contoso, actorIsUser: true }), {
+      ok: false,
+      reason: 'not-owner',
+    });
     assert.ok(changeDirectory(subscription, mover, { id: contoso, actorIsUser: true }).ok);
   });
 

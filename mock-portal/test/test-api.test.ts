@@ -3,7 +3,10 @@ import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../src/config.js';
 import { listen, type Running } from '../src/listen.js';
 
-type Snapshot = { subscriptions: { directoryId: string; offerId: string }[]; directories: { id: string; name: string }[] };
+type Snapshot = {
+  subscriptions: { directoryId: string; offerId: string }[];
+  directories: { id: string; name: string }[];
+};
 
 describe('the test-only API: worlds made to a spec', () => {
   let running: Running;
@@ -16,7 +19,17 @@ describe('the test-only API: worlds made to a spec', () => {
     fetch(new URL('/__test__/worlds', running.url), { method: 'POST', headers: { 'content-type': contentType }, body });
 
   it('makes a world in which the spec is already done, through the rules', async () => {
-    const response = await post(JSON.stringify({ subscriptions: [{ signedUpBy: 'alice@fabrikam.com', movedTo: 'Contoso', roleAssignments: [{ principal: 'bob@contoso.com', role: 'Reader' }] }] }));
+    const response = await post(
+      JSON.stringify({
+        subscriptions: [
+          {
+            signedUpBy: 'alice@fabrikam.com',
+            movedTo: 'Contoso',
+            roleAssignments: [{ principal: 'bob@contoso.com', role: 'Reader' }],
+          },
+        ],
+      }),
+    );
     assert.equal(response.status, 201);
     const { id, subscriptionIds } = (await response.json()) as { id: string; subscriptionIds: string[] };
     assert.equal(subscriptionIds.length, 1);
@@ -37,7 +50,9 @@ describe('the test-only API: worlds made to a spec', () => {
 
   it('refuses a spec the rules refuse with 422, naming the step, and keeps no world', async () => {
     const before = running.registry.testWorldCount;
-    const response = await post(JSON.stringify({ subscriptions: [{ signedUpBy: 'alice@contoso.com', movedTo: 'Fabrikam' }] }));
+    const response = await post(
+      JSON.stringify({ subscriptions: [{ signedUpBy: 'alice@contoso.com', movedTo: 'Fabrikam' }] }),
+    );
     assert.equal(response.status, 422);
     assert.match(((await response.json()) as { error: string }).error, /subscriptions\[0\]\.movedTo: refused/);
     assert.equal(running.registry.testWorldCount, before);
@@ -48,8 +63,21 @@ describe('the test-only API: worlds made to a spec', () => {
       ['{"__proto__": {"polluted": true}}', /__proto__|Unrecognized/],
       ['{"constructor": {"prototype": {"polluted": true}}}', /constructor|Unrecognized/],
       [JSON.stringify({ subscriptions: [{ signedUpBy: '<script>alert(1)</script>' }] }), /signedUpBy/],
-      [JSON.stringify({ subscriptions: [{ signedUpBy: 'alice@contoso.com', roleAssignments: [{ principal: 'bob@contoso.com', role: 'Global administrator' }] }] }), /role/],
-      [JSON.stringify({ subscriptions: Array.from({ length: 11 }, () => ({ signedUpBy: 'alice@contoso.com' })) }), /subscriptions/],
+      [
+        JSON.stringify({
+          subscriptions: [
+            {
+              signedUpBy: 'alice@contoso.com',
+              roleAssignments: [{ principal: 'bob@contoso.com', role: 'Global administrator' }],
+            },
+          ],
+        }),
+        /role/,
+      ],
+      [
+        JSON.stringify({ subscriptions: Array.from({ length: 11 }, () => ({ signedUpBy: 'alice@contoso.com' })) }),
+        /subscriptions/,
+      ],
       [JSON.stringify({ subscriptions: [{ signedUpBy: 'alice@contoso.com', movedTo: 'x'.repeat(65) }] }), /movedTo/],
       [JSON.stringify({ extraOrganisations: 1e9 }), /extraOrganisations/],
       ['[]', /object/],
@@ -70,7 +98,9 @@ describe('the test-only API: worlds made to a spec', () => {
   });
 
   it('refuses a spec over 16 kB with 413', async () => {
-    const response = await post(JSON.stringify({ subscriptions: [{ signedUpBy: `${'a'.repeat(17_000)}@contoso.com` }] }));
+    const response = await post(
+      JSON.stringify({ subscriptions: [{ signedUpBy: `${'a'.repeat(17_000)}@contoso.com` }] }),
+    );
     assert.equal(response.status, 413);
   });
 });

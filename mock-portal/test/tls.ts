@@ -35,10 +35,16 @@ export const fetchTrustingTestCertificate: typeof fetch = (input, init = {}) =>
       incoming.on('end', () => {
         const responseHeaders = new Headers();
         for (const [name, value] of Object.entries(incoming.headers)) {
-          for (const each of Array.isArray(value) ? value : value === undefined ? [] : [value]) responseHeaders.append(name, each);
+          for (const each of Array.isArray(value) ? value : value === undefined ? [] : [value])
+            responseHeaders.append(name, each);
         }
         const status = incoming.statusCode ?? 500;
-        resolve(new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, headers: responseHeaders }));
+        resolve(
+          new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), {
+            status,
+            headers: responseHeaders,
+          }),
+        );
       });
     });
     outgoing.on('error', reject);

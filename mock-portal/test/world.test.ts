@@ -10,8 +10,20 @@ describe('the seeded world', () => {
     assert.deepEqual(
       directories.map((d) => [d.name, d.initialDomain, d.verifiedDomains, d.managed, d.office365Subscriptions]),
       [
-        ['Contoso', 'contoso.onmicrosoft.com', ['contoso.com'], true, [{ name: 'Office 365 Enterprise E3', licences: 25 }]],
-        ['Fabrikam', 'fabrikam.onmicrosoft.com', ['fabrikam.com'], true, [{ name: 'Office 365 Business Premium', licences: 10 }]],
+        [
+          'Contoso',
+          'contoso.onmicrosoft.com',
+          ['contoso.com'],
+          true,
+          [{ name: 'Office 365 Enterprise E3', licences: 25 }],
+        ],
+        [
+          'Fabrikam',
+          'fabrikam.onmicrosoft.com',
+          ['fabrikam.com'],
+          true,
+          [{ name: 'Office 365 Business Premium', licences: 10 }],
+        ],
         ['Adatum', 'adatum.onmicrosoft.com', [], false, [{ name: 'Power BI (free)', licences: 0 }]],
       ],
     );
@@ -23,7 +35,11 @@ describe('the seeded world', () => {
     for (const seed of SEED_ACCOUNTS) {
       const account = accountOf(world, seed.signInName, seed.kind);
       const expected = seed.locked ? 'locked' : 'ok';
-      assert.equal(world.checkPassword(account.id, 'passw0rd!'), seed.locked ? 'locked' : 'wrong', `${seed.signInName} password is case-sensitive`);
+      assert.equal(
+        world.checkPassword(account.id, 'passw0rd!'),
+        seed.locked ? 'locked' : 'wrong',
+        `${seed.signInName} password is case-sensitive`,
+      );
       assert.equal(world.checkPassword(account.id, SEED_PASSWORD), expected, seed.signInName);
     }
   });
@@ -31,13 +47,27 @@ describe('the seeded world', () => {
   it('makes alice@fabrikam.com a guest in Contoso and Megan its Global administrator', () => {
     const world = createSeedWorld();
     const alice = accountOf(world, 'alice@fabrikam.com');
-    assert.deepEqual(world.membershipsOf(alice.id).map((m) => [m.directory.name, m.membership]), [['Fabrikam', 'member'], ['Contoso', 'guest']]);
-    assert.deepEqual(accountOf(world, 'megan@contoso.com').directoryRoles, [{ directoryId: directoryNamed(world, 'Contoso'), role: 'Global administrator' }]);
+    assert.deepEqual(
+      world.membershipsOf(alice.id).map((m) => [m.directory.name, m.membership]),
+      [
+        ['Fabrikam', 'member'],
+        ['Contoso', 'guest'],
+      ],
+    );
+    assert.deepEqual(accountOf(world, 'megan@contoso.com').directoryRoles, [
+      { directoryId: directoryNamed(world, 'Contoso'), role: 'Global administrator' },
+    ]);
   });
 
   it('finds carol@contoso.com twice, as a work and as a personal account', () => {
     const world = createSeedWorld();
-    assert.deepEqual(world.accountsBySignInName(' Carol@Contoso.com ').map((a) => a.kind).sort(), ['personal', 'work']);
+    assert.deepEqual(
+      world
+        .accountsBySignInName(' Carol@Contoso.com ')
+        .map((a) => a.kind)
+        .sort(),
+      ['personal', 'work'],
+    );
   });
 
   it('locks erin@contoso.com', () => {
@@ -47,7 +77,11 @@ describe('the seeded world', () => {
   it('gives each world its own ids', () => {
     const one = createSeedWorld().snapshot();
     const two = createSeedWorld().snapshot();
-    const ids = (s: typeof one) => [...s.directories.map((d) => d.id), ...s.accounts.map((a) => a.id), ...s.subscriptions.map((x) => x.id)];
+    const ids = (s: typeof one) => [
+      ...s.directories.map((d) => d.id),
+      ...s.accounts.map((a) => a.id),
+      ...s.subscriptions.map((x) => x.id),
+    ];
     assert.equal(new Set([...ids(one), ...ids(two)]).size, ids(one).length * 2);
   });
 
@@ -62,14 +96,17 @@ describe('visibility', () => {
     const alice = accountOf(world, 'alice@contoso.com');
     world.signUpForFreeTrial(tokenFor(alice), 'r1', PROFILE);
     const contoso = directoryNamed(world, 'Contoso');
-    assert.deepEqual(world.subscriptionsVisibleTo(alice.id, contoso).map((v) => [v.subscription.offerId, v.myRole, v.directory.name]), [['MS-AZR-0044P', 'Owner', 'Contoso']]);
+    assert.deepEqual(
+      world.subscriptionsVisibleTo(alice.id, contoso).map((v) => [v.subscription.offerId, v.myRole, v.directory.name]),
+      [['MS-AZR-0044P', 'Owner', 'Contoso']],
+    );
     assert.deepEqual(world.subscriptionsVisibleTo(accountOf(world, 'megan@contoso.com').id, contoso), []);
     assert.deepEqual(world.subscriptionsVisibleTo(alice.id, directoryNamed(world, 'Fabrikam')), []);
   });
 });
 
 describe('the registry of worlds', () => {
-  it('keeps test worlds apart and finds an account\'s world from its id alone', () => {
+  it("keeps test worlds apart and finds an account's world from its id alone", () => {
     const registry = new WorldRegistry();
     const one = registry.createTestWorld();
     const two = registry.createTestWorld();

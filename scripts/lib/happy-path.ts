@@ -6,7 +6,11 @@ import { SEED_PASSWORD } from '../../mock-portal/src/world/seed.js';
  * The article's steps 1 to 4 for alice@contoso.com, as plain Playwright calls (no test runner),
  * for the scripts that photograph or time the flow. `at` is called at the points worth a picture.
  */
-export async function walkHappyPath(page: Page, t: Translate, at: (moment: 'sign-in' | 'sign-up-form') => Promise<void> = async () => {}): Promise<void> {
+export async function walkHappyPath(
+  page: Page,
+  t: Translate,
+  at: (moment: 'sign-in' | 'sign-up-form') => Promise<void> = async () => {},
+): Promise<void> {
   await page.goto('/');
   await page.getByRole('link', { name: t('home.startFree'), exact: true }).click();
   await page.getByLabel(t('login.username')).fill('alice@contoso.com');

@@ -20,16 +20,29 @@ export function freePort(): Promise<number> {
  * the suite runs the portal: apart from the process that drives the browser), and waits until
  * `readyPath` answers.
  */
-export async function startProcess(entry: string, options: { args?: string[]; nodeArgs?: string[]; readyPath?: string } = {}): Promise<{ url: string; stop: () => void }> {
+export async function startProcess(
+  entry: string,
+  options: { args?: string[]; nodeArgs?: string[]; readyPath?: string } = {},
+): Promise<{ url: string; stop: () => void }> {
   const port = await freePort();
   const url = `http://localhost:${port}`;
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', entry, ...(options.args ?? [])], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn' },
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', entry, ...(options.args ?? [])],
+    {
+      cwd: root,
+      env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn' },
+      stdio: 'ignore',
+    },
+  );
   for (let attempt = 0; attempt < 150; attempt += 1) {
-    if (await fetch(`${url}${options.readyPath ?? '/'}`).then((response) => response.ok, () => false)) return { url, stop: () => child.kill() };
+    if (
+      await fetch(`${url}${options.readyPath ?? '/'}`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return { url, stop: () => child.kill() };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   child.kill();

@@ -4,7 +4,8 @@
  */
 import express from 'express';
 
-const html = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>static</title></head><body><p>static</p></body></html>';
+const html =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>static</title></head><body><p>static</p></body></html>';
 const app = express();
 app.get('/static.html', (_req, res) => {
   res.type('html').send(html);

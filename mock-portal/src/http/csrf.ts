@@ -7,7 +7,9 @@ const { csrfSynchronisedProtection, generateToken } = csrfSync({
   size: 32,
   getTokenFromRequest: (req: Request) => {
     const body: unknown = req.body;
-    return body && typeof body === 'object' && '_csrf' in body && typeof body._csrf === 'string' ? body._csrf : undefined;
+    return body && typeof body === 'object' && '_csrf' in body && typeof body._csrf === 'string'
+      ? body._csrf
+      : undefined;
   },
 });
 

@@ -42,8 +42,14 @@ async function renderError(res: Response, page: ErrorPage, path = '/'): Promise<
   if (!res.locals.t) res.locals.t = translator(DEFAULT_LOCALE);
   if (!res.locals.languageLinks) res.locals.languageLinks = [];
   const { t } = res.locals;
-  const action = page.status === 403 ? { href: startOf(path), label: t('error.startAgain') } : { href: '/', label: t('error.home') };
-  await renderPage(res, 'shared/views/message', { title: t(page.title), chrome: 'marketing', heading: t(page.title), message: t(page.body), action }, page.status);
+  const action =
+    page.status === 403 ? { href: startOf(path), label: t('error.startAgain') } : { href: '/', label: t('error.home') };
+  await renderPage(
+    res,
+    'shared/views/message',
+    { title: t(page.title), chrome: 'marketing', heading: t(page.title), message: t(page.body), action },
+    page.status,
+  );
 }
 
 export function notFound(): RequestHandler {
@@ -66,7 +72,10 @@ export function errorPages(): ErrorRequestHandler {
       return;
     }
     renderError(res, page, req.originalUrl).catch(() => {
-      res.status(page.status).type('text').send(page.status === 500 ? 'Something went wrong.' : 'Request refused.');
+      res
+        .status(page.status)
+        .type('text')
+        .send(page.status === 500 ? 'Something went wrong.' : 'Request refused.');
     });
   };
 }

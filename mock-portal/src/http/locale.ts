@@ -14,7 +14,13 @@ export function localeMiddleware(): RequestHandler {
   return (req, res, next) => {
     const requested: unknown = req.query.lang;
     if (req.method === 'GET' && isLocale(requested)) {
-      res.cookie(COOKIE, requested, { maxAge: ONE_YEAR_MS, sameSite: 'lax', httpOnly: true, secure: req.secure, path: '/' });
+      res.cookie(COOKIE, requested, {
+        maxAge: ONE_YEAR_MS,
+        sameSite: 'lax',
+        httpOnly: true,
+        secure: req.secure,
+        path: '/',
+      });
       const url = new URL(req.originalUrl, 'http://mock.invalid');
       url.searchParams.delete('lang');
       res.redirect(303, safeLocalPath(url.pathname + url.search, '/'));
@@ -27,7 +33,12 @@ export function localeMiddleware(): RequestHandler {
     const here = new URL(req.originalUrl, 'http://mock.invalid');
     res.locals.languageLinks = LOCALES.map((each) => {
       here.searchParams.set('lang', each);
-      return { locale: each, name: translator(each)('lang.name'), href: safeLocalPath(here.pathname, '/') + here.search, current: each === locale };
+      return {
+        locale: each,
+        name: translator(each)('lang.name'),
+        href: safeLocalPath(here.pathname, '/') + here.search,
+        current: each === locale,
+      };
     });
     res.vary('Accept-Language');
     next();

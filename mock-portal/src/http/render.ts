@@ -19,7 +19,12 @@ function template(file: string): Template {
   let compiled = templates.get(file);
   if (!compiled) {
     const source = readFileSync(file, 'utf8');
-    compiled = ejs.compile(source, { filename: file, _with: false, destructuredLocals: templateLocals(source), async: false });
+    compiled = ejs.compile(source, {
+      filename: file,
+      _with: false,
+      destructuredLocals: templateLocals(source),
+      async: false,
+    });
     templates.set(file, compiled);
   }
   return compiled;
@@ -44,7 +49,10 @@ function partialFile(name: string): string {
  */
 function render(file: string, locals: object): string {
   const page = Object.create(locals) as Record<string, unknown>;
-  page.partial = (name: string, data?: object) => template(partialFile(name))(data ? (Object.assign(Object.create(page) as object, data) as Record<string, unknown>) : page);
+  page.partial = (name: string, data?: object) =>
+    template(partialFile(name))(
+      data ? (Object.assign(Object.create(page) as object, data) as Record<string, unknown>) : page,
+    );
   return template(file)(page);
 }
 

@@ -24,7 +24,8 @@ export function safeLocalPath(candidate: unknown, fallback: string): string {
     }
   }
   for (const text of [candidate, decoded]) {
-    if (!text.startsWith('/') || text.startsWith('//') || text.includes('\\') || hasControlCharacter(text)) return fallback;
+    if (!text.startsWith('/') || text.startsWith('//') || text.includes('\\') || hasControlCharacter(text))
+      return fallback;
   }
   const parsed = new URL(candidate, 'http://mock.invalid');
   if (parsed.origin !== 'http://mock.invalid') return fallback;

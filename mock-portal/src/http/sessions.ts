@@ -67,7 +67,6 @@ export interface SessionOptions {
   readonly maxSessions?: number;
 }
 
-
 /**
  * A service's session: its own cookie and its own bounded store, pruned every minute. The cookie
  * lasts as long as the browser session (as the real sites' do); the store forgets it after two

@@ -12,15 +12,30 @@
  * ReferenceError, which is why the list is taken from the template's own text.
  */
 const JAVASCRIPT_WORDS = new Set(
-  ('break case catch class const continue debugger default delete do else enum export extends false finally for function if ' +
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally for function if ' +
     'import in instanceof let new null return super switch this throw true try typeof var void while with yield await of async ' +
-    'static get set undefined NaN Infinity arguments eval implements interface package private protected public').split(' '),
+    'static get set undefined NaN Infinity arguments eval implements interface package private protected public'
+  ).split(' '),
 );
 const GLOBALS = new Set(
-  'String Number Boolean Array Object Math JSON Date RegExp Map Set Symbol Error Intl Promise encodeURIComponent decodeURIComponent parseInt parseFloat isNaN isFinite console globalThis'.split(' '),
+  'String Number Boolean Array Object Math JSON Date RegExp Map Set Symbol Error Intl Promise encodeURIComponent decodeURIComponent parseInt parseFloat isNaN isFinite console globalThis'.split(
+    ' ',
+  ),
 );
 /** The compiled function's own parameters and variables. */
-const EJS_NAMES = new Set(['locals', 'escapeFn', 'include', 'rethrow', '__append', '__output', '__line', '__lines', '__filename', '__locals']);
+const EJS_NAMES = new Set([
+  'locals',
+  'escapeFn',
+  'include',
+  'rethrow',
+  '__append',
+  '__output',
+  '__line',
+  '__lines',
+  '__filename',
+  '__locals',
+]);
 
 export function templateLocals(source: string): string[] {
   const code = [...source.matchAll(/<%(?!%)([-=_#]?)([\s\S]*?)[-_]?%>/g)]
@@ -32,7 +47,9 @@ export function templateLocals(source: string): string[] {
     .replaceAll('`', ' ')
     // `...rest` reads `rest`, unlike `a.b`, which reads only `a`.
     .replaceAll('...', ' ');
-  const declared = new Set([...code.matchAll(/\b(?:const|let|var|function)\s+([A-Za-z_$][\w$]*)/g)].map((match) => match[1]));
+  const declared = new Set(
+    [...code.matchAll(/\b(?:const|let|var|function)\s+([A-Za-z_$][\w$]*)/g)].map((match) => match[1]),
+  );
   const names = new Set<string>();
   for (const [, name = ''] of code.matchAll(/(?<![.\w$])([A-Za-z_$][\w$]*)/g)) {
     if (JAVASCRIPT_WORDS.has(name) || GLOBALS.has(name) || EJS_NAMES.has(name) || declared.has(name)) continue;

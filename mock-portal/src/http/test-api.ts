@@ -3,7 +3,12 @@ import { z } from 'zod';
 import type { WorldRegistry } from '../world/registry.js';
 import type { RequestTiming } from './timing.js';
 
-const signInName = z.string().trim().min(3).max(113).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'a sign-in name such as alice@contoso.com');
+const signInName = z
+  .string()
+  .trim()
+  .min(3)
+  .max(113)
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'a sign-in name such as alice@contoso.com');
 
 /** A world to make: the seed, optional extra organisations, and what must already be done in it. */
 const worldSpec = z.strictObject({
@@ -14,7 +19,10 @@ const worldSpec = z.strictObject({
         signedUpBy: signInName,
         kind: z.enum(['work', 'personal']).optional(),
         movedTo: z.string().min(1).max(64).optional(),
-        roleAssignments: z.array(z.strictObject({ principal: signInName, role: z.enum(['Owner', 'Contributor', 'Reader']) })).max(20).optional(),
+        roleAssignments: z
+          .array(z.strictObject({ principal: signInName, role: z.enum(['Owner', 'Contributor', 'Reader']) }))
+          .max(20)
+          .optional(),
         coAdministrators: z.array(signInName).max(20).optional(),
       }),
     )
@@ -66,7 +74,11 @@ export function testApi(registry: WorldRegistry, timing: RequestTiming): Router 
   // The server's own memory after a full garbage collection when it runs with --expose-gc (npm run bench).
   router.get('/memory', (_req, res) => {
     (globalThis as { gc?: () => void }).gc?.();
-    res.json({ ...process.memoryUsage(), collected: typeof (globalThis as { gc?: unknown }).gc === 'function', testWorlds: registry.testWorldCount });
+    res.json({
+      ...process.memoryUsage(),
+      collected: typeof (globalThis as { gc?: unknown }).gc === 'function',
+      testWorlds: registry.testWorldCount,
+    });
   });
 
   router.get('/timing', (_req, res) => {

@@ -22,6 +22,10 @@ export class RequestTiming {
   };
 
   snapshot(): { requests: number; totalMs: number; slowestMs: number } {
-    return { requests: this.requests, totalMs: Number(this.totalNanoseconds / 1000n) / 1000, slowestMs: Number(this.slowestNanoseconds / 1000n) / 1000 };
+    return {
+      requests: this.requests,
+      totalMs: Number(this.totalNanoseconds / 1000n) / 1000,
+      slowestMs: Number(this.slowestNanoseconds / 1000n) / 1000,
+    };
   }
 }

@@ -26,6 +26,17 @@ export function worldSelection(registry: WorldRegistry, testMode: boolean): Requ
       return;
     }
     const { t } = res.locals;
-    void renderPage(res, 'shared/views/message', { title: t('error.worldGone.title'), chrome: 'marketing', heading: t('error.worldGone.title'), message: t('error.worldGone.body'), action: { href: '/scenarios', label: t('layout.scenarios') } }, 410).catch(next);
+    void renderPage(
+      res,
+      'shared/views/message',
+      {
+        title: t('error.worldGone.title'),
+        chrome: 'marketing',
+        heading: t('error.worldGone.title'),
+        message: t('error.worldGone.body'),
+        action: { href: '/scenarios', label: t('layout.scenarios') },
+      },
+      410,
+    ).catch(next);
   };
 }

@@ -23,7 +23,8 @@ export const enUS = {
 
   'scenarios.title': 'Scenarios',
   'scenarios.heading': 'Scenarios and seeded accounts',
-  'scenarios.lead': 'Every account signs in with the password {password}. Start at the Azure home page and click Start free.',
+  'scenarios.lead':
+    'Every account signs in with the password {password}. Start at the Azure home page and click Start free.',
   'scenarios.account': 'Account',
   'scenarios.password': 'Password',
   'scenarios.kind': 'Kind',
@@ -38,14 +39,18 @@ export const enUS = {
   'scenarios.subscriptions': 'Azure subscriptions now',
   'scenarios.trap.heading': 'Walk into the trap, and out of it',
   'scenarios.trap.intro': 'Use a private window for each walk, so that it starts with a browser that remembers nobody.',
-  'scenarios.trap.one': 'Pitfall 1, two accounts remembered: sign in as {first}, then as {second}; then go to the Azure home page and click Start free. Pick an account shows both: pick alice@fabrikam.com and the Free Trial lands in Fabrikam; pick alice@contoso.com and it lands in Contoso.',
-  'scenarios.trap.two': 'Pitfall 2, work or personal: click Start free and sign in as carol@contoso.com. Personal account puts the Free Trial in a new Default Directory; Work or school account puts it in Contoso.',
-  'scenarios.trap.three': 'Pitfall 3, already signed in: sign in as {second} only, then click Start free. The form opens with no question asked; "You are signed in as" is the only warning. Use a different account, Sign out, or a new private window is the way out.',
+  'scenarios.trap.one':
+    'Pitfall 1, two accounts remembered: sign in as {first}, then as {second}; then go to the Azure home page and click Start free. Pick an account shows both: pick alice@fabrikam.com and the Free Trial lands in Fabrikam; pick alice@contoso.com and it lands in Contoso.',
+  'scenarios.trap.two':
+    'Pitfall 2, work or personal: click Start free and sign in as carol@contoso.com. Personal account puts the Free Trial in a new Default Directory; Work or school account puts it in Contoso.',
+  'scenarios.trap.three':
+    'Pitfall 3, already signed in: sign in as {second} only, then click Start free. The form opens with no question asked; "You are signed in as" is the only warning. Use a different account, Sign out, or a new private window is the way out.',
   'scenarios.signInAs': 'Sign in as {account}',
   'scenarios.after': 'The Subscriptions table below shows where every subscription landed.',
   'scenarios.purpose.alice-contoso': "The article's reader: wants Azure in Contoso.",
   'scenarios.purpose.alice-fabrikam': "Alice's second Office 365 account (guest in Contoso): the wrong one.",
-  'scenarios.purpose.megan': "Global administrator: sees the Office 365 subscription, not Alice's Azure subscription until given a role.",
+  'scenarios.purpose.megan':
+    "Global administrator: sees the Office 365 subscription, not Alice's Azure subscription until given a role.",
   'scenarios.purpose.bob': 'The colleague Alice gives access to.',
   'scenarios.purpose.carol-work': 'The same address is also a personal account: the work-or-personal choice.',
   'scenarios.purpose.carol-personal': 'Signs up into her own new Default Directory, not Contoso.',
@@ -61,7 +66,8 @@ export const enUS = {
   'login.enterPassword': 'Enter password',
   'login.password': 'Password',
   'login.back': 'Back',
-  'login.which.heading': 'It looks like this email is used with more than one account from Microsoft. Which one do you want to use?',
+  'login.which.heading':
+    'It looks like this email is used with more than one account from Microsoft. Which one do you want to use?',
   'login.which.work': 'Created by your IT department',
   'login.which.personal': 'Created by you',
   'login.pick.heading': 'Pick an account',
@@ -78,17 +84,21 @@ export const enUS = {
   'login.no': 'No',
   'login.error.username': 'Enter a valid email address, phone number, or Skype name.',
   'login.error.password': 'Please enter your password.',
-  'login.error.AADSTS50126': "Your account or password is incorrect. If you don't remember your password, reset it now.",
-  'login.error.AADSTS50034': 'This username may be incorrect. Make sure you typed it correctly. Otherwise, contact your admin.',
-  'login.error.AADSTS50053': "Your account is temporarily locked to prevent unauthorized use. Try again later, and if you still have trouble, contact your admin.",
+  'login.error.AADSTS50126':
+    "Your account or password is incorrect. If you don't remember your password, reset it now.",
+  'login.error.AADSTS50034':
+    'This username may be incorrect. Make sure you typed it correctly. Otherwise, contact your admin.',
+  'login.error.AADSTS50053':
+    'Your account is temporarily locked to prevent unauthorized use. Try again later, and if you still have trouble, contact your admin.',
   'login.error.details': 'Error code: {code}',
   'login.expired.heading': 'This sign-in has expired',
-  'login.expired.body': 'The sign-in page was open too long, or the browser went back to a finished step. Start again from the page you came from.',
+  'login.expired.body':
+    'The sign-in page was open too long, or the browser went back to a finished step. Start again from the page you came from.',
 
   'signup.title': 'Azure free account sign up',
   'signup.heading': 'Azure free account sign up',
   'signup.signedInAs': 'You are signed in as {account} ({directory}).',
-  'signup.signedInWarning': 'The subscription will be created in this account\'s directory. Not the right account?',
+  'signup.signedInWarning': "The subscription will be created in this account's directory. Not the right account?",
   'signup.useDifferentAccount': 'Use a different account',
   'signup.personalDirectory': 'personal Microsoft account',
   'signup.about': 'About you',
@@ -148,9 +158,11 @@ export const enUS = {
   'signup.done.detail': '{offer} in the directory {directory}: US$200 credit for 30 days.',
   'signup.done.manage': 'Start managing my service',
   'signup.refused.free-trial-used.heading': 'Free Trial is not available',
-  'signup.refused.free-trial-used.body': 'The free trial is offered once per person, and {account} already has an Azure subscription. Choose another offer, such as Pay-As-You-Go.',
+  'signup.refused.free-trial-used.body':
+    'The free trial is offered once per person, and {account} already has an Azure subscription. Choose another offer, such as Pay-As-You-Go.',
   'signup.refused.account-type-not-supported.heading': 'Your current account type is not supported',
-  'signup.refused.account-type-not-supported.body': "{account} belongs to an unmanaged directory that no administrator has taken over. Sign in with a work, school or personal account of a managed directory.",
+  'signup.refused.account-type-not-supported.body':
+    '{account} belongs to an unmanaged directory that no administrator has taken over. Sign in with a work, school or personal account of a managed directory.',
   'signup.refused.other.heading': 'We could not create your subscription',
   'signup.refused.other.body': 'Sign in again and start over.',
 
@@ -162,7 +174,8 @@ export const enUS = {
   'portal.myRole': 'My role',
   'portal.accountAdmin': 'Account admin',
   'portal.noSubscriptions': 'No subscriptions found',
-  'portal.noSubscriptionsHelp': 'You are signed in to the portal with your Office 365 account, but you have no Azure subscription in this directory.',
+  'portal.noSubscriptionsHelp':
+    'You are signed in to the portal with your Office 365 account, but you have no Azure subscription in this directory.',
   'portal.signUp': 'Sign up for a free trial',
   'portal.account': 'Signed in as {account}',
   'portal.currentDirectory': 'Directory: {directory}',
@@ -216,7 +229,8 @@ export const enUS = {
   'portal.properties.directoryId': 'Directory ID',
   'portal.properties.subscriptionId': 'Subscription ID',
   'portal.properties.offerId': 'Offer ID',
-  'portal.admins.help': 'Classic administrators. The Account admin owns billing and can change the Service admin; the Service admin and co-administrators can add co-administrators (at most {max}).',
+  'portal.admins.help':
+    'Classic administrators. The Account admin owns billing and can change the Service admin; the Service admin and co-administrators can add co-administrators (at most {max}).',
   'portal.admins.serviceAdmin': 'Service admin',
   'portal.admins.newServiceAdmin': 'New Service admin',
   'portal.admins.changeServiceAdmin': 'Change',
@@ -227,7 +241,8 @@ export const enUS = {
   'portal.admins.remove': 'Remove',
   'portal.admins.removeLabel': 'Remove {user} as co-administrator',
   'portal.admins.changed': 'Saved.',
-  'portal.change.help': 'Move this subscription to another directory you belong to. Every role assignment and co-administrator is removed by the move, except your own access; the Account admin stays.',
+  'portal.change.help':
+    'Move this subscription to another directory you belong to. Every role assignment and co-administrator is removed by the move, except your own access; the Account admin stays.',
   'portal.change.current': 'Current directory: {directory}',
   'portal.change.target': 'Target directory',
   'portal.change.chooseTarget': 'Choose a directory',
@@ -235,17 +250,21 @@ export const enUS = {
   'portal.change.done': 'The subscription is now in the directory {directory}.',
   'portal.change.noTargets': 'You belong to no other directory.',
   'portal.vm.heading': 'Create a virtual machine',
-  'portal.vm.needSubscription': 'You need an Azure subscription to create a virtual machine. You can sign in to the portal with your Office 365 account, but to use Azure services you must sign up for a subscription.',
+  'portal.vm.needSubscription':
+    'You need an Azure subscription to create a virtual machine. You can sign in to the portal with your Office 365 account, but to use Azure services you must sign up for a subscription.',
   'portal.vm.subscription': 'Subscription',
-  'portal.vm.ready': 'A virtual machine would be created in {subscription} ({directory}). This mock creates no resources.',
+  'portal.vm.ready':
+    'A virtual machine would be created in {subscription} ({directory}). This mock creates no resources.',
   'portal.admin.heading': 'Admin centre: Office 365 subscriptions',
-  'portal.admin.help': 'Office 365 subscriptions belong to the directory {directory} itself. Directory administrators manage them here; being a Global administrator gives no access to Azure subscriptions.',
+  'portal.admin.help':
+    'Office 365 subscriptions belong to the directory {directory} itself. Directory administrators manage them here; being a Global administrator gives no access to Azure subscriptions.',
   'portal.admin.subscription': 'Subscription',
   'portal.admin.licences': 'Licences',
   'portal.admin.none': 'This directory has no Office 365 subscriptions.',
-  'portal.admin.notAdmin': 'Only the directory\'s Global administrators can open the admin centre.',
+  'portal.admin.notAdmin': "Only the directory's Global administrators can open the admin centre.",
   'portal.diagram.heading': 'Directory overview: {directory}',
-  'portal.diagram.help': 'The directory holds its users and its subscriptions. The Office 365 subscription is owned by the directory itself; each Azure subscription is owned by one user, its Account admin.',
+  'portal.diagram.help':
+    'The directory holds its users and its subscriptions. The Office 365 subscription is owned by the directory itself; each Azure subscription is owned by one user, its Account admin.',
   'portal.diagram.title': 'Directory {directory}, its users and its subscriptions',
   'portal.diagram.directory': 'Directory {directory}',
   'portal.diagram.user': 'User {user} ({membership})',
@@ -263,7 +282,7 @@ export const enUS = {
   'portal.refused.not-co-admin': 'That user is not a co-administrator.',
   'portal.refused.co-admin-limit': 'A subscription can have at most 200 co-administrators.',
   'portal.refused.same-directory': 'The subscription is already in that directory.',
-  'portal.refused.co-admin-cannot-move': 'Co-administrators cannot change the subscription\'s directory. An Owner can.',
+  'portal.refused.co-admin-cannot-move': "Co-administrators cannot change the subscription's directory. An Owner can.",
   'portal.refused.unknown': 'That choice is not valid. Reload the page and try again.',
 
   'country.US': 'United States',
@@ -280,18 +299,21 @@ export const enUS = {
   'error.notFound.title': 'Page not found',
   'error.notFound.body': 'There is no page at this address.',
   'error.forbidden.title': 'Your request could not be verified',
-  'error.forbidden.body': 'This form has expired (the session ended, or the service restarted) or did not come from this site, so nothing was changed. Start again to carry on.',
+  'error.forbidden.body':
+    'This form has expired (the session ended, or the service restarted) or did not come from this site, so nothing was changed. Start again to carry on.',
   'error.badRequest.title': 'The request could not be read',
   'error.badRequest.body': 'Nothing was changed. Go back and try again.',
   'error.tooLarge.title': 'The request is too large',
   'error.tooMany.title': 'Too many attempts',
-  'error.tooMany.body': 'There were too many sign-in attempts for this account from this address. Nothing was changed. Wait a minute, then try again.',
+  'error.tooMany.body':
+    'There were too many sign-in attempts for this account from this address. Nothing was changed. Wait a minute, then try again.',
   'error.signIn.title': 'We could not sign you in',
   'error.signIn.body': 'The sign-in did not complete. Start again.',
   'error.server.title': 'Something went wrong',
   'error.server.body': 'The service could not complete your request. Nothing was changed. Try again.',
   'error.worldGone.title': 'This test world no longer exists',
-  'error.worldGone.body': 'The world this browser was using was deleted. Open the Scenarios page to use the shared world.',
+  'error.worldGone.body':
+    'The world this browser was using was deleted. Open the Scenarios page to use the shared world.',
   'error.home': 'Go to the Azure home page',
   'error.startAgain': 'Start again',
 } as const;

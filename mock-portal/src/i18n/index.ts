@@ -18,7 +18,10 @@ export function isLocale(value: unknown): value is Locale {
 function makeTranslator(locale: Locale): Translate {
   const catalogue = CATALOGUES[locale];
   // Most messages take no parameters; a page asks for dozens, so those skip the replace.
-  return (key, params) => (params ? catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)) : catalogue[key]);
+  return (key, params) =>
+    params
+      ? catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole))
+      : catalogue[key];
 }
 
 const TRANSLATORS: Record<Locale, Translate> = { 'en-US': makeTranslator('en-US'), 'zh-TW': makeTranslator('zh-TW') };
@@ -44,7 +47,12 @@ export function localeFromAcceptLanguage(header: string | undefined): Locale {
     .slice(0, 20)
     .map((part, index) => {
       const [tag = '', ...params] = part.trim().split(';');
-      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? '1');
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? '1',
+      );
       return { tag: tag.trim(), q: Number.isFinite(q) ? q : 0, index };
     })
     .filter((entry) => entry.q > 0)

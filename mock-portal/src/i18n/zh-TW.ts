@@ -43,9 +43,12 @@ export const zhTW: Catalogue = {
   'scenarios.subscriptions': '目前的 Azure 訂用帳戶',
   'scenarios.trap.heading': '走進陷阱，再走出來',
   'scenarios.trap.intro': '每次演練請使用新的私密視窗，讓瀏覽器一開始沒有記住任何人。',
-  'scenarios.trap.one': '陷阱 1，記住兩個帳戶：先以 {first} 登入，再以 {second} 登入；然後前往 Azure 首頁並按一下 [開始免費使用]。[挑選帳戶] 會顯示兩個帳戶：挑選 alice@fabrikam.com，免費試用版會落在 Fabrikam；挑選 alice@contoso.com，則會落在 Contoso。',
-  'scenarios.trap.two': '陷阱 2，公司或個人：按一下 [開始免費使用]，並以 carol@contoso.com 登入。選擇 [個人帳戶] 會讓免費試用版落在新的預設目錄；選擇 [公司或學校帳戶] 則會落在 Contoso。',
-  'scenarios.trap.three': '陷阱 3，已經登入：只以 {second} 登入，然後按一下 [開始免費使用]。表單會直接開啟，不會詢問任何問題；「您目前以…的身分登入」是唯一的警告。[使用不同的帳戶]、登出或開啟新的私密視窗都能脫困。',
+  'scenarios.trap.one':
+    '陷阱 1，記住兩個帳戶：先以 {first} 登入，再以 {second} 登入；然後前往 Azure 首頁並按一下 [開始免費使用]。[挑選帳戶] 會顯示兩個帳戶：挑選 alice@fabrikam.com，免費試用版會落在 Fabrikam；挑選 alice@contoso.com，則會落在 Contoso。',
+  'scenarios.trap.two':
+    '陷阱 2，公司或個人：按一下 [開始免費使用]，並以 carol@contoso.com 登入。選擇 [個人帳戶] 會讓免費試用版落在新的預設目錄；選擇 [公司或學校帳戶] 則會落在 Contoso。',
+  'scenarios.trap.three':
+    '陷阱 3，已經登入：只以 {second} 登入，然後按一下 [開始免費使用]。表單會直接開啟，不會詢問任何問題；「您目前以…的身分登入」是唯一的警告。[使用不同的帳戶]、登出或開啟新的私密視窗都能脫困。',
   'scenarios.signInAs': '以 {account} 登入',
   'scenarios.after': '下方的訂用帳戶表格會顯示每個訂用帳戶落在哪裡。',
   'scenarios.purpose.alice-contoso': '文章的讀者：想要在 Contoso 中使用 Azure。',
@@ -85,7 +88,8 @@ export const zhTW: Catalogue = {
   'login.error.password': '請輸入您的密碼。',
   'login.error.AADSTS50126': '您的帳戶或密碼不正確。如果您不記得密碼，請立即重設。',
   'login.error.AADSTS50034': '此使用者名稱可能不正確。請確認您輸入的內容正確無誤，否則請連絡您的系統管理員。',
-  'login.error.AADSTS50053': '為防止未經授權的使用，您的帳戶已暫時鎖定。請稍後再試，如果仍有問題，請連絡您的系統管理員。',
+  'login.error.AADSTS50053':
+    '為防止未經授權的使用，您的帳戶已暫時鎖定。請稍後再試，如果仍有問題，請連絡您的系統管理員。',
   'login.error.details': '錯誤碼：{code}',
   'login.expired.heading': '此登入已過期',
   'login.expired.body': '登入頁面開啟過久，或瀏覽器返回了已完成的步驟。請從您原本所在的頁面重新開始。',
@@ -153,9 +157,11 @@ export const zhTW: Catalogue = {
   'signup.done.detail': '目錄 {directory} 中的{offer}：US$200 點數，可使用 30 天。',
   'signup.done.manage': '開始管理我的服務',
   'signup.refused.free-trial-used.heading': '無法使用免費試用版',
-  'signup.refused.free-trial-used.body': '每人只能使用一次免費試用版，而 {account} 已經擁有 Azure 訂用帳戶。請選擇其他優惠，例如隨用隨付。',
+  'signup.refused.free-trial-used.body':
+    '每人只能使用一次免費試用版，而 {account} 已經擁有 Azure 訂用帳戶。請選擇其他優惠，例如隨用隨付。',
   'signup.refused.account-type-not-supported.heading': '不支援您目前的帳戶類型',
-  'signup.refused.account-type-not-supported.body': '{account} 屬於尚未由系統管理員接管的未受管理目錄。請使用受管理目錄的公司、學校或個人帳戶登入。',
+  'signup.refused.account-type-not-supported.body':
+    '{account} 屬於尚未由系統管理員接管的未受管理目錄。請使用受管理目錄的公司、學校或個人帳戶登入。',
   'signup.refused.other.heading': '無法建立您的訂用帳戶',
   'signup.refused.other.body': '請重新登入後再試一次。',
 
@@ -221,7 +227,8 @@ export const zhTW: Catalogue = {
   'portal.properties.directoryId': '目錄識別碼',
   'portal.properties.subscriptionId': '訂用帳戶識別碼',
   'portal.properties.offerId': '優惠識別碼',
-  'portal.admins.help': '傳統系統管理員。帳戶管理員負責帳單並可變更服務管理員；服務管理員和共同管理員可以新增共同管理員 (最多 {max} 位)。',
+  'portal.admins.help':
+    '傳統系統管理員。帳戶管理員負責帳單並可變更服務管理員；服務管理員和共同管理員可以新增共同管理員 (最多 {max} 位)。',
   'portal.admins.serviceAdmin': '服務管理員',
   'portal.admins.newServiceAdmin': '新的服務管理員',
   'portal.admins.changeServiceAdmin': '變更',
@@ -232,7 +239,8 @@ export const zhTW: Catalogue = {
   'portal.admins.remove': '移除',
   'portal.admins.removeLabel': '移除共同管理員 {user}',
   'portal.admins.changed': '已儲存。',
-  'portal.change.help': '將此訂用帳戶移至您所屬的其他目錄。移動後，除了您自己的存取權之外，所有角色指派和共同管理員都會被移除；帳戶管理員保持不變。',
+  'portal.change.help':
+    '將此訂用帳戶移至您所屬的其他目錄。移動後，除了您自己的存取權之外，所有角色指派和共同管理員都會被移除；帳戶管理員保持不變。',
   'portal.change.current': '目前的目錄：{directory}',
   'portal.change.target': '目標目錄',
   'portal.change.chooseTarget': '選擇目錄',
@@ -240,17 +248,20 @@ export const zhTW: Catalogue = {
   'portal.change.done': '訂用帳戶現在位於目錄 {directory}。',
   'portal.change.noTargets': '您不屬於任何其他目錄。',
   'portal.vm.heading': '建立虛擬機器',
-  'portal.vm.needSubscription': '您需要 Azure 訂用帳戶才能建立虛擬機器。您可以使用 Office 365 帳戶登入入口網站，但若要使用 Azure 服務，必須註冊訂用帳戶。',
+  'portal.vm.needSubscription':
+    '您需要 Azure 訂用帳戶才能建立虛擬機器。您可以使用 Office 365 帳戶登入入口網站，但若要使用 Azure 服務，必須註冊訂用帳戶。',
   'portal.vm.subscription': '訂用帳戶',
   'portal.vm.ready': '虛擬機器會建立在 {subscription} ({directory}) 中。此模擬網站不會建立任何資源。',
   'portal.admin.heading': '系統管理中心：Office 365 訂用帳戶',
-  'portal.admin.help': 'Office 365 訂用帳戶屬於目錄 {directory} 本身，由目錄系統管理員在此管理；全域管理員身分不會授與 Azure 訂用帳戶的存取權。',
+  'portal.admin.help':
+    'Office 365 訂用帳戶屬於目錄 {directory} 本身，由目錄系統管理員在此管理；全域管理員身分不會授與 Azure 訂用帳戶的存取權。',
   'portal.admin.subscription': '訂用帳戶',
   'portal.admin.licences': '授權',
   'portal.admin.none': '此目錄沒有 Office 365 訂用帳戶。',
   'portal.admin.notAdmin': '只有目錄的全域管理員可以開啟系統管理中心。',
   'portal.diagram.heading': '目錄概觀：{directory}',
-  'portal.diagram.help': '目錄包含其使用者和訂用帳戶。Office 365 訂用帳戶由目錄本身擁有；每個 Azure 訂用帳戶由一位使用者 (其帳戶管理員) 擁有。',
+  'portal.diagram.help':
+    '目錄包含其使用者和訂用帳戶。Office 365 訂用帳戶由目錄本身擁有；每個 Azure 訂用帳戶由一位使用者 (其帳戶管理員) 擁有。',
   'portal.diagram.title': '目錄 {directory}、其使用者和其訂用帳戶',
   'portal.diagram.directory': '目錄 {directory}',
   'portal.diagram.user': '使用者 {user} ({membership})',
@@ -285,7 +296,8 @@ export const zhTW: Catalogue = {
   'error.notFound.title': '找不到頁面',
   'error.notFound.body': '此位址沒有任何頁面。',
   'error.forbidden.title': '無法驗證您的要求',
-  'error.forbidden.body': '此表單已過期（工作階段已結束或服務已重新啟動），或並非來自本網站，因此未做任何變更。請重新開始以繼續。',
+  'error.forbidden.body':
+    '此表單已過期（工作階段已結束或服務已重新啟動），或並非來自本網站，因此未做任何變更。請重新開始以繼續。',
   'error.badRequest.title': '無法讀取要求',
   'error.badRequest.body': '未做任何變更。請返回後再試一次。',
   'error.tooLarge.title': '要求過大',

@@ -68,7 +68,10 @@ export class PendingSignInCookie {
     if (typeof token !== 'string' || token === '') return undefined;
     res.clearCookie(this.#options.name, this.#cookieOptions());
     try {
-      const { payload } = await jwtDecrypt(token, this.#key, { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256GCM'] });
+      const { payload } = await jwtDecrypt(token, this.#key, {
+        keyManagementAlgorithms: ['dir'],
+        contentEncryptionAlgorithms: ['A256GCM'],
+      });
       const parsed = pendingSignIn.safeParse(payload);
       return parsed.success ? parsed.data : undefined;
     } catch {

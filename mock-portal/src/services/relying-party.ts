@@ -75,10 +75,16 @@ export class RelyingParty {
   #config(): Promise<client.Configuration> {
     this.#configuration ??= (async () => {
       const issuer = new URL(this.#options.issuer);
-      const config = await client.discovery(issuer, this.#options.clientId, undefined, client.ClientSecretBasic(this.#options.clientSecret), {
-        ...(issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : {}),
-        ...(this.#options.fetch ? { [client.customFetch]: this.#options.fetch } : {}),
-      });
+      const config = await client.discovery(
+        issuer,
+        this.#options.clientId,
+        undefined,
+        client.ClientSecretBasic(this.#options.clientSecret),
+        {
+          ...(issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : {}),
+          ...(this.#options.fetch ? { [client.customFetch]: this.#options.fetch } : {}),
+        },
+      );
       client.enableNonRepudiationChecks(config);
       if (this.#options.fetch) config[client.customFetch] = this.#options.fetch;
       return config;
@@ -95,7 +101,12 @@ export class RelyingParty {
     const codeVerifier = client.randomPKCECodeVerifier();
     const state = client.randomState();
     const nonce = client.randomNonce();
-    await this.#pending.set(res, { state, nonce, codeVerifier, returnTo: safeLocalPath(options.returnTo, this.#options.home) });
+    await this.#pending.set(res, {
+      state,
+      nonce,
+      codeVerifier,
+      returnTo: safeLocalPath(options.returnTo, this.#options.home),
+    });
     const parameters: Record<string, string> = {
       redirect_uri: this.#options.redirectUri,
       scope: 'openid profile email',
@@ -150,21 +161,33 @@ export class RelyingParty {
     router.get('/signin', async (req, res) => {
       const query = signInQuery.safeParse(req.query);
       const { returnTo, prompt, login_hint: loginHint } = query.success ? query.data : {};
-      res.redirect(303, await this.signInUrl(res, { ...(returnTo ? { returnTo } : {}), ...(prompt ? { prompt } : {}), ...(loginHint ? { loginHint } : {}) }));
+      res.redirect(
+        303,
+        await this.signInUrl(res, {
+          ...(returnTo ? { returnTo } : {}),
+          ...(prompt ? { prompt } : {}),
+          ...(loginHint ? { loginHint } : {}),
+        }),
+      );
     });
-    router.post('/signout', express.urlencoded({ extended: false, limit: '2kb', parameterLimit: 5 }), ...csrfProtection(), async (req, res) => {
-      const form = signOutForm.safeParse(req.body);
-      const returnTo = safeLocalPath(form.success ? form.data.returnTo : undefined, this.#options.home);
-      const idToken = req.session.identity?.idToken;
-      await destroy(req);
-      if (!idToken) return res.redirect(303, returnTo);
-      const endSession = client.buildEndSessionUrl(await this.#config(), {
-        id_token_hint: idToken,
-        post_logout_redirect_uri: this.#options.postLogoutRedirectUri,
-        state: returnTo,
-      });
-      res.redirect(303, endSession.href);
-    });
+    router.post(
+      '/signout',
+      express.urlencoded({ extended: false, limit: '2kb', parameterLimit: 5 }),
+      ...csrfProtection(),
+      async (req, res) => {
+        const form = signOutForm.safeParse(req.body);
+        const returnTo = safeLocalPath(form.success ? form.data.returnTo : undefined, this.#options.home);
+        const idToken = req.session.identity?.idToken;
+        await destroy(req);
+        if (!idToken) return res.redirect(303, returnTo);
+        const endSession = client.buildEndSessionUrl(await this.#config(), {
+          id_token_hint: idToken,
+          post_logout_redirect_uri: this.#options.postLogoutRedirectUri,
+          state: returnTo,
+        });
+        res.redirect(303, endSession.href);
+      },
+    );
     if (this.#options.testMode) {
       router.get('/__test__/id-token', (req, res) => {
         const idToken = req.session.identity?.idToken;
@@ -177,9 +200,26 @@ export class RelyingParty {
         res.json({
           service: this.#options.chrome,
           signedIn: Boolean(identity),
-          ...(identity ? { upn: identity.upn, tid: identity.tid, directory: req.world.directory(identity.tid)?.name ?? '(no such directory in this world)', oid: identity.oid, name: identity.name } : {}),
+          ...(identity
+            ? {
+                upn: identity.upn,
+                tid: identity.tid,
+                directory: req.world.directory(identity.tid)?.name ?? '(no such directory in this world)',
+                oid: identity.oid,
+                name: identity.name,
+              }
+            : {}),
           ...(directoryId ? { currentDirectoryId: directoryId } : {}),
-          ...(signupDraft ? { signupForm: { aboutDone: signupDraft.aboutDone, phoneVerified: Boolean(signupDraft.verifiedPhone), cardAccepted: Boolean(signupDraft.cardLast4), agreed: signupDraft.agree } } : {}),
+          ...(signupDraft
+            ? {
+                signupForm: {
+                  aboutDone: signupDraft.aboutDone,
+                  phoneVerified: Boolean(signupDraft.verifiedPhone),
+                  cardAccepted: Boolean(signupDraft.cardLast4),
+                  agreed: signupDraft.agree,
+                },
+              }
+            : {}),
           cookieExpires: req.session.cookie.expires ?? 'end of browser session',
         });
       });
@@ -229,5 +269,16 @@ export class RelyingParty {
 
 async function signInFailed(res: Response, { home, chrome }: RelyingPartyOptions): Promise<void> {
   const { t } = res.locals;
-  await renderPage(res, 'shared/views/message', { title: t('error.signIn.title'), chrome, heading: t('error.signIn.title'), message: t('error.signIn.body'), action: { href: home, label: t('error.startAgain') } }, 400);
+  await renderPage(
+    res,
+    'shared/views/message',
+    {
+      title: t('error.signIn.title'),
+      chrome,
+      heading: t('error.signIn.title'),
+      message: t('error.signIn.body'),
+      action: { href: home, label: t('error.startAgain') },
+    },
+    400,
+  );
 }

@@ -21,7 +21,8 @@ export interface WorldArrangement {
   readonly subscriptions?: readonly ArrangedSubscription[];
 }
 
-export type ArrangeResult = { readonly ok: true; readonly subscriptionIds: readonly string[] } | { readonly ok: false; readonly problem: string };
+export type ArrangeResult =
+  { readonly ok: true; readonly subscriptionIds: readonly string[] } | { readonly ok: false; readonly problem: string };
 
 class Refused extends Error {}
 
@@ -34,7 +35,9 @@ class Refused extends Error {}
 export function arrange(world: World, arrangement: WorldArrangement): ArrangeResult {
   const subscriptionIds: string[] = [];
   try {
-    (arrangement.subscriptions ?? []).forEach((wanted, index) => subscriptionIds.push(arrangeSubscription(world, wanted, `subscriptions[${index}]`)));
+    (arrangement.subscriptions ?? []).forEach((wanted, index) =>
+      subscriptionIds.push(arrangeSubscription(world, wanted, `subscriptions[${index}]`)),
+    );
   } catch (error) {
     if (error instanceof Refused) return { ok: false, problem: error.message };
     throw error;
@@ -47,9 +50,17 @@ function arrangeSubscription(world: World, wanted: ArrangedSubscription, where: 
   const signer = accountNamed(world, wanted.signedUpBy, `${where}.signedUpBy`, kind);
   const tenantId = tenantIdOf(signer);
   if (!tenantId) throw new Refused(`${where}.signedUpBy: ${wanted.signedUpBy} has no directory to sign in to`);
-  const profile: SignUpProfile = { country: 'US', firstName: signer.givenName, lastName: signer.surname, email: signer.signInName, workPhone: '+1 425 555 0100', organization: '' };
+  const profile: SignUpProfile = {
+    country: 'US',
+    firstName: signer.givenName,
+    lastName: signer.surname,
+    email: signer.signInName,
+    workPhone: '+1 425 555 0100',
+    organization: '',
+  };
   const result = world.signUpForFreeTrial({ tenantId, accountId: signer.id }, `arranged:${where}`, profile);
-  if (result.status === 'refused') throw new Refused(`${where}.signedUpBy: the sign-up of ${wanted.signedUpBy} was refused (${result.reason})`);
+  if (result.status === 'refused')
+    throw new Refused(`${where}.signedUpBy: the sign-up of ${wanted.signedUpBy} was refused (${result.reason})`);
   const subscriptionId = result.subscription.id;
   const apply = (step: string, change: ChangeResult) => {
     if (!change.ok) throw new Refused(`${where}.${step}: refused (${change.reason})`);
@@ -62,7 +73,10 @@ function arrangeSubscription(world: World, wanted: ArrangedSubscription, where: 
   }
   (wanted.roleAssignments ?? []).forEach(({ principal, role }, index) => {
     const step = `roleAssignments[${index}]`;
-    apply(step, world.grantRole(signer.id, subscriptionId, accountNamed(world, principal, `${where}.${step}`).id, role));
+    apply(
+      step,
+      world.grantRole(signer.id, subscriptionId, accountNamed(world, principal, `${where}.${step}`).id, role),
+    );
   });
   (wanted.coAdministrators ?? []).forEach((name, index) => {
     const step = `coAdministrators[${index}]`;

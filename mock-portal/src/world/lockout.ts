@@ -20,5 +20,7 @@ export function isLockedOut(state: FailedSignIns, now: number): boolean {
 /** One more wrong password: the threshold-th locks the account and starts counting again. */
 export function afterWrongPassword(state: FailedSignIns, now: number): FailedSignIns {
   const count = (isLockedOut(state, now) ? 0 : state.count) + 1;
-  return count >= LOCKOUT_THRESHOLD ? { count: 0, lockedUntil: now + LOCKOUT_DURATION_MS } : { count, lockedUntil: state.lockedUntil };
+  return count >= LOCKOUT_THRESHOLD
+    ? { count: 0, lockedUntil: now + LOCKOUT_DURATION_MS }
+    : { count, lockedUntil: state.lockedUntil };
 }

@@ -66,7 +66,10 @@ export class WorldRegistry {
    * A new test world, seeded and then arranged as asked. A world whose arrangement a rule refused
    * is never kept: the answer names the refused step instead.
    */
-  arrangeTestWorld(options: SeedOptions, arrangement: WorldArrangement): { world: World; subscriptionIds: readonly string[] } | { problem: string } {
+  arrangeTestWorld(
+    options: SeedOptions,
+    arrangement: WorldArrangement,
+  ): { world: World; subscriptionIds: readonly string[] } | { problem: string } {
     const world = createSeedWorld(undefined, options);
     const arranged = arrange(world, arrangement);
     if (!arranged.ok) return { problem: arranged.problem };

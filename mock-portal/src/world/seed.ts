@@ -7,15 +7,7 @@ export const SEED_PASSWORD = 'Passw0rd!';
 
 /** Why each seeded account exists, for the Scenarios page and the README. */
 export type Persona =
-  | 'alice-contoso'
-  | 'alice-fabrikam'
-  | 'megan'
-  | 'bob'
-  | 'carol-work'
-  | 'carol-personal'
-  | 'dave'
-  | 'erin'
-  | 'kim';
+  'alice-contoso' | 'alice-fabrikam' | 'megan' | 'bob' | 'carol-work' | 'carol-personal' | 'dave' | 'erin' | 'kim';
 
 interface SeedAccount {
   persona: Persona;
@@ -31,14 +23,58 @@ interface SeedAccount {
 
 /** The seeded accounts, in the order the Scenarios page lists them. */
 export const SEED_ACCOUNTS: readonly SeedAccount[] = [
-  { persona: 'alice-contoso', signInName: 'alice@contoso.com', kind: 'work', givenName: 'Alice', surname: 'Chen', home: 'contoso' },
-  { persona: 'alice-fabrikam', signInName: 'alice@fabrikam.com', kind: 'work', givenName: 'Alice', surname: 'Chen', home: 'fabrikam', guestOf: ['contoso'] },
-  { persona: 'megan', signInName: 'megan@contoso.com', kind: 'work', givenName: 'Megan', surname: 'Bowen', home: 'contoso', globalAdmin: true },
+  {
+    persona: 'alice-contoso',
+    signInName: 'alice@contoso.com',
+    kind: 'work',
+    givenName: 'Alice',
+    surname: 'Chen',
+    home: 'contoso',
+  },
+  {
+    persona: 'alice-fabrikam',
+    signInName: 'alice@fabrikam.com',
+    kind: 'work',
+    givenName: 'Alice',
+    surname: 'Chen',
+    home: 'fabrikam',
+    guestOf: ['contoso'],
+  },
+  {
+    persona: 'megan',
+    signInName: 'megan@contoso.com',
+    kind: 'work',
+    givenName: 'Megan',
+    surname: 'Bowen',
+    home: 'contoso',
+    globalAdmin: true,
+  },
   { persona: 'bob', signInName: 'bob@contoso.com', kind: 'work', givenName: 'Bob', surname: 'Lin', home: 'contoso' },
-  { persona: 'carol-work', signInName: 'carol@contoso.com', kind: 'work', givenName: 'Carol', surname: 'Huang', home: 'contoso' },
-  { persona: 'carol-personal', signInName: 'carol@contoso.com', kind: 'personal', givenName: 'Carol', surname: 'Huang' },
+  {
+    persona: 'carol-work',
+    signInName: 'carol@contoso.com',
+    kind: 'work',
+    givenName: 'Carol',
+    surname: 'Huang',
+    home: 'contoso',
+  },
+  {
+    persona: 'carol-personal',
+    signInName: 'carol@contoso.com',
+    kind: 'personal',
+    givenName: 'Carol',
+    surname: 'Huang',
+  },
   { persona: 'dave', signInName: 'dave@contoso.com', kind: 'work', givenName: 'Dave', surname: 'Wu', home: 'contoso' },
-  { persona: 'erin', signInName: 'erin@contoso.com', kind: 'work', givenName: 'Erin', surname: 'Lee', home: 'contoso', locked: true },
+  {
+    persona: 'erin',
+    signInName: 'erin@contoso.com',
+    kind: 'work',
+    givenName: 'Erin',
+    surname: 'Lee',
+    home: 'contoso',
+    locked: true,
+  },
   { persona: 'kim', signInName: 'kim@adatum.com', kind: 'work', givenName: 'Kim', surname: 'Tsai', home: 'adatum' },
 ];
 
@@ -56,7 +92,12 @@ export interface SeedOptions {
 }
 
 export function createSeedWorld(worldId?: string, options: SeedOptions = {}): World {
-  const directory = (name: string, domain: string, managed: boolean, office365: Directory['office365Subscriptions']): Directory => ({
+  const directory = (
+    name: string,
+    domain: string,
+    managed: boolean,
+    office365: Directory['office365Subscriptions'],
+  ): Directory => ({
     id: randomUUID(),
     name,
     initialDomain: `${domain}.onmicrosoft.com`,
@@ -79,7 +120,8 @@ export function createSeedWorld(worldId?: string, options: SeedOptions = {}): Wo
     surname: seed.surname,
     homeDirectoryId: seed.home ? directories[seed.home].id : undefined,
     guestOfDirectoryIds: (seed.guestOf ?? []).map((key) => directories[key].id),
-    directoryRoles: seed.globalAdmin && seed.home ? [{ directoryId: directories[seed.home].id, role: 'Global administrator' }] : [],
+    directoryRoles:
+      seed.globalAdmin && seed.home ? [{ directoryId: directories[seed.home].id, role: 'Global administrator' }] : [],
     password: SEED_PASSWORD,
     locked: seed.locked ?? false,
   }));
@@ -98,7 +140,9 @@ export function createSeedWorld(worldId?: string, options: SeedOptions = {}): Wo
   };
 
   const extras = Array.from({ length: options.extraOrganisations ?? 0 }, (_, index) => {
-    const org = directory(`Org ${index + 1}`, `org${index + 1}`, true, [{ name: 'Office 365 Business Premium', licences: 5 }]);
+    const org = directory(`Org ${index + 1}`, `org${index + 1}`, true, [
+      { name: 'Office 365 Business Premium', licences: 5 },
+    ]);
     const user: Account = {
       id: randomUUID(),
       signInName: `user@org${index + 1}.com`,

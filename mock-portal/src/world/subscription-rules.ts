@@ -18,7 +18,8 @@ export type Refusal =
   | 'same-directory'
   | 'co-admin-cannot-move';
 
-export type RuleResult = { readonly ok: true; readonly subscription: AzureSubscription } | { readonly ok: false; readonly reason: Refusal };
+export type RuleResult =
+  { readonly ok: true; readonly subscription: AzureSubscription } | { readonly ok: false; readonly reason: Refusal };
 
 /** Someone a rule is about: their account id, and whether they are a user (member or guest) of the directory in question. */
 export interface Party {
@@ -33,17 +34,32 @@ const isClassicAdmin = (subscription: AzureSubscription, accountId: string) =>
   subscription.serviceAdminId === accountId || subscription.coAdministratorIds.includes(accountId);
 
 /** Access control (IAM): only an Owner grants, and only to users (members or guests) of the subscription's directory. */
-export function grantRole(subscription: AzureSubscription, actorId: string, principal: Party, role: AzureRole): RuleResult {
+export function grantRole(
+  subscription: AzureSubscription,
+  actorId: string,
+  principal: Party,
+  role: AzureRole,
+): RuleResult {
   if (!isOwner(subscription, actorId)) return refuse('not-owner');
   if (!principal.inDirectory) return refuse('not-in-directory');
-  if (subscription.roleAssignments.some((a) => a.principalId === principal.id && a.role === role)) return refuse('already-assigned');
-  return allow({ ...subscription, roleAssignments: [...subscription.roleAssignments, { principalId: principal.id, role }] });
+  if (subscription.roleAssignments.some((a) => a.principalId === principal.id && a.role === role))
+    return refuse('already-assigned');
+  return allow({
+    ...subscription,
+    roleAssignments: [...subscription.roleAssignments, { principalId: principal.id, role }],
+  });
 }
 
 /** Only an Owner removes an assignment, and the last Owner cannot be removed (the subscription would be unmanageable). */
-export function revokeRole(subscription: AzureSubscription, actorId: string, principalId: string, role: AzureRole): RuleResult {
+export function revokeRole(
+  subscription: AzureSubscription,
+  actorId: string,
+  principalId: string,
+  role: AzureRole,
+): RuleResult {
   if (!isOwner(subscription, actorId)) return refuse('not-owner');
-  if (!subscription.roleAssignments.some((a) => a.principalId === principalId && a.role === role)) return refuse('no-such-assignment');
+  if (!subscription.roleAssignments.some((a) => a.principalId === principalId && a.role === role))
+    return refuse('no-such-assignment');
   const remaining = subscription.roleAssignments.filter((a) => !(a.principalId === principalId && a.role === role));
   if (role === 'Owner' && !remaining.some((a) => a.role === 'Owner')) return refuse('last-owner');
   return allow({ ...subscription, roleAssignments: remaining });
@@ -60,7 +76,8 @@ export function changeServiceAdmin(subscription: AzureSubscription, actorId: str
 export function addCoAdministrator(subscription: AzureSubscription, actorId: string, user: Party): RuleResult {
   if (!isClassicAdmin(subscription, actorId)) return refuse('not-service-admin');
   if (!user.inDirectory) return refuse('not-in-directory');
-  if (subscription.coAdministratorIds.includes(user.id) || subscription.serviceAdminId === user.id) return refuse('already-co-admin');
+  if (subscription.coAdministratorIds.includes(user.id) || subscription.serviceAdminId === user.id)
+    return refuse('already-co-admin');
   if (subscription.coAdministratorIds.length >= MAX_CO_ADMINISTRATORS) return refuse('co-admin-limit');
   return allow({ ...subscription, coAdministratorIds: [...subscription.coAdministratorIds, user.id] });
 }
@@ -77,8 +94,13 @@ export function removeCoAdministrator(subscription: AzureSubscription, actorId: 
  * billing ownership (the Account Administrator) stays, and the Service Administrator becomes the
  * mover unless it was already. A co-administrator who is not an Owner cannot move it.
  */
-export function changeDirectory(subscription: AzureSubscription, actorId: string, target: { readonly id: string; readonly actorIsUser: boolean }): RuleResult {
-  if (!isOwner(subscription, actorId)) return refuse(subscription.coAdministratorIds.includes(actorId) ? 'co-admin-cannot-move' : 'not-owner');
+export function changeDirectory(
+  subscription: AzureSubscription,
+  actorId: string,
+  target: { readonly id: string; readonly actorIsUser: boolean },
+): RuleResult {
+  if (!isOwner(subscription, actorId))
+    return refuse(subscription.coAdministratorIds.includes(actorId) ? 'co-admin-cannot-move' : 'not-owner');
   if (!target.actorIsUser) return refuse('not-in-directory');
   if (target.id === subscription.directoryId) return refuse('same-directory');
   return allow({

@@ -182,8 +182,17 @@ export class World {
   usersOf(directoryId: string): { account: Account; membership: 'member' | 'guest' }[] {
     return [...this.#accounts.values()]
       .filter((account) => this.isUserOf(account.id, directoryId))
-      .map((account) => ({ account, membership: account.homeDirectoryId === directoryId ? ('member' as const) : ('guest' as const) }))
-      .sort((a, b) => (a.membership === b.membership ? a.account.signInName.localeCompare(b.account.signInName) : a.membership === 'member' ? -1 : 1));
+      .map((account) => ({
+        account,
+        membership: account.homeDirectoryId === directoryId ? ('member' as const) : ('guest' as const),
+      }))
+      .sort((a, b) =>
+        a.membership === b.membership
+          ? a.account.signInName.localeCompare(b.account.signInName)
+          : a.membership === 'member'
+            ? -1
+            : 1,
+      );
   }
 
   /** Azure subscriptions of a directory with who owns each (its Account Administrator): for the directory diagram. */
@@ -194,11 +203,16 @@ export class World {
   /** Whether an account is a user (member or guest) of a directory. */
   isUserOf(accountId: string, directoryId: string): boolean {
     const account = this.#accounts.get(accountId);
-    return account !== undefined && (account.homeDirectoryId === directoryId || account.guestOfDirectoryIds.includes(directoryId));
+    return (
+      account !== undefined &&
+      (account.homeDirectoryId === directoryId || account.guestOfDirectoryIds.includes(directoryId))
+    );
   }
 
   grantRole(actorId: string, subscriptionId: string, principalId: string, role: AzureRole): ChangeResult {
-    return this.#change(subscriptionId, (s) => rules.grantRole(s, actorId, this.#party(principalId, s.directoryId), role));
+    return this.#change(subscriptionId, (s) =>
+      rules.grantRole(s, actorId, this.#party(principalId, s.directoryId), role),
+    );
   }
 
   revokeRole(actorId: string, subscriptionId: string, principalId: string, role: AzureRole): ChangeResult {
@@ -206,11 +220,15 @@ export class World {
   }
 
   changeServiceAdmin(actorId: string, subscriptionId: string, nextAdminId: string): ChangeResult {
-    return this.#change(subscriptionId, (s) => rules.changeServiceAdmin(s, actorId, this.#party(nextAdminId, s.directoryId)));
+    return this.#change(subscriptionId, (s) =>
+      rules.changeServiceAdmin(s, actorId, this.#party(nextAdminId, s.directoryId)),
+    );
   }
 
   addCoAdministrator(actorId: string, subscriptionId: string, userId: string): ChangeResult {
-    return this.#change(subscriptionId, (s) => rules.addCoAdministrator(s, actorId, this.#party(userId, s.directoryId)));
+    return this.#change(subscriptionId, (s) =>
+      rules.addCoAdministrator(s, actorId, this.#party(userId, s.directoryId)),
+    );
   }
 
   removeCoAdministrator(actorId: string, subscriptionId: string, userId: string): ChangeResult {
@@ -219,7 +237,12 @@ export class World {
 
   changeDirectory(actorId: string, subscriptionId: string, targetDirectoryId: string): ChangeResult {
     if (!this.#directories.has(targetDirectoryId)) return { ok: false, reason: 'unknown' };
-    return this.#change(subscriptionId, (s) => rules.changeDirectory(s, actorId, { id: targetDirectoryId, actorIsUser: this.isUserOf(actorId, targetDirectoryId) }));
+    return this.#change(subscriptionId, (s) =>
+      rules.changeDirectory(s, actorId, {
+        id: targetDirectoryId,
+        actorIsUser: this.isUserOf(actorId, targetDirectoryId),
+      }),
+    );
   }
 
   /** Everything, as plain JSON, for the test-only API and for failure reports. Passwords left out. */

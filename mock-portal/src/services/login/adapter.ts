@@ -2,7 +2,14 @@ import { LRUCache } from 'lru-cache';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 
 /** The models that belong to a grant and go when it is revoked; never Interaction or Session. */
-const GRANT_MEMBERS = new Set(['AccessToken', 'AuthorizationCode', 'RefreshToken', 'DeviceCode', 'BackchannelAuthenticationRequest', 'PreAuthorizedCode']);
+const GRANT_MEMBERS = new Set([
+  'AccessToken',
+  'AuthorizationCode',
+  'RefreshToken',
+  'DeviceCode',
+  'BackchannelAuthenticationRequest',
+  'PreAuthorizedCode',
+]);
 
 export interface AdapterLimits {
   /** Sessions, grants, codes and tokens, with the indexes that point at them. */
@@ -22,7 +29,9 @@ export interface AdapterLimits {
  * Past either bound the longest unused go first, which keeps memory flat over a long run
  * (npm run bench, ratio 4).
  */
-export function createAdapterFactory(limits: AdapterLimits = { maxEntries: 10_000, maxInteractions: 1_000 }): new (model: string) => Adapter {
+export function createAdapterFactory(
+  limits: AdapterLimits = { maxEntries: 10_000, maxInteractions: 1_000 },
+): new (model: string) => Adapter {
   const main = new LRUCache<string, AdapterPayload | string | Set<string>>({ max: limits.maxEntries });
   const interactions = new LRUCache<string, AdapterPayload | string | Set<string>>({ max: limits.maxInteractions });
   const ttl = (expiresIn: number | undefined) => (expiresIn ? { ttl: expiresIn * 1000 } : {});
@@ -51,7 +60,8 @@ export function createAdapterFactory(limits: AdapterLimits = { maxEntries: 10_00
         main.set(grantKey(payload.grantId), keys, ttl(expiresIn));
       }
       if (this.#model === 'Session' && payload.uid) main.set(`sessionUid:${payload.uid}`, id, ttl(expiresIn));
-      if (this.#model === 'DeviceCode' && payload.userCode) main.set(`userCode:${payload.userCode}`, id, ttl(expiresIn));
+      if (this.#model === 'DeviceCode' && payload.userCode)
+        main.set(`userCode:${payload.userCode}`, id, ttl(expiresIn));
       return Promise.resolve(undefined);
     }
 
@@ -74,7 +84,11 @@ export function createAdapterFactory(limits: AdapterLimits = { maxEntries: 10_00
       const key = this.#key(id);
       const found = this.#store.get(key);
       if (typeof found === 'object' && !(found instanceof Set)) {
-        this.#store.set(key, { ...found, consumed: Math.floor(Date.now() / 1000) }, { ttl: this.#store.getRemainingTTL(key) || undefined });
+        this.#store.set(
+          key,
+          { ...found, consumed: Math.floor(Date.now() / 1000) },
+          { ttl: this.#store.getRemainingTTL(key) || undefined },
+        );
       }
       return Promise.resolve(undefined);
     }
@@ -83,7 +97,8 @@ export function createAdapterFactory(limits: AdapterLimits = { maxEntries: 10_00
       const key = this.#key(id);
       // A session's uid index goes with it, or every signed-out session would leave one behind.
       const found = this.#store.get(key);
-      if (this.#model === 'Session' && typeof found === 'object' && !(found instanceof Set) && found.uid) main.delete(`sessionUid:${found.uid}`);
+      if (this.#model === 'Session' && typeof found === 'object' && !(found instanceof Set) && found.uid)
+        main.delete(`sessionUid:${found.uid}`);
       this.#store.delete(key);
       return Promise.resolve(undefined);
     }

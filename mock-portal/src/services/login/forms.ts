@@ -2,7 +2,13 @@ import { z } from 'zod';
 
 /** A sign-in name as Microsoft's page accepts it: an e-mail-shaped address, trimmed. */
 export const usernameForm = z.object({
-  username: z.string().trim().toLowerCase().min(3).max(113).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/),
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(3)
+    .max(113)
+    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/),
 });
 
 export const passwordForm = z.object({ password: z.string().min(1).max(256) });

@@ -51,7 +51,15 @@ export async function loginService(options: LoginServiceOptions): Promise<Router
     const { locale, t, languageLinks } = localeOf(ctx);
     const account = accountId ? (options.registry.findAccount(accountId)?.account.signInName ?? '') : '';
     ctx.type = 'html';
-    ctx.body = await renderHtml('login/views/signing-out', { locale, t, languageLinks, chrome: 'login', title: t('login.signingOut.heading'), account, form });
+    ctx.body = await renderHtml('login/views/signing-out', {
+      locale,
+      t,
+      languageLinks,
+      chrome: 'login',
+      title: t('login.signingOut.heading'),
+      account,
+      form,
+    });
   };
 
   const provider = await createProvider({
@@ -68,7 +76,13 @@ export async function loginService(options: LoginServiceOptions): Promise<Router
     '/interaction',
     // The login session holds a sign-in in progress and ends with it, so it has the same bound as
     // the provider's sign-ins in progress: when 1,000 newer ones have started, the oldest abandoned one goes.
-    serviceSession({ name: 'login.sid', path: '/login', secret: options.secret, secure: options.secureCookies, maxSessions: 1_000 }),
+    serviceSession({
+      name: 'login.sid',
+      path: '/login',
+      secret: options.secret,
+      secure: options.secureCookies,
+      maxSessions: 1_000,
+    }),
     interactionRoutes(provider, remembered),
   );
   // The provider parses its own bodies and ends every response it handles, so it goes last.

@@ -17,14 +17,17 @@ export function promptPolicy(registry: WorldRegistry, remembered: RememberedAcco
   const policy = base();
 
   const signedInHere = (ctx: KoaContextWithOIDC) =>
-    remembered.list(ctx.cookies.get(REMEMBERED_COOKIE)).filter((entry) => entry.signedIn && registry.findAccount(entry.accountId));
+    remembered
+      .list(ctx.cookies.get(REMEMBERED_COOKIE))
+      .filter((entry) => entry.signedIn && registry.findAccount(entry.accountId));
 
   policy.add(
     new Prompt(
       { name: 'select_account', requestable: true },
       new Check('several_accounts', 'Several accounts are signed in: pick one', (ctx) => {
         const { oidc } = ctx;
-        if (oidc.result?.login || oidc.result?.select_account || oidc.params?.login_hint || oidc.prompts.has('login')) return NO_NEED_TO_PROMPT;
+        if (oidc.result?.login || oidc.result?.select_account || oidc.params?.login_hint || oidc.prompts.has('login'))
+          return NO_NEED_TO_PROMPT;
         return signedInHere(ctx).length >= 2 ? REQUEST_PROMPT : NO_NEED_TO_PROMPT;
       }),
     ),

@@ -102,7 +102,10 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
       devInteractions: { enabled: false },
       rpInitiatedLogout: { enabled: true, logoutSource: options.logoutSource },
     },
-    interactions: { policy: promptPolicy(options.registry, options.remembered), url: (_ctx, interaction) => `/login/interaction/${interaction.uid}` },
+    interactions: {
+      policy: promptPolicy(options.registry, options.remembered),
+      url: (_ctx, interaction) => `/login/interaction/${interaction.uid}`,
+    },
     ttl: {
       // The relying parties read only the ID token; the access token is never used after the exchange.
       AccessToken: 10 * MINUTE,

@@ -36,7 +36,11 @@ export class RememberedAccounts {
   signOut(browserId: string | undefined, accountId: string): void {
     if (!browserId) return;
     const list = this.list(browserId);
-    if (list.length > 0) this.#lists.set(browserId, list.map((entry) => (entry.accountId === accountId ? { ...entry, signedIn: false } : entry)));
+    if (list.length > 0)
+      this.#lists.set(
+        browserId,
+        list.map((entry) => (entry.accountId === accountId ? { ...entry, signedIn: false } : entry)),
+      );
   }
 
   /** Whether the cookie should outlive the browser session: only if some account said Yes. */
@@ -45,6 +49,11 @@ export class RememberedAccounts {
   }
 
   static cookieOptions(persistent: boolean) {
-    return { httpOnly: true, sameSite: 'lax' as const, path: '/login', ...(persistent ? { maxAge: NINETY_DAYS_MS } : {}) };
+    return {
+      httpOnly: true,
+      sameSite: 'lax' as const,
+      path: '/login',
+      ...(persistent ? { maxAge: NINETY_DAYS_MS } : {}),
+    };
   }
 }

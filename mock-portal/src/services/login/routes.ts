@@ -57,10 +57,18 @@ export function interactionRoutes(provider: Provider, remembered: RememberedAcco
   /** Signs the browser in as this account: remembers it, and hands it to oidc-provider. */
   async function finish(req: Request, res: Response, accountId: string, staySignedIn: boolean): Promise<void> {
     const id = remembered.remember(browserId(req), accountId, staySignedIn);
-    res.cookie(REMEMBERED_COOKIE, id, { ...RememberedAccounts.cookieOptions(remembered.persistent(id)), secure: req.secure });
+    res.cookie(REMEMBERED_COOKIE, id, {
+      ...RememberedAccounts.cookieOptions(remembered.persistent(id)),
+      secure: req.secure,
+    });
     // The login flow is over: its session (the flow's state and CSRF token) has nothing left to keep.
     await destroy(req);
-    await provider.interactionFinished(req, res, { select_account: {}, login: { accountId, remember: staySignedIn } }, { mergeWithLastSubmission: false });
+    await provider.interactionFinished(
+      req,
+      res,
+      { select_account: {}, login: { accountId, remember: staySignedIn } },
+      { mergeWithLastSubmission: false },
+    );
   }
 
   const flowFor = (req: Request, uid: string): LoginFlow | undefined =>
@@ -69,14 +77,17 @@ export function interactionRoutes(provider: Provider, remembered: RememberedAcco
   const accountOf = (req: Request, flow: LoginFlow | undefined): Account | undefined =>
     flow?.accountId === undefined ? undefined : req.world.account(flow.accountId);
 
-  const hintOf = (details: Details) => (typeof details.params.login_hint === 'string' ? details.params.login_hint.slice(0, 113) : '');
+  const hintOf = (details: Details) =>
+    typeof details.params.login_hint === 'string' ? details.params.login_hint.slice(0, 113) : '';
 
-  const usernamePage = (res: Response, uid: string, username: string, error?: string, status = 200) => page(res, 'username', { uid, username, error }, status);
+  const usernamePage = (res: Response, uid: string, username: string, error?: string, status = 200) =>
+    page(res, 'username', { uid, username, error }, status);
 
   const passwordPage = (res: Response, uid: string, account: Account, error?: AadError | 'required', status = 200) =>
     page(res, 'password', { uid, account, error }, status);
 
-  const pickerPage = (req: Request, res: Response, uid: string) => page(res, 'pick-account', { uid, tiles: tilesOf(req) });
+  const pickerPage = (req: Request, res: Response, uid: string) =>
+    page(res, 'pick-account', { uid, tiles: tilesOf(req) });
 
   /** Goes to the password page for an account known before any user name was typed. */
   const askPasswordFor = (req: Request, res: Response, uid: string, account: Account) => {
@@ -135,7 +146,11 @@ export function interactionRoutes(provider: Provider, remembered: RememberedAcco
     const accounts = req.world.accountsBySignInName(form.data.username);
     if (accounts.length === 0) return usernamePage(res, details.uid, typed, 'AADSTS50034', 400);
     const only = accounts.length === 1 ? accounts[0] : undefined;
-    req.session.loginFlow = { uid: details.uid, signInName: form.data.username, ...(only ? { accountId: only.id } : {}) };
+    req.session.loginFlow = {
+      uid: details.uid,
+      signInName: form.data.username,
+      ...(only ? { accountId: only.id } : {}),
+    };
     res.redirect(303, `/login/interaction/${details.uid}/${only ? 'password' : 'which'}`);
   });
 
@@ -152,7 +167,10 @@ export function interactionRoutes(provider: Provider, remembered: RememberedAcco
     if (!details) return;
     const flow = flowFor(req, details.uid);
     const form = accountKindForm.safeParse(req.body);
-    const account = form.success && flow ? req.world.accountsBySignInName(flow.signInName).find((a) => a.kind === form.data.kind) : undefined;
+    const account =
+      form.success && flow
+        ? req.world.accountsBySignInName(flow.signInName).find((a) => a.kind === form.data.kind)
+        : undefined;
     if (!flow || !account) return res.redirect(303, `/login/interaction/${details.uid}/username`);
     req.session.loginFlow = { uid: details.uid, signInName: flow.signInName, accountId: account.id };
     res.redirect(303, `/login/interaction/${details.uid}/password`);
@@ -195,7 +213,8 @@ export function interactionRoutes(provider: Provider, remembered: RememberedAcco
     if (!details) return;
     const flow = flowFor(req, details.uid);
     const form = staySignedInForm.safeParse(req.body);
-    if (!flow?.passwordVerified || !flow.accountId || !form.success) return res.redirect(303, `/login/interaction/${details.uid}/username`);
+    if (!flow?.passwordVerified || !flow.accountId || !form.success)
+      return res.redirect(303, `/login/interaction/${details.uid}/username`);
     await finish(req, res, flow.accountId, form.data.stay === 'yes');
   });
 

@@ -44,7 +44,11 @@ export function marketingService(registry: WorldRegistry, options: { secret: str
         const account = snapshot.accounts.find((a) => a.signInName === seed.signInName && a.kind === seed.kind);
         return { ...seed, directory: directoryName(account?.homeDirectoryId) };
       }),
-      subscriptions: snapshot.subscriptions.map((s) => ({ ...s, directory: directoryName(s.directoryId), owner: accountName(s.accountAdminId) })),
+      subscriptions: snapshot.subscriptions.map((s) => ({
+        ...s,
+        directory: directoryName(s.directoryId),
+        owner: accountName(s.accountAdminId),
+      })),
     });
   });
 

@@ -11,15 +11,22 @@ export function administratorRoutes(): Router {
   const page = (req: Request, res: Response, visible: VisibleSubscription, error?: string, status = 200) => {
     const { world } = req.user;
     const { subscription } = visible;
-    return portalPage(req, res, 'administrators', res.locals.t('portal.nav.administrators'), {
-      visible,
-      tab: 'administrators',
-      max: MAX_CO_ADMINISTRATORS,
-      serviceAdmin: world.account(subscription.serviceAdminId)?.signInName ?? '',
-      coAdmins: subscription.coAdministratorIds.map((id) => ({ id, user: world.account(id)?.signInName ?? id })),
-      users: world.usersOf(subscription.directoryId),
-      error,
-    }, status);
+    return portalPage(
+      req,
+      res,
+      'administrators',
+      res.locals.t('portal.nav.administrators'),
+      {
+        visible,
+        tab: 'administrators',
+        max: MAX_CO_ADMINISTRATORS,
+        serviceAdmin: world.account(subscription.serviceAdminId)?.signInName ?? '',
+        coAdmins: subscription.coAdministratorIds.map((id) => ({ id, user: world.account(id)?.signInName ?? id })),
+        users: world.usersOf(subscription.directoryId),
+        error,
+      },
+      status,
+    );
   };
 
   router.get('/subscriptions/:id/administrators', async (req, res) => {
@@ -27,19 +34,44 @@ export function administratorRoutes(): Router {
     if (visible) await page(req, res, visible);
   });
 
-  const change = (act: (req: Request, subscriptionId: string, accountId: string) => ChangeResult) => async (req: Request, res: Response) => {
-    const visible = await subscriptionOr404(req, res);
-    if (!visible) return;
-    const form = accountForm.safeParse(req.body);
-    const result: ChangeResult = form.success ? act(req, visible.subscription.id, form.data.accountId) : { ok: false, reason: 'unknown' };
-    const { world, account } = req.user;
-    if (!result.ok) return page(req, res, world.visibleSubscription(account.id, visible.subscription.id) ?? visible, res.locals.t(refusalKey(result.reason)), 422);
-    req.session.notice = res.locals.t('portal.admins.changed');
-    res.redirect(303, world.visibleSubscription(account.id, visible.subscription.id) ? `/portal/subscriptions/${visible.subscription.id}/administrators` : '/portal/subscriptions');
-  };
+  const change =
+    (act: (req: Request, subscriptionId: string, accountId: string) => ChangeResult) =>
+    async (req: Request, res: Response) => {
+      const visible = await subscriptionOr404(req, res);
+      if (!visible) return;
+      const form = accountForm.safeParse(req.body);
+      const result: ChangeResult = form.success
+        ? act(req, visible.subscription.id, form.data.accountId)
+        : { ok: false, reason: 'unknown' };
+      const { world, account } = req.user;
+      if (!result.ok)
+        return page(
+          req,
+          res,
+          world.visibleSubscription(account.id, visible.subscription.id) ?? visible,
+          res.locals.t(refusalKey(result.reason)),
+          422,
+        );
+      req.session.notice = res.locals.t('portal.admins.changed');
+      res.redirect(
+        303,
+        world.visibleSubscription(account.id, visible.subscription.id)
+          ? `/portal/subscriptions/${visible.subscription.id}/administrators`
+          : '/portal/subscriptions',
+      );
+    };
 
-  router.post('/subscriptions/:id/administrators/service-admin', change((req, id, accountId) => req.user.world.changeServiceAdmin(req.user.account.id, id, accountId)));
-  router.post('/subscriptions/:id/administrators/co-admins/add', change((req, id, accountId) => req.user.world.addCoAdministrator(req.user.account.id, id, accountId)));
-  router.post('/subscriptions/:id/administrators/co-admins/remove', change((req, id, accountId) => req.user.world.removeCoAdministrator(req.user.account.id, id, accountId)));
+  router.post(
+    '/subscriptions/:id/administrators/service-admin',
+    change((req, id, accountId) => req.user.world.changeServiceAdmin(req.user.account.id, id, accountId)),
+  );
+  router.post(
+    '/subscriptions/:id/administrators/co-admins/add',
+    change((req, id, accountId) => req.user.world.addCoAdministrator(req.user.account.id, id, accountId)),
+  );
+  router.post(
+    '/subscriptions/:id/administrators/co-admins/remove',
+    change((req, id, accountId) => req.user.world.removeCoAdministrator(req.user.account.id, id, accountId)),
+  );
   return router;
 }

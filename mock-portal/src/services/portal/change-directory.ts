@@ -8,8 +8,17 @@ export function changeDirectoryRoutes(): Router {
   const router = express.Router();
 
   const page = (req: Request, res: Response, visible: VisibleSubscription, error?: string, status = 200) => {
-    const targets = currentDirectory(req).memberships.filter((m) => m.directory.id !== visible.subscription.directoryId);
-    return portalPage(req, res, 'change-directory', res.locals.t('portal.nav.changeDirectory'), { visible, tab: 'change-directory', targets, error }, status);
+    const targets = currentDirectory(req).memberships.filter(
+      (m) => m.directory.id !== visible.subscription.directoryId,
+    );
+    return portalPage(
+      req,
+      res,
+      'change-directory',
+      res.locals.t('portal.nav.changeDirectory'),
+      { visible, tab: 'change-directory', targets, error },
+      status,
+    );
   };
 
   router.get('/subscriptions/:id/change-directory', async (req, res) => {
@@ -22,9 +31,13 @@ export function changeDirectoryRoutes(): Router {
     if (!visible) return;
     const form = directoryForm.safeParse(req.body);
     const { world, account } = req.user;
-    const result = form.success ? world.changeDirectory(account.id, visible.subscription.id, form.data.directoryId) : ({ ok: false, reason: 'unknown' } as const);
+    const result = form.success
+      ? world.changeDirectory(account.id, visible.subscription.id, form.data.directoryId)
+      : ({ ok: false, reason: 'unknown' } as const);
     if (!result.ok) return page(req, res, visible, res.locals.t(refusalKey(result.reason)), 422);
-    req.session.notice = res.locals.t('portal.change.done', { directory: world.directory(result.subscription.directoryId)?.name ?? '' });
+    req.session.notice = res.locals.t('portal.change.done', {
+      directory: world.directory(result.subscription.directoryId)?.name ?? '',
+    });
     res.redirect(303, '/portal/subscriptions');
   });
 

@@ -16,15 +16,35 @@ export function portalContext(req: Request, res: Response, next: NextFunction): 
   const { directory } = currentDirectory(req);
   res.locals.account = req.user.account;
   res.locals.directory = directory;
-  res.locals.isDirectoryAdmin = directory !== undefined && req.user.account.directoryRoles.some((r) => r.directoryId === directory.id);
+  res.locals.isDirectoryAdmin =
+    directory !== undefined && req.user.account.directoryRoles.some((r) => r.directoryId === directory.id);
   next();
 }
 
 /** Renders a portal page; `notice` (from the session, after a redirect) is shown once. */
-export async function portalPage(req: Request, res: Response, view: string, title: string, locals: Record<string, unknown> = {}, status = 200): Promise<void> {
+export async function portalPage(
+  req: Request,
+  res: Response,
+  view: string,
+  title: string,
+  locals: Record<string, unknown> = {},
+  status = 200,
+): Promise<void> {
   const notice = req.session.notice;
   delete req.session.notice;
-  await renderPage(res, `portal/views/${view}`, { chrome: 'portal', title: `${title} - ${res.locals.t('portal.title')}`, notice, error: undefined, returnTo: req.originalUrl, ...locals }, status);
+  await renderPage(
+    res,
+    `portal/views/${view}`,
+    {
+      chrome: 'portal',
+      title: `${title} - ${res.locals.t('portal.title')}`,
+      notice,
+      error: undefined,
+      returnTo: req.originalUrl,
+      ...locals,
+    },
+    status,
+  );
 }
 
 /** The subscription named by `:id` as this account sees it; a 404 page for one it may not see. */
@@ -33,7 +53,18 @@ export async function subscriptionOr404(req: Request, res: Response): Promise<Vi
   const visible = req.user.world.visibleSubscription(req.user.account.id, id);
   if (visible) return visible;
   const { t } = res.locals;
-  await renderPage(res, 'shared/views/message', { chrome: 'portal', title: t('error.notFound.title'), heading: t('error.notFound.title'), message: t('error.notFound.body'), action: { href: '/portal/subscriptions', label: t('portal.subscriptions') } }, 404);
+  await renderPage(
+    res,
+    'shared/views/message',
+    {
+      chrome: 'portal',
+      title: t('error.notFound.title'),
+      heading: t('error.notFound.title'),
+      message: t('error.notFound.body'),
+      action: { href: '/portal/subscriptions', label: t('portal.subscriptions') },
+    },
+    404,
+  );
   return undefined;
 }
 

@@ -42,7 +42,11 @@ export function directoryDiagram(world: World, directoryId: string, t: Translate
   // An owner who is not a user of this directory (billing stays after a move) still gets a box.
   const ownerIds = azure.map((s) => s.accountAdminId).filter((id) => !users.some((u) => u.account.id === id));
   const people = [
-    ...users.map((u) => ({ id: u.account.id, name: u.account.signInName, membership: t(u.membership === 'member' ? 'portal.directories.member' : 'portal.directories.guest') })),
+    ...users.map((u) => ({
+      id: u.account.id,
+      name: u.account.signInName,
+      membership: t(u.membership === 'member' ? 'portal.directories.member' : 'portal.directories.guest'),
+    })),
     ...[...new Set(ownerIds)].map((id) => ({ id, name: world.account(id)?.signInName ?? id, membership: '—' })),
   ];
 
@@ -55,25 +59,44 @@ export function directoryDiagram(world: World, directoryId: string, t: Translate
   const topOf = (n: DiagramNode) => ({ x: n.x + n.width / 2, y: n.y });
 
   const directoryNode: DiagramNode = {
-    x: columnX(0), y: BOX.margin, width: BOX.width, height: BOX.height, kind: 'directory',
-    lines: [directory.name, directory.initialDomain], label: t('portal.diagram.directory', { directory: directory.name }),
+    x: columnX(0),
+    y: BOX.margin,
+    width: BOX.width,
+    height: BOX.height,
+    kind: 'directory',
+    lines: [directory.name, directory.initialDomain],
+    label: t('portal.diagram.directory', { directory: directory.name }),
   };
   nodes.push(directoryNode);
   directory.office365Subscriptions.forEach((o365, i) => {
     const node: DiagramNode = {
-      x: columnX(i + 1), y: BOX.margin, width: BOX.width, height: BOX.height, kind: 'office365',
-      lines: [o365.name, `${o365.licences}`], label: t('portal.diagram.office365', { name: o365.name }),
+      x: columnX(i + 1),
+      y: BOX.margin,
+      width: BOX.width,
+      height: BOX.height,
+      kind: 'office365',
+      lines: [o365.name, `${o365.licences}`],
+      label: t('portal.diagram.office365', { name: o365.name }),
     };
     nodes.push(node);
-    edges.push({ from: { x: directoryNode.x + directoryNode.width, y: directoryNode.y + directoryNode.height / 2 }, to: { x: node.x, y: node.y + node.height / 2 }, label: node.label });
+    edges.push({
+      from: { x: directoryNode.x + directoryNode.width, y: directoryNode.y + directoryNode.height / 2 },
+      to: { x: node.x, y: node.y + node.height / 2 },
+      label: node.label,
+    });
   });
 
   const userRow = BOX.margin + BOX.row;
   const userNodes = new Map<string, DiagramNode>();
   people.forEach((person, i) => {
     const node: DiagramNode = {
-      x: columnX(i), y: userRow, width: BOX.width, height: BOX.height, kind: 'user',
-      lines: [person.name, person.membership], label: t('portal.diagram.user', { user: person.name, membership: person.membership }),
+      x: columnX(i),
+      y: userRow,
+      width: BOX.width,
+      height: BOX.height,
+      kind: 'user',
+      lines: [person.name, person.membership],
+      label: t('portal.diagram.user', { user: person.name, membership: person.membership }),
     };
     userNodes.set(person.id, node);
     nodes.push(node);
@@ -89,8 +112,13 @@ export function directoryDiagram(world: World, directoryId: string, t: Translate
     const name = t(`offer.${subscription.offerId}`);
     const ownerName = world.account(subscription.accountAdminId)?.signInName ?? '';
     const node: DiagramNode = {
-      x: owner.x, y: userRow + BOX.row * (level + 1), width: BOX.width, height: BOX.height, kind: 'azure',
-      lines: [name, subscription.id.slice(0, 8)], label: t('portal.diagram.azure', { name, owner: ownerName }),
+      x: owner.x,
+      y: userRow + BOX.row * (level + 1),
+      width: BOX.width,
+      height: BOX.height,
+      kind: 'azure',
+      lines: [name, subscription.id.slice(0, 8)],
+      label: t('portal.diagram.azure', { name, owner: ownerName }),
     };
     nodes.push(node);
     edges.push({ from: bottomOf(owner), to: topOf(node), label: node.label });

@@ -10,12 +10,17 @@ export function directoryRoutes(): Router {
 
   router.get('/directories', async (req, res) => {
     const { directory, memberships } = currentDirectory(req);
-    await portalPage(req, res, 'directories', res.locals.t('portal.directories.heading'), { memberships, current: directory });
+    await portalPage(req, res, 'directories', res.locals.t('portal.directories.heading'), {
+      memberships,
+      current: directory,
+    });
   });
 
   router.post('/directories', (req, res) => {
     const form = directoryForm.safeParse(req.body);
-    const chosen = form.success ? currentDirectory(req).memberships.find((m) => m.directory.id === form.data.directoryId) : undefined;
+    const chosen = form.success
+      ? currentDirectory(req).memberships.find((m) => m.directory.id === form.data.directoryId)
+      : undefined;
     if (chosen) {
       req.session.directoryId = chosen.directory.id;
       req.session.notice = res.locals.t('portal.directories.switched', { directory: chosen.directory.name });
@@ -32,7 +37,18 @@ export function directoryRoutes(): Router {
   router.get('/admin-centre', async (req, res) => {
     const { t } = res.locals;
     if (!res.locals.isDirectoryAdmin) {
-      await renderPage(res, 'shared/views/message', { chrome: 'portal', title: t('portal.nav.adminCentre'), heading: t('portal.nav.adminCentre'), message: t('portal.admin.notAdmin'), action: { href: '/portal/subscriptions', label: t('portal.subscriptions') } }, 403);
+      await renderPage(
+        res,
+        'shared/views/message',
+        {
+          chrome: 'portal',
+          title: t('portal.nav.adminCentre'),
+          heading: t('portal.nav.adminCentre'),
+          message: t('portal.admin.notAdmin'),
+          action: { href: '/portal/subscriptions', label: t('portal.subscriptions') },
+        },
+        403,
+      );
       return;
     }
     await portalPage(req, res, 'admin-centre', t('portal.nav.adminCentre'));
@@ -40,7 +56,11 @@ export function directoryRoutes(): Router {
 
   router.get('/create/virtual-machine', async (req, res) => {
     const { directory } = currentDirectory(req);
-    const usable = directory ? req.user.world.subscriptionsVisibleTo(req.user.account.id, directory.id).filter((v) => v.myRole === 'Owner' || v.myRole === 'Contributor') : [];
+    const usable = directory
+      ? req.user.world
+          .subscriptionsVisibleTo(req.user.account.id, directory.id)
+          .filter((v) => v.myRole === 'Owner' || v.myRole === 'Contributor')
+      : [];
     await portalPage(req, res, 'create-vm', res.locals.t('portal.vm.heading'), { usable });
   });
 

@@ -13,13 +13,28 @@ import { subscriptionRoutes } from './subscriptions.js';
 /** portal.azure.com under /portal: directories, subscriptions and what can be done with them. */
 export function portalService(relyingParty: RelyingParty, options: { secret: string; secureCookies: boolean }): Router {
   const router = express.Router();
-  router.use(serviceSession({ name: 'portal.sid', path: '/portal', secret: options.secret, secure: options.secureCookies }));
+  router.use(
+    serviceSession({ name: 'portal.sid', path: '/portal', secret: options.secret, secure: options.secureCookies }),
+  );
   router.use(relyingParty.routes());
-  router.use(noStore, express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 20 }), csrfCheck, relyingParty.requireSignIn(), issueCsrfToken, portalContext);
+  router.use(
+    noStore,
+    express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 20 }),
+    csrfCheck,
+    relyingParty.requireSignIn(),
+    issueCsrfToken,
+    portalContext,
+  );
 
   router.get('/', (_req, res) => {
     res.redirect(303, '/portal/subscriptions');
   });
-  router.use(subscriptionRoutes(), accessControlRoutes(), administratorRoutes(), changeDirectoryRoutes(), directoryRoutes());
+  router.use(
+    subscriptionRoutes(),
+    accessControlRoutes(),
+    administratorRoutes(),
+    changeDirectoryRoutes(),
+    directoryRoutes(),
+  );
   return router;
 }

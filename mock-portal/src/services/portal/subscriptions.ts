@@ -16,7 +16,11 @@ export function subscriptionRoutes(): Router {
     const visible = await subscriptionOr404(req, res);
     if (!visible) return;
     const offer = OFFERS[visible.subscription.offerId];
-    await portalPage(req, res, 'overview', res.locals.t(`offer.${visible.subscription.offerId}`), { visible, offer, tab: 'overview' });
+    await portalPage(req, res, 'overview', res.locals.t(`offer.${visible.subscription.offerId}`), {
+      visible,
+      offer,
+      tab: 'overview',
+    });
   });
 
   router.get('/subscriptions/:id/properties', async (req, res) => {

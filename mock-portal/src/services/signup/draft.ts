@@ -31,7 +31,14 @@ export function newDraft(identity: SignedInIdentity): SignupDraft {
   return {
     requestId: randomUUID(),
     accountId: identity.oid,
-    about: { country: '', firstName: identity.givenName, lastName: identity.familyName, email: identity.upn, workPhone: '', organization: '' },
+    about: {
+      country: '',
+      firstName: identity.givenName,
+      lastName: identity.familyName,
+      email: identity.upn,
+      workPhone: '',
+      organization: '',
+    },
     aboutDone: false,
     phoneNumber: '',
     card: { cardName: '', expiryMonth: '', expiryYear: '', address1: '', city: '', postalCode: '' },
@@ -41,7 +48,8 @@ export function newDraft(identity: SignedInIdentity): SignupDraft {
 }
 
 type Body = Readonly<Record<string, unknown>>;
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value.slice(0, MAX_FIELD_LENGTH) : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value.slice(0, MAX_FIELD_LENGTH) : undefined;
 
 /** Keeps what the person typed in every open section, valid or not, so that no post loses it. */
 export function absorb(draft: SignupDraft, body: Body): void {
@@ -72,7 +80,12 @@ export function validateAbout(draft: SignupDraft): FieldErrors {
 export function sendCode(draft: SignupDraft, method: 'text' | 'call'): FieldErrors {
   const phone = phoneSection.safeParse({ phoneNumber: draft.phoneNumber });
   if (!phone.success) return fieldErrors(phone.error);
-  draft.sentCode = { code: String(randomInt(0, 1_000_000)).padStart(6, '0'), method, to: phone.data.phoneNumber, attemptsLeft: MAX_CODE_ATTEMPTS };
+  draft.sentCode = {
+    code: String(randomInt(0, 1_000_000)).padStart(6, '0'),
+    method,
+    to: phone.data.phoneNumber,
+    attemptsLeft: MAX_CODE_ATTEMPTS,
+  };
   delete draft.verifiedPhone;
   return {};
 }

@@ -5,7 +5,11 @@ import { DECLINED_CARD, digitsOnly, hasExpired, passesLuhn } from './card.js';
 export const COUNTRIES = ['US', 'TW', 'GB', 'CA', 'JP', 'DE', 'AU'] as const;
 
 const required = (max: number) =>
-  z.string({ error: 'signup.error.required' satisfies MessageKey }).trim().min(1, { error: 'signup.error.required' satisfies MessageKey }).max(max, { error: 'signup.error.tooLong' satisfies MessageKey });
+  z
+    .string({ error: 'signup.error.required' satisfies MessageKey })
+    .trim()
+    .min(1, { error: 'signup.error.required' satisfies MessageKey })
+    .max(max, { error: 'signup.error.tooLong' satisfies MessageKey });
 
 const phone = z
   .string({ error: 'signup.error.required' satisfies MessageKey })
@@ -18,16 +22,27 @@ export const aboutSection = z.object({
   country: z.enum(COUNTRIES, { error: 'signup.error.country' satisfies MessageKey }),
   firstName: required(64),
   lastName: required(64),
-  email: z.string({ error: 'signup.error.required' satisfies MessageKey }).trim().max(254, { error: 'signup.error.tooLong' satisfies MessageKey }).pipe(z.email({ error: 'signup.error.email' satisfies MessageKey })),
+  email: z
+    .string({ error: 'signup.error.required' satisfies MessageKey })
+    .trim()
+    .max(254, { error: 'signup.error.tooLong' satisfies MessageKey })
+    .pipe(z.email({ error: 'signup.error.email' satisfies MessageKey })),
   workPhone: phone,
-  organization: z.string().trim().max(128, { error: 'signup.error.tooLong' satisfies MessageKey }).default(''),
+  organization: z
+    .string()
+    .trim()
+    .max(128, { error: 'signup.error.tooLong' satisfies MessageKey })
+    .default(''),
 });
 export type AboutSection = z.infer<typeof aboutSection>;
 
 export const phoneSection = z.object({ phoneNumber: phone });
 
 export const codeSection = z.object({
-  verificationCode: z.string({ error: 'signup.error.codeFormat' satisfies MessageKey }).trim().regex(/^\d{6}$/, { error: 'signup.error.codeFormat' satisfies MessageKey }),
+  verificationCode: z
+    .string({ error: 'signup.error.codeFormat' satisfies MessageKey })
+    .trim()
+    .regex(/^\d{6}$/, { error: 'signup.error.codeFormat' satisfies MessageKey }),
 });
 
 /** The card section; `now` decides what has expired, so tests can pin it. */
@@ -40,17 +55,43 @@ export function cardSection(now: Date) {
         .string({ error: 'signup.error.required' satisfies MessageKey })
         .transform(digitsOnly)
         .refine((digits) => digits.length > 0, { error: 'signup.error.required' satisfies MessageKey })
-        .refine((digits) => digits.length === 0 || passesLuhn(digits), { error: 'signup.error.cardNumber' satisfies MessageKey }),
-      expiryMonth: z.coerce.number({ error: 'signup.error.month' satisfies MessageKey }).int({ error: 'signup.error.month' satisfies MessageKey }).min(1, { error: 'signup.error.month' satisfies MessageKey }).max(12, { error: 'signup.error.month' satisfies MessageKey }),
-      expiryYear: z.coerce.number({ error: 'signup.error.year' satisfies MessageKey }).int({ error: 'signup.error.year' satisfies MessageKey }).min(thisYear - 1, { error: 'signup.error.year' satisfies MessageKey }).max(thisYear + 20, { error: 'signup.error.year' satisfies MessageKey }),
-      cvv: z.string({ error: 'signup.error.cvv' satisfies MessageKey }).trim().regex(/^\d{3,4}$/, { error: 'signup.error.cvv' satisfies MessageKey }),
+        .refine((digits) => digits.length === 0 || passesLuhn(digits), {
+          error: 'signup.error.cardNumber' satisfies MessageKey,
+        }),
+      expiryMonth: z.coerce
+        .number({ error: 'signup.error.month' satisfies MessageKey })
+        .int({ error: 'signup.error.month' satisfies MessageKey })
+        .min(1, { error: 'signup.error.month' satisfies MessageKey })
+        .max(12, { error: 'signup.error.month' satisfies MessageKey }),
+      expiryYear: z.coerce
+        .number({ error: 'signup.error.year' satisfies MessageKey })
+        .int({ error: 'signup.error.year' satisfies MessageKey })
+        .min(thisYear - 1, { error: 'signup.error.year' satisfies MessageKey })
+        .max(thisYear + 20, { error: 'signup.error.year' satisfies MessageKey }),
+      cvv: z
+        .string({ error: 'signup.error.cvv' satisfies MessageKey })
+        .trim()
+        .regex(/^\d{3,4}$/, { error: 'signup.error.cvv' satisfies MessageKey }),
       address1: required(120),
       city: required(80),
-      postalCode: z.string({ error: 'signup.error.required' satisfies MessageKey }).trim().regex(/^[A-Za-z0-9][A-Za-z0-9 -]{1,9}$/, { error: 'signup.error.postalCode' satisfies MessageKey }),
+      postalCode: z
+        .string({ error: 'signup.error.required' satisfies MessageKey })
+        .trim()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9 -]{1,9}$/, { error: 'signup.error.postalCode' satisfies MessageKey }),
     })
     .superRefine((card, context) => {
-      if (hasExpired(card.expiryMonth, card.expiryYear, now)) context.addIssue({ code: 'custom', path: ['expiryMonth'], message: 'signup.error.cardExpired' satisfies MessageKey });
-      if (card.cardNumber === DECLINED_CARD) context.addIssue({ code: 'custom', path: ['cardNumber'], message: 'signup.error.cardDeclined' satisfies MessageKey });
+      if (hasExpired(card.expiryMonth, card.expiryYear, now))
+        context.addIssue({
+          code: 'custom',
+          path: ['expiryMonth'],
+          message: 'signup.error.cardExpired' satisfies MessageKey,
+        });
+      if (card.cardNumber === DECLINED_CARD)
+        context.addIssue({
+          code: 'custom',
+          path: ['cardNumber'],
+          message: 'signup.error.cardDeclined' satisfies MessageKey,
+        });
     });
 }
 

@@ -6,7 +6,9 @@ import { signupRoutes } from './routes.js';
 /** signup.azure.com under /signup: its own session cookie, its sign-in callback, then the form. */
 export function signupService(relyingParty: RelyingParty, options: { secret: string; secureCookies: boolean }): Router {
   const router = express.Router();
-  router.use(serviceSession({ name: 'signup.sid', path: '/signup', secret: options.secret, secure: options.secureCookies }));
+  router.use(
+    serviceSession({ name: 'signup.sid', path: '/signup', secret: options.secret, secure: options.secureCookies }),
+  );
   router.use(relyingParty.routes());
   router.use(signupRoutes(relyingParty));
   return router;

@@ -4,7 +4,17 @@ import { renderPage } from '../../http/render.js';
 import { noStore } from '../../http/security.js';
 import type { MessageKey } from '../../i18n/index.js';
 import type { RelyingParty } from '../relying-party.js';
-import { absorb, newDraft, openSections, profileOf, sendCode, validateAbout, verifyCard, verifyCode, type SignupDraft } from './draft.js';
+import {
+  absorb,
+  newDraft,
+  openSections,
+  profileOf,
+  sendCode,
+  validateAbout,
+  verifyCard,
+  verifyCode,
+  type SignupDraft,
+} from './draft.js';
 import { agreementSection, COUNTRIES, fieldErrors, signupAction, type FieldErrors } from './forms.js';
 
 /** The account line at the top of the form: the only warning of which directory will get the subscription. */
@@ -26,25 +36,43 @@ function draftFor(req: Request): SignupDraft {
 /** signup.azure.com: the form of the article's step 4, its refusals and its confirmation. */
 export function signupRoutes(relyingParty: RelyingParty, now: () => Date = () => new Date()): Router {
   const router = express.Router();
-  router.use(noStore, express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 40 }), csrfCheck, relyingParty.requireSignIn(), issueCsrfToken);
+  router.use(
+    noStore,
+    express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 40 }),
+    csrfCheck,
+    relyingParty.requireSignIn(),
+    issueCsrfToken,
+  );
 
-  const formPage = async (req: Request, res: Response, draft: SignupDraft, errors: FieldErrors = {}, status = 200, typedCardNumber = '') => {
+  const formPage = async (
+    req: Request,
+    res: Response,
+    draft: SignupDraft,
+    errors: FieldErrors = {},
+    status = 200,
+    typedCardNumber = '',
+  ) => {
     const { t } = res.locals;
     const years = Array.from({ length: 21 }, (_, i) => now().getUTCFullYear() + i);
-    await renderPage(res, 'signup/views/form', {
-      chrome: 'signup',
-      title: t('signup.title'),
-      signedIn: signedInAs(req, res),
-      draft,
-      open: openSections(draft),
-      errors,
-      hasErrors: Object.keys(errors).length > 0,
-      countries: COUNTRIES,
-      years,
-      errorText: (field: string) => (errors[field] ? t(errors[field]) : undefined),
-      // The card number is never stored; a refused one is shown back once, in this response only.
-      typedCardNumber,
-    }, status);
+    await renderPage(
+      res,
+      'signup/views/form',
+      {
+        chrome: 'signup',
+        title: t('signup.title'),
+        signedIn: signedInAs(req, res),
+        draft,
+        open: openSections(draft),
+        errors,
+        hasErrors: Object.keys(errors).length > 0,
+        countries: COUNTRIES,
+        years,
+        errorText: (field: string) => (errors[field] ? t(errors[field]) : undefined),
+        // The card number is never stored; a refused one is shown back once, in this response only.
+        typedCardNumber,
+      },
+      status,
+    );
   };
 
   const refusedPage = (req: Request, res: Response, reason: string) => {
@@ -100,7 +128,8 @@ export function signupRoutes(relyingParty: RelyingParty, now: () => Date = () =>
         return completeSignup(req, res, draft, body);
     }
     if (Object.keys(errors).length > 0) {
-      const typedCardNumber = action.data === 'card' && typeof body.cardNumber === 'string' ? body.cardNumber.slice(0, 32) : '';
+      const typedCardNumber =
+        action.data === 'card' && typeof body.cardNumber === 'string' ? body.cardNumber.slice(0, 32) : '';
       return formPage(req, res, draft, errors, 422, typedCardNumber);
     }
     res.redirect(303, `/signup/#${anchor}`);
@@ -117,7 +146,11 @@ export function signupRoutes(relyingParty: RelyingParty, now: () => Date = () =>
     if (Object.keys(errors).length > 0 || !profile) return formPage(req, res, draft, errors, 422);
 
     const { identity, world } = req.user;
-    const result = world.signUpForFreeTrial({ tenantId: identity.tid, accountId: identity.oid }, draft.requestId, profile);
+    const result = world.signUpForFreeTrial(
+      { tenantId: identity.tid, accountId: identity.oid },
+      draft.requestId,
+      profile,
+    );
     if (result.status === 'refused') return refusedPage(req, res, result.reason);
     draft.completedSubscriptionId = result.subscription.id;
     res.redirect(303, '/signup/done');
@@ -131,7 +164,10 @@ export function signupRoutes(relyingParty: RelyingParty, now: () => Date = () =>
     await renderPage(res, 'signup/views/done', {
       chrome: 'signup',
       title: t('signup.done.title'),
-      detail: t('signup.done.detail', { offer: t(`offer.${subscription.offerId}`), directory: req.user.world.directory(subscription.directoryId)?.name ?? '' }),
+      detail: t('signup.done.detail', {
+        offer: t(`offer.${subscription.offerId}`),
+        directory: req.user.world.directory(subscription.directoryId)?.name ?? '',
+      }),
       // Like Microsoft's own link, it names the account, so the portal signs in as that one.
       manageHref: `/portal/signin?${new URLSearchParams({ login_hint: req.user.account.signInName, returnTo: '/portal/subscriptions' }).toString()}`,
     });
