@@ -18,7 +18,6 @@ import autocannon from 'autocannon';
 import express from 'express';
 import { chromiumExecutablePath } from '../e2e/support/browser.js';
 import { csrfProtection } from '../mock-portal/src/http/csrf.js';
-import '../mock-portal/src/http/session-data.js';
 import { securityHeaders } from '../mock-portal/src/http/security.js';
 import { serviceSession } from '../mock-portal/src/http/sessions.js';
 import { translator } from '../mock-portal/src/i18n/index.js';

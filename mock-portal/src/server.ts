@@ -14,10 +14,9 @@ import { worldSelection } from './http/world-selection.js';
 import { loginService } from './services/login/index.js';
 import { marketingService } from './services/marketing/index.js';
 import { portalService } from './services/portal/index.js';
-import { RelyingParty } from './services/relying-party.js';
+import { RelyingParty } from './services/relying-party/index.js';
 import { signupService } from './services/signup/index.js';
 import { WorldRegistry } from './world/registry.js';
-import './http/session-data.js';
 
 export interface App {
   readonly app: Express;

@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { MessageKey } from '../i18n/index.js';
 import { DEFAULT_LOCALE, translator } from '../i18n/index.js';
-import { renderPage } from './render.js';
+import { MESSAGE_VIEW, renderPage } from './render.js';
 
 interface ErrorPage {
   readonly status: number;
@@ -27,27 +27,29 @@ function clientStatus(error: unknown): number | undefined {
 }
 
 /**
- * Where "Start again" leads from a refused form: the start of the flow the form belonged to. A
- * refused form is most often one whose session is gone (the server restarted, or the session
- * expired), and starting that flow again is the way on.
+ * Sets where "Start again" leads from a form this router refuses: the start of its flow. A refused
+ * form is most often one whose session is gone (the server restarted, or the session expired),
+ * and starting that flow again is the way on. Each service says its own; the default is home.
  */
-function startOf(path: string): string {
-  if (path.startsWith('/signup')) return '/signup/';
-  if (path.startsWith('/portal')) return '/portal/subscriptions';
-  if (path.startsWith('/scenarios')) return '/scenarios';
-  return '/';
+export function startAgainAt(target: string): RequestHandler {
+  return (_req, res, next) => {
+    res.locals.startAgain = target;
+    next();
+  };
 }
 
-async function renderError(res: Response, page: ErrorPage, path = '/'): Promise<void> {
+async function renderError(res: Response, page: ErrorPage): Promise<void> {
   if (!res.locals.t) res.locals.t = translator(DEFAULT_LOCALE);
   if (!res.locals.languageLinks) res.locals.languageLinks = [];
   const { t } = res.locals;
   const action =
-    page.status === 403 ? { href: startOf(path), label: t('error.startAgain') } : { href: '/', label: t('error.home') };
+    page.status === 403
+      ? { href: res.locals.startAgain ?? '/', label: t('error.startAgain') }
+      : { href: '/', label: t('error.home') };
   await renderPage(
     res,
-    'shared/views/message',
-    { title: t(page.title), chrome: 'marketing', heading: t(page.title), message: t(page.body), action },
+    MESSAGE_VIEW,
+    { title: t(page.title), heading: t(page.title), message: t(page.body), action },
     page.status,
   );
 }
@@ -71,7 +73,7 @@ export function errorPages(): ErrorRequestHandler {
       res.end();
       return;
     }
-    renderError(res, page, req.originalUrl).catch(() => {
+    renderError(res, page).catch(() => {
       res
         .status(page.status)
         .type('text')

@@ -56,12 +56,16 @@ function render(file: string, locals: object): string {
   return template(file)(page);
 }
 
-/** Which service's look a page takes: the sign-in card, or Azure's header. */
-export type Chrome = 'marketing' | 'login' | 'signup' | 'portal';
+/** The plain page for messages (errors, a world that has gone); a service's look is its own. */
+export const MESSAGE_VIEW = '../views/message';
 
 export interface PageLocals {
   readonly title: string;
-  readonly chrome: Chrome;
+  /**
+   * The service whose look the page takes: its folder's `views/_frame.ejs` draws what surrounds
+   * the page (the sign-in card, Azure's top bar and its menu). Without one, a plain Azure header.
+   */
+  readonly chrome?: string;
   readonly [key: string]: unknown;
 }
 
@@ -77,5 +81,7 @@ export async function renderPage(res: Response, view: string, locals: PageLocals
 /** The same page as a string, for the places that answer outside Express (oidc-provider's errors). */
 export function renderHtml(view: string, locals: Record<string, unknown>): Promise<string> {
   const body = render(path.join(VIEWS_ROOT, `${view}.ejs`), locals);
-  return Promise.resolve(render(LAYOUT, { ...locals, body }));
+  const chrome = typeof locals.chrome === 'string' ? locals.chrome : 'plain';
+  const frame = chrome === 'plain' ? '/../views/_frame' : `/${chrome}/views/_frame`;
+  return Promise.resolve(render(LAYOUT, { ...locals, chrome, frame, body }));
 }

@@ -1,40 +1,11 @@
 import type { Locale, Translate } from '../i18n/index.js';
-import type { SignupDraft } from '../services/signup/draft.js';
-import type { Account } from '../world/model.js';
 import type { World } from '../world/world.js';
 
-/** The verified ID token's claims a relying party keeps for its signed-in user. */
-export interface SignedInIdentity {
-  readonly oid: string;
-  readonly tid: string;
-  readonly upn: string;
-  readonly name: string;
-  readonly givenName: string;
-  readonly familyName: string;
-  readonly idToken: string;
-}
-
-export interface SignedInUser {
-  readonly identity: SignedInIdentity;
-  readonly world: World;
-  readonly account: Account;
-}
-
-export interface LoginFlow {
-  readonly uid: string;
-  readonly signInName: string;
-  readonly accountId?: string;
-  readonly passwordVerified?: boolean;
-}
-
+// What every service may rely on. Each service declares its own session data beside the code that uses it.
 declare module 'express-session' {
   interface SessionData {
-    identity: SignedInIdentity;
-    loginFlow: LoginFlow;
-    signupDraft: SignupDraft;
+    /** A message for the next page, shown once (after a redirect). */
     notice: string;
-    /** The portal's current directory, chosen with Switch directory. */
-    directoryId: string;
   }
 }
 
@@ -44,8 +15,6 @@ declare global {
     interface Request {
       /** The world this browser acts in: its test world in test mode, otherwise the shared one. */
       world: World;
-      /** Set by a relying party's sign-in guard: who the verified ID token names, in which world. */
-      user: SignedInUser;
     }
     interface Locals {
       locale: Locale;
@@ -54,6 +23,10 @@ declare global {
       languageLinks: { locale: Locale; name: string; href: string; current: boolean }[];
       csrfToken?: string;
       cspNonce?: string;
+      /** Where "Start again" leads from a refused form: the start of the service's flow. */
+      startAgain?: string;
     }
   }
 }
+
+export {};

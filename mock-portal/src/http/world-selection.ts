@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { WorldRegistry } from '../world/registry.js';
 import { cookieOf } from './cookies.js';
-import { renderPage } from './render.js';
+import { MESSAGE_VIEW, renderPage } from './render.js';
 
 /** The cookie a test puts in its browser context to act in its own world (test mode only). */
 export const WORLD_COOKIE = 'mock-world';
@@ -28,10 +28,9 @@ export function worldSelection(registry: WorldRegistry, testMode: boolean): Requ
     const { t } = res.locals;
     void renderPage(
       res,
-      'shared/views/message',
+      MESSAGE_VIEW,
       {
         title: t('error.worldGone.title'),
-        chrome: 'marketing',
         heading: t('error.worldGone.title'),
         message: t('error.worldGone.body'),
         action: { href: '/scenarios', label: t('layout.scenarios') },

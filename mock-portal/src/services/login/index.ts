@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import { isLocale, localeFromAcceptLanguage, translator } from '../../i18n/index.js';
-import { renderHtml } from '../../http/render.js';
+import { MESSAGE_VIEW, renderHtml } from '../../http/render.js';
 import { serviceSession } from '../../http/sessions.js';
 import type { WorldRegistry } from '../../world/registry.js';
 import { createProvider, type ProviderOptions, type RelyingPartyClient } from './provider.js';
@@ -27,7 +27,7 @@ function localeOf(ctx: KoaContextWithOIDC) {
 const renderProviderError: NonNullable<Configuration['renderError']> = async (ctx, out) => {
   const { locale, t, languageLinks } = localeOf(ctx);
   ctx.type = 'html';
-  ctx.body = await renderHtml('shared/views/message', {
+  ctx.body = await renderHtml(MESSAGE_VIEW, {
     locale,
     t,
     languageLinks,

@@ -6,9 +6,9 @@ import { csrfProtection } from '../../http/csrf.js';
 import { renderPage } from '../../http/render.js';
 import { noStore } from '../../http/security.js';
 import { destroy, regenerate } from '../../http/sessions.js';
-import type { LoginFlow } from '../../http/session-data.js';
 import type { Account } from '../../world/model.js';
 import { accountKindForm, passwordForm, pickAccountForm, staySignedInForm, usernameForm } from './forms.js';
+import { flowFor, type LoginFlow } from './login-flow.js';
 import { signInAttemptLimit } from './rate-limit.js';
 import { REMEMBERED_COOKIE, RememberedAccounts } from './remembered.js';
 
@@ -70,9 +70,6 @@ export function interactionRoutes(provider: Provider, remembered: RememberedAcco
       { mergeWithLastSubmission: false },
     );
   }
-
-  const flowFor = (req: Request, uid: string): LoginFlow | undefined =>
-    req.session.loginFlow?.uid === uid ? req.session.loginFlow : undefined;
 
   const accountOf = (req: Request, flow: LoginFlow | undefined): Account | undefined =>
     flow?.accountId === undefined ? undefined : req.world.account(flow.accountId);

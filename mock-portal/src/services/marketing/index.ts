@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import { csrfProtection } from '../../http/csrf.js';
+import { startAgainAt } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import { noStore } from '../../http/security.js';
 import { serviceSession } from '../../http/sessions.js';
@@ -22,6 +23,7 @@ export function marketingService(registry: WorldRegistry, options: { secret: str
 
   const scenarios = express.Router();
   scenarios.use(
+    startAgainAt('/scenarios'),
     serviceSession({ name: 'azure.sid', path: '/scenarios', secret: options.secret, secure: options.secureCookies }),
     noStore,
     express.urlencoded({ extended: false, limit: '2kb', parameterLimit: 5 }),

@@ -1,8 +1,19 @@
 import type { NextFunction, Request, Response } from 'express';
-import { renderPage } from '../../http/render.js';
+import { MESSAGE_VIEW, renderPage } from '../../http/render.js';
 import type { MessageKey } from '../../i18n/index.js';
 import type { Directory } from '../../world/model.js';
 import type { Membership, VisibleSubscription } from '../../world/world.js';
+
+declare module 'express-session' {
+  interface SessionData {
+    /** The portal's current directory, chosen with Switch directory. */
+    directoryId: string;
+  }
+}
+
+/** For a failing test's report: the directory the portal shows now. */
+export const describePortalSession = (req: Request) =>
+  req.session.directoryId ? { currentDirectoryId: req.session.directoryId } : {};
 
 /** The directory the portal shows: the one chosen with Switch directory, else the account's home. */
 export function currentDirectory(req: Request): { directory: Directory | undefined; memberships: Membership[] } {
@@ -55,7 +66,7 @@ export async function subscriptionOr404(req: Request, res: Response): Promise<Vi
   const { t } = res.locals;
   await renderPage(
     res,
-    'shared/views/message',
+    MESSAGE_VIEW,
     {
       chrome: 'portal',
       title: t('error.notFound.title'),

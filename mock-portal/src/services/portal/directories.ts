@@ -1,5 +1,5 @@
 import express, { type Router } from 'express';
-import { renderPage } from '../../http/render.js';
+import { MESSAGE_VIEW, renderPage } from '../../http/render.js';
 import { currentDirectory, portalPage } from './context.js';
 import { directoryDiagram } from './diagram.js';
 import { directoryForm } from './forms.js';
@@ -39,7 +39,7 @@ export function directoryRoutes(): Router {
     if (!res.locals.isDirectoryAdmin) {
       await renderPage(
         res,
-        'shared/views/message',
+        MESSAGE_VIEW,
         {
           chrome: 'portal',
           title: t('portal.nav.adminCentre'),

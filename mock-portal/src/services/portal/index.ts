@@ -1,22 +1,24 @@
 import express, { type Router } from 'express';
 import { csrfCheck, issueCsrfToken } from '../../http/csrf.js';
+import { startAgainAt } from '../../http/errors.js';
 import { noStore } from '../../http/security.js';
 import { serviceSession } from '../../http/sessions.js';
-import type { RelyingParty } from '../relying-party.js';
+import type { RelyingParty } from '../relying-party/index.js';
 import { accessControlRoutes } from './access-control.js';
 import { administratorRoutes } from './administrators.js';
 import { changeDirectoryRoutes } from './change-directory.js';
-import { portalContext } from './context.js';
+import { describePortalSession, portalContext } from './context.js';
 import { directoryRoutes } from './directories.js';
 import { subscriptionRoutes } from './subscriptions.js';
 
 /** portal.azure.com under /portal: directories, subscriptions and what can be done with them. */
 export function portalService(relyingParty: RelyingParty, options: { secret: string; secureCookies: boolean }): Router {
   const router = express.Router();
+  router.use(startAgainAt('/portal/subscriptions'));
   router.use(
     serviceSession({ name: 'portal.sid', path: '/portal', secret: options.secret, secure: options.secureCookies }),
   );
-  router.use(relyingParty.routes());
+  router.use(relyingParty.routes(describePortalSession));
   router.use(
     noStore,
     express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 20 }),

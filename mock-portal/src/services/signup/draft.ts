@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import type { SignedInIdentity } from '../../http/session-data.js';
+import type { Request } from 'express';
+import type { SignedInIdentity } from '../relying-party/signed-in.js';
 import type { SignUpProfile } from '../../world/model.js';
 import { aboutSection, cardSection, codeSection, fieldErrors, phoneSection, type FieldErrors } from './forms.js';
 
@@ -25,6 +26,26 @@ export interface SignupDraft {
   agree: boolean;
   offers: boolean;
   completedSubscriptionId?: string;
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    signupDraft: SignupDraft;
+  }
+}
+
+/** For a failing test's report: how far the form has got. */
+export function describeSignupSession(req: Request): Record<string, unknown> {
+  const draft = req.session.signupDraft;
+  if (!draft) return {};
+  return {
+    signupForm: {
+      aboutDone: draft.aboutDone,
+      phoneVerified: Boolean(draft.verifiedPhone),
+      cardAccepted: Boolean(draft.cardLast4),
+      agreed: draft.agree,
+    },
+  };
 }
 
 export function newDraft(identity: SignedInIdentity): SignupDraft {

@@ -1,15 +1,18 @@
 import express, { type Router } from 'express';
+import { startAgainAt } from '../../http/errors.js';
 import { serviceSession } from '../../http/sessions.js';
-import type { RelyingParty } from '../relying-party.js';
+import type { RelyingParty } from '../relying-party/index.js';
+import { describeSignupSession } from './draft.js';
 import { signupRoutes } from './routes.js';
 
 /** signup.azure.com under /signup: its own session cookie, its sign-in callback, then the form. */
 export function signupService(relyingParty: RelyingParty, options: { secret: string; secureCookies: boolean }): Router {
   const router = express.Router();
+  router.use(startAgainAt('/signup/'));
   router.use(
     serviceSession({ name: 'signup.sid', path: '/signup', secret: options.secret, secure: options.secureCookies }),
   );
-  router.use(relyingParty.routes());
+  router.use(relyingParty.routes(describeSignupSession));
   router.use(signupRoutes(relyingParty));
   return router;
 }

@@ -3,7 +3,7 @@ import { csrfCheck, issueCsrfToken } from '../../http/csrf.js';
 import { renderPage } from '../../http/render.js';
 import { noStore } from '../../http/security.js';
 import type { MessageKey } from '../../i18n/index.js';
-import type { RelyingParty } from '../relying-party.js';
+import type { RelyingParty } from '../relying-party/index.js';
 import {
   absorb,
   newDraft,

@@ -1,14 +1,14 @@
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
-import { decodeJwt } from 'jose';
 import * as client from 'openid-client';
 import { z } from 'zod';
-import { renderPage } from '../http/render.js';
-import { safeLocalPath } from '../http/safe-path.js';
-import { noStore } from '../http/security.js';
-import { csrfProtection } from '../http/csrf.js';
-import { destroy, regenerate } from '../http/sessions.js';
-import type { SignedInIdentity } from '../http/session-data.js';
-import type { WorldRegistry } from '../world/registry.js';
+import { MESSAGE_VIEW, renderPage } from '../../http/render.js';
+import { safeLocalPath } from '../../http/safe-path.js';
+import { noStore } from '../../http/security.js';
+import { csrfProtection } from '../../http/csrf.js';
+import { destroy, regenerate } from '../../http/sessions.js';
+import type { SignedInIdentity } from './signed-in.js';
+import type { WorldRegistry } from '../../world/registry.js';
+import { evidenceRoutes, type DescribeSession } from './evidence.js';
 import { PendingSignInCookie } from './pending-sign-in.js';
 
 export interface RelyingPartyOptions {
@@ -155,7 +155,7 @@ export class RelyingParty {
    * (ends this service's session, then the login service's for that account, and comes back to
    * `returnTo`) and GET /signed-out (where the login service sends the browser afterwards).
    */
-  routes(): Router {
+  routes(describeSession: DescribeSession = () => ({})): Router {
     const router = express.Router();
     router.use(noStore);
     router.get('/signin', async (req, res) => {
@@ -188,42 +188,7 @@ export class RelyingParty {
         res.redirect(303, endSession.href);
       },
     );
-    if (this.#options.testMode) {
-      router.get('/__test__/id-token', (req, res) => {
-        const idToken = req.session.identity?.idToken;
-        if (!idToken) return res.status(404).json({ error: 'not signed in' });
-        res.json(decodeJwt(idToken));
-      });
-      // What this relying party's session holds, for a failing test's report (never the token itself).
-      router.get('/__test__/session', (req, res) => {
-        const { identity, directoryId, signupDraft } = req.session;
-        res.json({
-          service: this.#options.chrome,
-          signedIn: Boolean(identity),
-          ...(identity
-            ? {
-                upn: identity.upn,
-                tid: identity.tid,
-                directory: req.world.directory(identity.tid)?.name ?? '(no such directory in this world)',
-                oid: identity.oid,
-                name: identity.name,
-              }
-            : {}),
-          ...(directoryId ? { currentDirectoryId: directoryId } : {}),
-          ...(signupDraft
-            ? {
-                signupForm: {
-                  aboutDone: signupDraft.aboutDone,
-                  phoneVerified: Boolean(signupDraft.verifiedPhone),
-                  cardAccepted: Boolean(signupDraft.cardLast4),
-                  agreed: signupDraft.agree,
-                },
-              }
-            : {}),
-          cookieExpires: req.session.cookie.expires ?? 'end of browser session',
-        });
-      });
-    }
+    if (this.#options.testMode) router.use(evidenceRoutes(this.#options.chrome, describeSession));
     router.get('/signed-out', (req, res) => {
       const query = signedOutQuery.safeParse(req.query);
       res.redirect(303, safeLocalPath(query.success ? query.data.state : undefined, this.#options.home));
@@ -271,7 +236,7 @@ async function signInFailed(res: Response, { home, chrome }: RelyingPartyOptions
   const { t } = res.locals;
   await renderPage(
     res,
-    'shared/views/message',
+    MESSAGE_VIEW,
     {
       title: t('error.signIn.title'),
       chrome,

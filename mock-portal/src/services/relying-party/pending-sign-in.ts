@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CookieOptions, Request, Response } from 'express';
 import { EncryptJWT, jwtDecrypt } from 'jose';
 import { z } from 'zod';
-import { cookieOf } from '../http/cookies.js';
+import { cookieOf } from '../../http/cookies.js';
 
 /** As long as the login service keeps the sign-in's interaction (oidc-provider's Interaction TTL). */
 const LIFETIME_SECONDS = 60 * 60;
