@@ -1,7 +1,49 @@
 // @ts-check
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import playwright from 'eslint-plugin-playwright';
 import tseslint from 'typescript-eslint';
+
+const SRC = './mock-portal/src';
+const SERVICES = ['login', 'signup', 'portal', 'marketing'];
+
+/**
+ * The layers, as import rules: the domain imports nothing else of ours; the cross-cutting HTTP
+ * layer knows no service; no service imports another (the relying party is shared by signup and
+ * portal, as a library); the suite sees the app's domain and messages, never its HTTP internals.
+ */
+const LAYERS = [
+  {
+    target: `${SRC}/world`,
+    from: [
+      `${SRC}/http`,
+      `${SRC}/services`,
+      `${SRC}/i18n`,
+      `${SRC}/server.ts`,
+      `${SRC}/listen.ts`,
+      './e2e',
+      './scripts',
+    ],
+    message: 'world/ is the domain: plain TypeScript that knows nothing of HTTP, services or tests.',
+  },
+  {
+    target: `${SRC}/http`,
+    from: `${SRC}/services`,
+    message: 'http/ is cross-cutting: a service passes what http/ needs, http/ never reaches into a service.',
+  },
+  ...SERVICES.map((service) => ({
+    target: `${SRC}/services/${service}`,
+    from: SERVICES.filter((other) => other !== service).map((other) => `${SRC}/services/${other}`),
+    message: 'Services never import each other: they meet only through the login service, over OpenID Connect.',
+  })),
+  {
+    target: './e2e',
+    from: [`${SRC}/http`, `${SRC}/services`, `${SRC}/server.ts`, `${SRC}/listen.ts`, `${SRC}/main.ts`],
+    message:
+      'The suite drives the app through its pages and its test-only API; it imports only the domain and the messages.',
+  },
+];
 
 export default tseslint.config(
   {
@@ -25,6 +67,15 @@ export default tseslint.config(
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
       eqeqeq: 'error',
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver()] },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: LAYERS }],
+      'import-x/no-cycle': 'error',
     },
   },
   {
@@ -52,7 +103,23 @@ export default tseslint.config(
       'playwright/no-skipped-test': 'error',
       'playwright/no-force-option': 'error',
       'playwright/no-focused-test': 'error',
-      'playwright/expect-expect': ['warn', { assertFunctionNames: ['expectAccessible'] }],
+      'playwright/expect-expect': ['error', { assertFunctionNames: ['expectAccessible', '*.assert*', 'assert*'] }],
+      'playwright/prefer-web-first-assertions': 'error',
+      'playwright/no-useless-await': 'error',
+      'playwright/no-useless-not': 'error',
+      'playwright/valid-expect': 'error',
+      'playwright/valid-title': 'error',
+      'playwright/no-conditional-in-test': 'error',
+      'playwright/no-conditional-expect': 'error',
+      'playwright/no-standalone-expect': 'error',
+      'playwright/missing-playwright-await': 'error',
+      'playwright/no-element-handle': 'error',
+      'playwright/no-eval': 'error',
+      'playwright/no-page-pause': 'error',
+      'playwright/no-networkidle': 'error',
+      'playwright/prefer-to-have-count': 'error',
+      'playwright/prefer-to-have-length': 'error',
+      'playwright/no-raw-locators': 'error',
     },
   },
 );

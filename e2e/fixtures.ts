@@ -213,11 +213,9 @@ export async function attachIdToken(page: Page): Promise<Record<string, unknown>
   expect(response.ok(), 'the sign-up service has a signed-in session').toBe(true);
   const claims = (await response.json()) as Record<string, unknown>;
   const { upn, preferred_username: preferredUsername, tid, oid, name } = claims;
-  await test
-    .info()
-    .attach('ID token (decoded)', {
-      body: JSON.stringify({ upn, preferred_username: preferredUsername, tid, oid, name }, null, 2),
-      contentType: 'application/json',
-    });
+  await test.info().attach('ID token (decoded)', {
+    body: JSON.stringify({ upn, preferred_username: preferredUsername, tid, oid, name }, null, 2),
+    contentType: 'application/json',
+  });
   return claims;
 }

@@ -74,7 +74,7 @@ export class SubscriptionBlade {
 
 /** The visible label of the option that starts with this text (options carry extra words: "(Guest)"). */
 async function optionLabelFor(select: ReturnType<Page['getByLabel']>, startsWith: string): Promise<string> {
-  const labels = await select.locator('option').allTextContents();
+  const labels = await select.getByRole('option').allTextContents();
   const label = labels.find((text) => text.trim().startsWith(startsWith));
   if (!label) throw new Error(`no option starting with ${startsWith} in ${labels.join(', ')}`);
   return label.trim();

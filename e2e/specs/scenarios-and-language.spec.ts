@@ -75,6 +75,8 @@ test.describe('Language', () => {
       .getByRole('link', { name: otherUi('lang.name') })
       .click();
     await expect(page.getByRole('link', { name: otherUi('home.startFree'), exact: true })).toBeVisible();
+    // The page's language is an attribute of <html>, which has no role to find it by.
+    // eslint-disable-next-line playwright/no-raw-locators
     await expect(page.locator('html')).toHaveAttribute('lang', other);
 
     await page.goto('/signup/');

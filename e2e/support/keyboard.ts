@@ -3,7 +3,9 @@ import type { Locator, Page } from '@playwright/test';
 /** Enough Tab presses to reach anything on our longest page (the sign-up form), with room to spare. */
 const MOST_TABS = 80;
 
-const isFocused = async (target: Locator) => (await target.and(target.page().locator(':focus')).count()) > 0;
+/** Whether the element has focus now (a single check, for the Tab loop below). */
+const isFocused = (target: Locator) =>
+  target.evaluate((element: { matches(selector: string): boolean }) => element.matches(':focus'));
 
 /** Presses Tab, as a keyboard user would, until the target has focus; fails if it never does. */
 export async function tabTo(page: Page, target: Locator): Promise<void> {
@@ -32,7 +34,7 @@ export async function pressEnterOn(page: Page, control: Locator): Promise<void> 
 export async function chooseWithArrows(page: Page, select: Locator, value: string): Promise<void> {
   await tabTo(page, select);
   const options = await Promise.all(
-    (await select.locator('option').all()).map(async (option) => (await option.getAttribute('value')) ?? ''),
+    (await select.getByRole('option').all()).map(async (option) => (await option.getAttribute('value')) ?? ''),
   );
   const from = options.indexOf(await select.inputValue());
   const to = options.indexOf(value);
