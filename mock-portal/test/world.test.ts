@@ -36,11 +36,11 @@ describe('the seeded world', () => {
       const account = accountOf(world, seed.signInName, seed.kind);
       const expected = seed.locked ? 'locked' : 'ok';
       assert.equal(
-        world.checkPassword(account.id, 'passw0rd!'),
+        world.credentials.check(account.id, 'passw0rd!'),
         seed.locked ? 'locked' : 'wrong',
         `${seed.signInName} password is case-sensitive`,
       );
-      assert.equal(world.checkPassword(account.id, SEED_PASSWORD), expected, seed.signInName);
+      assert.equal(world.credentials.check(account.id, SEED_PASSWORD), expected, seed.signInName);
     }
   });
 

@@ -1,6 +1,7 @@
-import { randomUUID, timingSafeEqual, createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { Credentials } from './credentials.js';
+import { isUserOf, membershipsOf, usersOf, type Membership } from './membership.js';
 import { freeTrialIneligibility, type Ineligibility } from './eligibility.js';
-import { afterWrongPassword, isLockedOut, NO_FAILURES, type FailedSignIns } from './lockout.js';
 import {
   FREE_TRIAL_OFFER,
   type Account,
@@ -33,10 +34,7 @@ export interface VisibleSubscription {
 /** A rule's answer: the changed subscription, or why nothing changed ('unknown' for an id that names nothing). */
 export type ChangeResult = rules.RuleResult | { readonly ok: false; readonly reason: 'unknown' };
 
-export interface Membership {
-  readonly directory: Directory;
-  readonly membership: 'member' | 'guest';
-}
+export type { Membership } from './membership.js';
 
 /**
  * One world: its directories, accounts and Azure subscriptions, and the rules that change them.
@@ -50,7 +48,9 @@ export class World {
   readonly #subscriptions = new Map<string, AzureSubscription>();
   /** Sign-up request id → the subscription it made, so a replayed form finds it again. */
   readonly #placements = new Map<string, string>();
-  readonly #failedSignIns = new Map<string, FailedSignIns>();
+
+  /** Passwords and lockout, for the login service. */
+  readonly credentials = new Credentials((id) => this.#accounts.get(id));
 
   constructor(data: WorldData, id: string = randomUUID()) {
     this.id = id;
@@ -79,25 +79,6 @@ export class World {
   accountsBySignInName(signInName: string): Account[] {
     const wanted = signInName.trim().toLowerCase();
     return [...this.#accounts.values()].filter((account) => account.signInName === wanted);
-  }
-
-  /**
-   * Checks a password the way the login service must: a locked account (seeded so, or locked out
-   * by wrong passwords) is refused whatever is typed, and every wrong password counts toward the
-   * lockout. The right password clears the count.
-   */
-  checkPassword(accountId: string, password: string, now: number = Date.now()): 'ok' | 'wrong' | 'locked' {
-    const account = this.#accounts.get(accountId);
-    if (!account) return 'wrong';
-    const failures = this.#failedSignIns.get(accountId) ?? NO_FAILURES;
-    if (account.locked || isLockedOut(failures, now)) return 'locked';
-    const digest = (text: string) => createHash('sha256').update(text).digest();
-    if (timingSafeEqual(digest(account.password), digest(password))) {
-      this.#failedSignIns.delete(accountId);
-      return 'ok';
-    }
-    this.#failedSignIns.set(accountId, afterWrongPassword(failures, now));
-    return 'wrong';
   }
 
   homeDirectoryOf(account: Account): Directory | undefined {
@@ -149,15 +130,7 @@ export class World {
   /** The directories an account can switch to: its home directory first, then those it is a guest of. */
   membershipsOf(accountId: string): Membership[] {
     const account = this.#accounts.get(accountId);
-    if (!account) return [];
-    const home = this.homeDirectoryOf(account);
-    const guestOf = account.guestOfDirectoryIds
-      .map((id) => this.#directories.get(id))
-      .filter((directory): directory is Directory => directory !== undefined);
-    return [
-      ...(home ? [{ directory: home, membership: 'member' as const }] : []),
-      ...guestOf.map((directory) => ({ directory, membership: 'guest' as const })),
-    ];
+    return account ? membershipsOf(account, (id) => this.#directories.get(id)) : [];
   }
 
   /** The subscriptions of one directory this account can see: it holds a role, or is a classic administrator. */
@@ -180,19 +153,7 @@ export class World {
 
   /** Members and guests of a directory, for pickers: members first, then guests, by address. */
   usersOf(directoryId: string): { account: Account; membership: 'member' | 'guest' }[] {
-    return [...this.#accounts.values()]
-      .filter((account) => this.isUserOf(account.id, directoryId))
-      .map((account) => ({
-        account,
-        membership: account.homeDirectoryId === directoryId ? ('member' as const) : ('guest' as const),
-      }))
-      .sort((a, b) =>
-        a.membership === b.membership
-          ? a.account.signInName.localeCompare(b.account.signInName)
-          : a.membership === 'member'
-            ? -1
-            : 1,
-      );
+    return usersOf(this.#accounts.values(), directoryId);
   }
 
   /** Azure subscriptions of a directory with who owns each (its Account Administrator): for the directory diagram. */
@@ -203,10 +164,7 @@ export class World {
   /** Whether an account is a user (member or guest) of a directory. */
   isUserOf(accountId: string, directoryId: string): boolean {
     const account = this.#accounts.get(accountId);
-    return (
-      account !== undefined &&
-      (account.homeDirectoryId === directoryId || account.guestOfDirectoryIds.includes(directoryId))
-    );
+    return account !== undefined && isUserOf(account, directoryId);
   }
 
   grantRole(actorId: string, subscriptionId: string, principalId: string, role: AzureRole): ChangeResult {

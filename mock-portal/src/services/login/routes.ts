@@ -189,7 +189,7 @@ export function interactionRoutes(provider: Provider, remembered: RememberedAcco
     if (!flow || !account) return res.redirect(303, `/login/interaction/${details.uid}/username`);
     const form = passwordForm.safeParse(req.body);
     if (!form.success) return passwordPage(res, details.uid, account, 'required', 400);
-    const verdict = req.world.checkPassword(account.id, form.data.password);
+    const verdict = req.world.credentials.check(account.id, form.data.password);
     if (verdict === 'locked') return passwordPage(res, details.uid, account, 'AADSTS50053', 400);
     if (verdict === 'wrong') return passwordPage(res, details.uid, account, 'AADSTS50126', 400);
     await regenerate(req);
