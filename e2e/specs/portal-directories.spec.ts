@@ -1,5 +1,5 @@
 import { expect, proves, test } from '../fixtures.js';
-import { ALICE_CONTOSO, ALICE_FABRIKAM } from '../support/accounts.js';
+import { ALICE_CONTOSO, ALICE_FABRIKAM, DAVE } from '../support/accounts.js';
 import { signInToPortal } from '../support/flows.js';
 
 test.describe('The portal: directories, and signing in without a subscription', () => {
@@ -37,8 +37,8 @@ test.describe('The portal: directories, and signing in without a subscription', 
 
   test('a subscription id that is not yours is a 404 page, not a peek', async ({ page, ui, world }) => {
     await signInToPortal(page, ui, ALICE_CONTOSO);
-    const { subscriptions } = await world.state();
-    const davesId = subscriptions[0]?.id ?? '';
+    const davesId = (await world.placements()).find((placement) => placement.accountAdmin === DAVE)?.subscriptionId;
+    expect(davesId, "Dave's Pay-As-You-Go is in the seeded world").toBeDefined();
     const response = await page.goto(`/portal/subscriptions/${davesId}/access-control`);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1, name: ui('error.notFound.title') })).toBeVisible();

@@ -1,8 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
-import { MESSAGE_VIEW, renderPage } from '../../http/render.js';
+import { renderPage } from '../../http/render.js';
 import type { MessageKey } from '../../i18n/index.js';
 import type { Directory } from '../../world/model.js';
-import type { Membership, VisibleSubscription } from '../../world/world.js';
+import type { Membership } from '../../world/world.js';
 
 declare module 'express-session' {
   interface SessionData {
@@ -56,27 +56,6 @@ export async function portalPage(
     },
     status,
   );
-}
-
-/** The subscription named by `:id` as this account sees it; a 404 page for one it may not see. */
-export async function subscriptionOr404(req: Request, res: Response): Promise<VisibleSubscription | undefined> {
-  const id = typeof req.params.id === 'string' ? req.params.id : '';
-  const visible = req.user.world.visibleSubscription(req.user.account.id, id);
-  if (visible) return visible;
-  const { t } = res.locals;
-  await renderPage(
-    res,
-    MESSAGE_VIEW,
-    {
-      chrome: 'portal',
-      title: t('error.notFound.title'),
-      heading: t('error.notFound.title'),
-      message: t('error.notFound.body'),
-      action: { href: '/portal/subscriptions', label: t('portal.subscriptions') },
-    },
-    404,
-  );
-  return undefined;
 }
 
 /** The message for a rule's refusal. */

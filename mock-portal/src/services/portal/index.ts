@@ -9,7 +9,8 @@ import { administratorRoutes } from './administrators.js';
 import { changeDirectoryRoutes } from './change-directory.js';
 import { describePortalSession, portalContext } from './context.js';
 import { directoryRoutes } from './directories.js';
-import { subscriptionRoutes } from './subscriptions.js';
+import { subscriptionRouter } from './subscription-tab.js';
+import { subscriptionListRoutes, subscriptionOverviewRoutes } from './subscriptions.js';
 
 /** portal.azure.com under /portal: directories, subscriptions and what can be done with them. */
 export function portalService(relyingParty: RelyingParty, options: { secret: string; secureCookies: boolean }): Router {
@@ -31,12 +32,12 @@ export function portalService(relyingParty: RelyingParty, options: { secret: str
   router.get('/', (_req, res) => {
     res.redirect(303, '/portal/subscriptions');
   });
-  router.use(
-    subscriptionRoutes(),
-    accessControlRoutes(),
-    administratorRoutes(),
-    changeDirectoryRoutes(),
-    directoryRoutes(),
-  );
+  const subscription = subscriptionRouter();
+  subscriptionOverviewRoutes(subscription);
+  accessControlRoutes(subscription);
+  administratorRoutes(subscription);
+  changeDirectoryRoutes(subscription);
+  router.use(subscriptionListRoutes(), directoryRoutes());
+  router.use('/subscriptions/:id', subscription);
   return router;
 }

@@ -1,39 +1,36 @@
 import express, { type Router } from 'express';
 import { OFFERS } from '../../world/model.js';
-import { currentDirectory, portalPage, subscriptionOr404 } from './context.js';
+import { currentDirectory, portalPage } from './context.js';
+import { visibleOf } from './subscription-tab.js';
 
-/** Subscriptions of the current directory, and one subscription's Overview and Properties. */
-export function subscriptionRoutes(): Router {
+/** Subscriptions of the current directory. */
+export function subscriptionListRoutes(): Router {
   const router = express.Router();
-
   router.get('/subscriptions', async (req, res) => {
     const { directory } = currentDirectory(req);
     const rows = directory ? req.user.world.subscriptionsVisibleTo(req.user.account.id, directory.id) : [];
     await portalPage(req, res, 'subscriptions', res.locals.t('portal.subscriptions'), { rows });
   });
+  return router;
+}
 
-  router.get('/subscriptions/:id', async (req, res) => {
-    const visible = await subscriptionOr404(req, res);
-    if (!visible) return;
-    const offer = OFFERS[visible.subscription.offerId];
-    await portalPage(req, res, 'overview', res.locals.t(`offer.${visible.subscription.offerId}`), {
-      visible,
-      offer,
+/** One subscription's Overview and Properties. */
+export function subscriptionOverviewRoutes(subscription: Router): void {
+  subscription.get('/', async (req, res) => {
+    const { offerId } = visibleOf(res).subscription;
+    await portalPage(req, res, 'overview', res.locals.t(`offer.${offerId}`), {
+      offer: OFFERS[offerId],
       tab: 'overview',
     });
   });
 
-  router.get('/subscriptions/:id/properties', async (req, res) => {
-    const visible = await subscriptionOr404(req, res);
-    if (!visible) return;
+  subscription.get('/properties', async (req, res) => {
     const { world } = req.user;
+    const { accountAdminId, serviceAdminId } = visibleOf(res).subscription;
     await portalPage(req, res, 'properties', res.locals.t('portal.nav.properties'), {
-      visible,
       tab: 'properties',
-      accountAdmin: world.account(visible.subscription.accountAdminId)?.signInName ?? '',
-      serviceAdmin: world.account(visible.subscription.serviceAdminId)?.signInName ?? '',
+      accountAdmin: world.account(accountAdminId)?.signInName ?? '',
+      serviceAdmin: world.account(serviceAdminId)?.signInName ?? '',
     });
   });
-
-  return router;
 }
