@@ -10,7 +10,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumExecutablePath } from '../e2e/support/browser.js';
 import { translator, type Locale } from '../mock-portal/src/i18n/index.js';
 import { listen } from '../mock-portal/src/listen.js';
-import { walkHappyPath } from './lib/happy-path.js';
+import { walkHappyPath, type Moment } from '../e2e/support/happy-path.js';
 
 const OUT = path.resolve(import.meta.dirname, '..', 'docs', 'article-pictures');
 
@@ -20,6 +20,9 @@ async function picture(page: Page, locale: Locale, name: string, element?: strin
   else await page.screenshot({ path: file });
   console.log(`  docs/article-pictures/${locale}-${name}.png`);
 }
+
+/** The article's first two pictures: the sign-in page with the name typed, and the form's first section filled. */
+const ARTICLE_PICTURES: Partial<Record<Moment, string>> = { 'user-name': '1-sign-in', 'about-you': '2-sign-up-form' };
 
 async function newWorld(baseUrl: string): Promise<string> {
   const response = await fetch(new URL('/__test__/worlds', baseUrl), {
@@ -40,9 +43,15 @@ async function photograph(browser: Browser, baseUrl: string, locale: Locale): Pr
   const context = await browser.newContext({ baseURL: baseUrl, locale, viewport: { width: 1100, height: 720 } });
   await context.addCookies([{ name: 'mock-world', value: await newWorld(baseUrl), url: baseUrl }]);
   const page = await context.newPage();
-  await walkHappyPath(page, t, (moment) =>
-    picture(page, locale, moment === 'sign-in' ? '1-sign-in' : '2-sign-up-form'),
-  );
+  await walkHappyPath(page, t, {
+    at: async (moment) => {
+      const name = ARTICLE_PICTURES[moment];
+      if (!name) return;
+      // As the article shows a page: from its top, with no field's focus ring.
+      await page.evaluate('document.activeElement?.blur(); window.scrollTo(0, 0)');
+      await picture(page, locale, name);
+    },
+  });
   await page.goto('/portal/directory-overview');
   await picture(page, locale, '3-directory-users-subscriptions', 'figure.diagram svg');
   await context.close();

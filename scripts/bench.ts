@@ -25,7 +25,7 @@ import { listen } from '../mock-portal/src/listen.js';
 import { SEED_PASSWORD } from '../mock-portal/src/world/seed.js';
 import { signInUntilCallback } from '../mock-portal/test/browserless.js';
 import { clientIn, newWorld, signInToSignup, signOutOverHttp, signUpOverHttp } from '../mock-portal/test/http-flows.js';
-import { walkHappyPath } from './lib/happy-path.js';
+import { walkHappyPath } from '../e2e/support/happy-path.js';
 import { startPortal, startProcess } from './lib/processes.js';
 
 const root = path.resolve(import.meta.dirname, '..');

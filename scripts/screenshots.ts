@@ -9,7 +9,11 @@ import { chromiumExecutablePath } from '../e2e/support/browser.js';
 import { translator, type Locale } from '../mock-portal/src/i18n/index.js';
 import { listen } from '../mock-portal/src/listen.js';
 import { SEED_PASSWORD } from '../mock-portal/src/world/seed.js';
-import { fillCardSection } from './lib/happy-path.js';
+import { SignInPage } from '../e2e/pages/sign-in.js';
+import { SubscriptionBlade } from '../e2e/pages/subscription-blade.js';
+import { DECLINED_CARD_NUMBER, GOOD_CARD, SignUpPage } from '../e2e/pages/sign-up.js';
+import { walkHappyPath, type Moment } from '../e2e/support/happy-path.js';
+import { arrange } from '../mock-portal/src/world/arrange.js';
 import type { World } from '../mock-portal/src/world/world.js';
 
 const OUT = path.resolve(import.meta.dirname, '..', 'docs', 'screenshots');
@@ -19,53 +23,46 @@ async function shoot(page: Page, locale: Locale, name: string): Promise<void> {
   console.log(`  ${locale}-${name}.png`);
 }
 
+/** The happy path's pages, named as docs/screenshots/ names them; the card is first shown declined. */
+const WALK_PICTURES: Partial<Record<Moment, string>> = {
+  'azure-home': '01-azure-home',
+  'user-name': '02-sign-in-user-name',
+  password: '03-sign-in-password',
+  'stay-signed-in': '04-stay-signed-in',
+  'about-you': '05-sign-up-about-you',
+  'code-sent': '06-sign-up-phone-code-sent',
+  agreement: '08-sign-up-agreement',
+  ready: '09-subscription-ready',
+  portal: '10-portal-subscriptions',
+};
+
 async function walk(page: Page, locale: Locale): Promise<void> {
   const t = translator(locale);
-  await page.goto('/');
-  await shoot(page, locale, '01-azure-home');
-  await page.getByRole('link', { name: t('home.startFree'), exact: true }).click();
-  await shoot(page, locale, '02-sign-in-user-name');
-  await page.getByLabel(t('login.username')).fill('alice@contoso.com');
-  await page.getByRole('button', { name: t('login.next') }).click();
-  await shoot(page, locale, '03-sign-in-password');
-  await page.getByLabel(t('login.password'), { exact: true }).fill(SEED_PASSWORD);
-  await page.getByRole('button', { name: t('login.signIn'), exact: true }).click();
-  await shoot(page, locale, '04-stay-signed-in');
-  await page.getByRole('button', { name: t('login.no'), exact: true }).click();
-  await shoot(page, locale, '05-sign-up-about-you');
-  await page.getByLabel(t('signup.country')).selectOption('US');
-  await page.getByLabel(t('signup.workPhone')).fill('+1 425 555 0100');
-  await page.getByRole('button', { name: t('signup.next') }).click();
-  await page.getByLabel(t('signup.phoneNumber')).fill('+1 425 555 0100');
-  await page.getByRole('button', { name: t('signup.textMe') }).click();
-  await shoot(page, locale, '06-sign-up-phone-code-sent');
-  const code = /\b(\d{6})\b/.exec((await page.getByTestId('verification-notice').textContent()) ?? '')?.[1] ?? '';
-  await page.getByLabel(t('signup.code'), { exact: true }).fill(code);
-  await page.getByRole('button', { name: t('signup.verifyCode') }).click();
-  await fillCardSection(page, t, '4000 0000 0000 0002');
-  await shoot(page, locale, '07-sign-up-card-declined');
-  await page.getByLabel(t('signup.cardNumber')).fill('4111 1111 1111 1111');
-  await page.getByLabel(t('signup.cvv')).fill('123');
-  await page.getByRole('button', { name: t('signup.next') }).click();
-  await shoot(page, locale, '08-sign-up-agreement');
-  await page.getByLabel(t('signup.agree')).check();
-  await page.getByRole('button', { name: t('signup.signUp'), exact: true }).click();
-  await shoot(page, locale, '09-subscription-ready');
-  await page.getByRole('link', { name: t('signup.done.manage') }).click();
-  await shoot(page, locale, '10-portal-subscriptions');
+  const signUp = new SignUpPage(page, t);
+  await walkHappyPath(page, t, {
+    at: async (moment) => {
+      const name = WALK_PICTURES[moment];
+      if (name) await shoot(page, locale, name);
+      if (moment !== 'card') return;
+      // A declined card first, then the good one typed back for the walk to go on.
+      await signUp.field('signup.cardNumber').fill(DECLINED_CARD_NUMBER);
+      await signUp.clickNextIn('signup.card');
+      await shoot(page, locale, '07-sign-up-card-declined');
+      await signUp.field('signup.cardNumber').fill(GOOD_CARD.number);
+      await signUp.field('signup.cvv').fill(GOOD_CARD.cvv);
+    },
+  });
   await page.getByRole('link', { name: t('offer.MS-AZR-0044P') }).click();
   await shoot(page, locale, '13-portal-overview');
-  const blade = page.getByRole('navigation', { name: t('offer.MS-AZR-0044P') });
-  await blade.getByRole('link', { name: t('portal.nav.iam'), exact: true }).click();
-  await page.getByLabel(t('portal.iam.role'), { exact: true }).selectOption('Reader');
-  await page.getByLabel(t('portal.iam.user'), { exact: true }).selectOption({ index: 3 });
-  await page.getByRole('button', { name: t('portal.iam.add'), exact: true }).click();
+  const blade = new SubscriptionBlade(page, t);
+  await blade.openTab('portal.nav.iam');
+  await blade.addRoleAssignment('bob@contoso.com', 'Reader');
   await shoot(page, locale, '14-portal-access-control');
-  await blade.getByRole('link', { name: t('portal.nav.properties'), exact: true }).click();
+  await blade.openTab('portal.nav.properties');
   await shoot(page, locale, '15-portal-properties');
-  await blade.getByRole('link', { name: t('portal.nav.administrators'), exact: true }).click();
+  await blade.openTab('portal.nav.administrators');
   await shoot(page, locale, '16-portal-administrators');
-  await blade.getByRole('link', { name: t('portal.nav.changeDirectory'), exact: true }).click();
+  await blade.openTab('portal.nav.changeDirectory');
   await shoot(page, locale, '17-portal-change-directory');
   await page.goto('/portal/directories');
   await shoot(page, locale, '18-portal-switch-directory');
@@ -79,17 +76,13 @@ async function walk(page: Page, locale: Locale): Promise<void> {
 
 async function signInAtPortal(page: Page, t: ReturnType<typeof translator>, who: string): Promise<void> {
   await page.goto('/portal/signin?prompt=login');
-  await page.getByLabel(t('login.username')).fill(who);
-  await page.getByRole('button', { name: t('login.next') }).click();
-  await page.getByLabel(t('login.password'), { exact: true }).fill(SEED_PASSWORD);
-  await page.getByRole('button', { name: t('login.signIn'), exact: true }).click();
-  await page.getByRole('button', { name: t('login.no'), exact: true }).click();
+  await new SignInPage(page, t).signIn(who, SEED_PASSWORD);
   // Switching accounts passes through the provider's sign-out of the previous one: wait for the portal.
   await page.waitForURL('**/portal/subscriptions');
 }
 
 /**
- * The directory diagram three times (issue 4): Contoso as seeded (as Megan, who also shows the
+ * The directory diagram three times: Contoso as seeded (as Megan, who also shows the
  * admin centre and the empty portal), Fabrikam after the trap, Contoso after the remedy.
  */
 async function walkDiagrams(page: Page, locale: Locale, world: World): Promise<void> {
@@ -100,22 +93,15 @@ async function walkDiagrams(page: Page, locale: Locale, world: World): Promise<v
   await shoot(page, locale, '30-diagram-contoso-seeded');
   await page.goto('/portal/admin-centre');
   await shoot(page, locale, '24-portal-admin-centre');
+  const trap = arrange(world, { subscriptions: [{ signedUpBy: 'alice@fabrikam.com' }] });
   const wrong = world.accountsBySignInName('alice@fabrikam.com')[0];
   const contoso = world.snapshot().directories.find((d) => d.name === 'Contoso');
-  if (!wrong?.homeDirectoryId || !contoso) throw new Error('seed changed');
-  const placed = world.signUpForFreeTrial({ tenantId: wrong.homeDirectoryId, accountId: wrong.id }, 'screenshots', {
-    country: 'US',
-    firstName: 'Alice',
-    lastName: 'Chen',
-    email: wrong.signInName,
-    workPhone: '+1 425 555 0100',
-    organization: '',
-  });
-  if (placed.status !== 'created') throw new Error('sign-up refused');
+  const subscriptionId = trap.ok ? trap.subscriptionIds[0] : undefined;
+  if (!wrong || !contoso || !subscriptionId) throw new Error('the seed no longer has Alice in Fabrikam and Contoso');
   await signInAtPortal(page, t, 'alice@fabrikam.com');
   await page.goto('/portal/directory-overview');
   await shoot(page, locale, '31-diagram-fabrikam-after-trap');
-  world.changeDirectory(wrong.id, placed.subscription.id, contoso.id);
+  world.changeDirectory(wrong.id, subscriptionId, contoso.id);
   await page.goto('/portal/directories');
   await page.getByRole('button', { name: `${t('portal.directories.switch')}: Contoso` }).click();
   await page.goto('/portal/directory-overview');

@@ -27,11 +27,19 @@ export class SignInPage {
 
   async fillUsername(signInName: string): Promise<void> {
     await this.usernameField().fill(signInName);
+    await this.clickNext();
+  }
+
+  async clickNext(): Promise<void> {
     await this.page.getByRole('button', { name: this.ui('login.next') }).click();
   }
 
   async fillPassword(password: string): Promise<void> {
     await this.passwordField().fill(password);
+    await this.clickSignIn();
+  }
+
+  async clickSignIn(): Promise<void> {
     await this.page.getByRole('button', { name: this.ui('login.signIn'), exact: true }).click();
   }
 

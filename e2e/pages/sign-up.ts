@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import type { MessageKey, Translate } from '../../mock-portal/src/i18n/index.js';
+import { DECLINED_CARD_NUMBER, SAMPLE_CARD } from '../../mock-portal/src/world/seed.js';
 
 export interface AboutYou {
   country: string;
@@ -21,17 +22,18 @@ export interface Card {
   postalCode: string;
 }
 
+/** The README's sample card, in the page object's words. */
 export const GOOD_CARD: Card = {
-  name: 'Alice Chen',
-  number: '4111 1111 1111 1111',
-  month: '12',
-  year: String(new Date().getFullYear() + 3),
-  cvv: '123',
-  address: '1 Microsoft Way',
-  city: 'Redmond',
-  postalCode: '98052',
+  name: SAMPLE_CARD.cardName,
+  number: SAMPLE_CARD.cardNumber,
+  month: SAMPLE_CARD.expiryMonth,
+  year: SAMPLE_CARD.expiryYear,
+  cvv: SAMPLE_CARD.cvv,
+  address: SAMPLE_CARD.address1,
+  city: SAMPLE_CARD.city,
+  postalCode: SAMPLE_CARD.postalCode,
 };
-export const DECLINED_CARD_NUMBER = '4000 0000 0000 0002';
+export { DECLINED_CARD_NUMBER };
 
 /** The sign-up form (the article's step 4), section by section. */
 export class SignUpPage {
@@ -48,20 +50,30 @@ export class SignUpPage {
   readonly readyHeading = () => this.page.getByRole('heading', { level: 1, name: this.ui('signup.done.heading') });
   readonly errorSummary = () => this.page.getByRole('alert');
 
-  /** The error shown next to a field, found through the field's own aria-describedby. */
   /** Waits until the field carries this error as its description, as a screen reader announces it. */
   async assertFieldError(label: MessageKey, message: string): Promise<void> {
     await expect(this.field(label)).toHaveAccessibleDescription(message);
   }
 
+  /** Fills About you and sends it. */
   async fillAboutYou(about: AboutYou): Promise<void> {
+    await this.typeAboutYou(about);
+    await this.clickNextIn('signup.about');
+  }
+
+  /** Fills About you without sending it. */
+  async typeAboutYou(about: AboutYou): Promise<void> {
     await this.field('signup.country').selectOption(about.country);
     if (about.firstName !== undefined) await this.field('signup.firstName').fill(about.firstName);
     if (about.lastName !== undefined) await this.field('signup.lastName').fill(about.lastName);
     if (about.email !== undefined) await this.field('signup.email').fill(about.email);
     await this.field('signup.workPhone').fill(about.workPhone);
     if (about.organization !== undefined) await this.field('signup.organization').fill(about.organization);
-    await this.section('signup.about')
+  }
+
+  /** Next, in one section of the form. */
+  async clickNextIn(section: 'signup.about' | 'signup.card'): Promise<void> {
+    await this.section(section)
       .getByRole('button', { name: this.ui('signup.next') })
       .click();
   }
@@ -89,7 +101,14 @@ export class SignUpPage {
     await this.fillVerificationCode(await this.readSentCode());
   }
 
+  /** Fills the card section and sends it. */
   async fillCard(card: Card): Promise<void> {
+    await this.typeCard(card);
+    await this.clickNextIn('signup.card');
+  }
+
+  /** Fills the card section without sending it. */
+  async typeCard(card: Card): Promise<void> {
     await this.field('signup.cardName').fill(card.name);
     await this.field('signup.cardNumber').fill(card.number);
     await this.field('signup.expiryMonth').selectOption(card.month);
@@ -98,9 +117,6 @@ export class SignUpPage {
     await this.field('signup.address1').fill(card.address);
     await this.field('signup.city').fill(card.city);
     await this.field('signup.postalCode').fill(card.postalCode);
-    await this.section('signup.card')
-      .getByRole('button', { name: this.ui('signup.next') })
-      .click();
   }
 
   async acceptAgreementAndSignUp(): Promise<void> {

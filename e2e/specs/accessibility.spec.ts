@@ -2,6 +2,7 @@ import { expect, test } from '../fixtures.js';
 import { MarketingHome } from '../pages/marketing-home.js';
 import { PortalSubscriptions } from '../pages/portal-subscriptions.js';
 import { SignInPage } from '../pages/sign-in.js';
+import { GOOD_CARD } from '../pages/sign-up.js';
 import { blockingViolations, expectAccessible } from '../support/accessibility.js';
 import { ALICE_ABOUT, ALICE_CONTOSO, ALICE_FABRIKAM, CAROL, DAVE, ERIN, PASSWORD } from '../support/accounts.js';
 import { signInToPortal, signInToSignUp } from '../support/flows.js';
@@ -62,16 +63,7 @@ test.describe('Accessibility: no serious or critical axe violation on any page',
     await expectAccessible(page, 'sign-up: phone, code sent');
     await signUp.fillVerificationCode(await signUp.readSentCode());
     await expectAccessible(page, 'sign-up: payment card');
-    await signUp.fillCard({
-      name: 'Alice Chen',
-      number: '4111 1111 1111 1111',
-      month: '12',
-      year: String(new Date().getFullYear() + 3),
-      cvv: '123',
-      address: '1 Microsoft Way',
-      city: 'Redmond',
-      postalCode: '98052',
-    });
+    await signUp.fillCard(GOOD_CARD);
     await expectAccessible(page, 'sign-up: agreement');
     await signUp.acceptAgreementAndSignUp();
     await expect(signUp.readyHeading()).toBeVisible();

@@ -1,18 +1,10 @@
+import { SAMPLE_CARD } from '../src/world/seed.js';
 import { Browserless, csrfTokenOf, signInUntilCallback } from './browserless.js';
 
 /** What a browser types into the sign-up form, section by section (the article's step 4). */
 export const FORM = {
   about: { country: 'US', workPhone: '+1 425 555 0100', organization: '' },
-  card: {
-    cardName: 'Pat Doe',
-    cardNumber: '4111 1111 1111 1111',
-    expiryMonth: '12',
-    expiryYear: String(new Date().getUTCFullYear() + 3),
-    cvv: '123',
-    address1: '1 Main St',
-    city: 'Redmond',
-    postalCode: '98052',
-  },
+  card: SAMPLE_CARD,
 };
 
 /** Makes a test world (optionally with extra one-user organisations) and returns its id. */

@@ -1,7 +1,9 @@
-/** Card rules of the mock's identity check by card (PORTAL.md section 6). */
+import { DECLINED_CARD_NUMBER } from '../../world/seed.js';
+
+/** Card rules of the mock's identity check by card. */
 
 /** The test number that passes every check but is declined, as payment test cards are. */
-export const DECLINED_CARD = '4000000000000002';
+export const DECLINED_CARD = DECLINED_CARD_NUMBER.replace(/\s/g, '');
 
 export function digitsOnly(cardNumber: string): string {
   return cardNumber.replace(/[\s-]/g, '');
