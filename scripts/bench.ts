@@ -3,7 +3,7 @@
  * (machines are noisy; ratios taken side by side are not), each with its goal, and exits 1 when
  * one is missed. Results and how to read them: docs/performance.md.
  *   BENCH_FLOWS=10000  complete sign-in + sign-up + sign-out flows for the memory ratio (1,000 then this many)
- *   BENCH_SUITE=0      leave out the whole-suite measurement (about five minutes)
+ *   BENCH_SUITE=0      leave out the two whole-suite measurements (3 and 5, several minutes each)
  *   BENCH_ONLY=1,4     measure only these ratios (while working on one)
  */
 import { spawn } from 'node:child_process';
@@ -35,7 +35,7 @@ const record = (name: string, value: number, goal: string, met: boolean, digits 
   results.push({ name, value: value.toFixed(digits), goal, met });
   console.log(`  ${met ? 'ok  ' : 'MISS'} ${name}: ${value.toFixed(digits)} (goal ${goal})`);
 };
-const only = new Set((process.env.BENCH_ONLY ?? '1,2,3,4').split(',').map((n) => n.trim()));
+const only = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5').split(',').map((n) => n.trim()));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /**
@@ -114,9 +114,12 @@ const running = await listen({ testMode: true, logLevel: 'warn' });
 const baseline = await startBaseline();
 console.log(`bench: portal ${running.url}, yardsticks ${baseline.url}`);
 
-/** 1. The heaviest page against a bare Express + EJS page of the same size. */
-async function heaviestPageRatio(): Promise<void> {
-  console.log('\n1. Heaviest page, requests per second against a bare Express + EJS page of the same size');
+/**
+ * 1. Each page against the floor of its own size: the same-size bare Express + EJS page behind only
+ * the middleware every page of ours must have. What is left is what our own code adds.
+ */
+async function pagesAgainstTheirFloor(): Promise<void> {
+  console.log('\n1. Each page, requests per second against the floor of its own size (required middleware only)');
   const worldId = await newWorld(running.url);
   const portalClient = clientIn(running.url, worldId);
   await portalClient.follow(
@@ -126,7 +129,7 @@ async function heaviestPageRatio(): Promise<void> {
   const signupClient = clientIn(running.url, worldId);
   await signInToSignup(signupClient, 'alice@contoso.com', SEED_PASSWORD);
   // Each page with the cookies a browser would send: a session that exists, as in the suite.
-  const candidates = [
+  const pages = [
     { name: 'Azure.com home', url: `${running.url}/`, cookie: '' },
     { name: 'Scenarios', url: `${running.url}/scenarios`, cookie: portalClient.cookieHeader() },
     { name: 'portal Subscriptions', url: `${running.url}/portal/subscriptions`, cookie: portalClient.cookieHeader() },
@@ -136,42 +139,37 @@ async function heaviestPageRatio(): Promise<void> {
       cookie: portalClient.cookieHeader(),
     },
     { name: 'sign-up form', url: `${running.url}/signup/`, cookie: signupClient.cookieHeader() },
-  ].map((candidate) => ({ ...candidate, rps: 0, bytes: 0 }));
-  for (const candidate of candidates) {
-    candidate.bytes = (
-      await (await fetch(candidate.url, { headers: candidate.cookie ? { cookie: candidate.cookie } : {} })).text()
-    ).length;
-    const { rps, non2xx } = await requestsPerSecond(candidate.url, candidate.cookie, 2);
-    candidate.rps = rps;
+  ];
+  const ratios: { name: string; ratio: number }[] = [];
+  for (const page of pages) {
+    const bytes = (await (await fetch(page.url, { headers: page.cookie ? { cookie: page.cookie } : {} })).text())
+      .length;
+    const rows = baseline.rowsFor(bytes);
+    const ours: number[] = [];
+    const floor: number[] = [];
+    const bare: number[] = [];
+    // In turns, so that a machine that slows down slows both sides of the ratio.
+    for (let round = 0; round < 3; round += 1) {
+      floor.push((await requestsPerSecond(`${baseline.url}/floor/page?rows=${rows}`, baseline.floorCookie, 2)).rps);
+      ours.push((await requestsPerSecond(page.url, page.cookie, 2)).rps);
+      bare.push((await requestsPerSecond(`${baseline.url}/page?rows=${rows}`, '', 2)).rps);
+    }
+    const ratio = median(ours) / median(floor);
+    ratios.push({ name: page.name, ratio });
     console.log(
-      `  ${candidate.name}: ${rps.toFixed(0)} req/s, ${candidate.bytes} bytes${non2xx ? ` (${non2xx} non-2xx!)` : ''}`,
+      `  ${page.name} (${bytes} bytes): ${median(ours).toFixed(0)} req/s; its floor ${median(floor).toFixed(0)} (${(median(floor) / median(bare)).toFixed(2)} of bare Express + EJS); ours / floor ${ratio.toFixed(2)}`,
     );
   }
-  const heaviest = [...candidates].sort((a, b) => a.rps - b.rps)[0] ?? candidates[0]!;
-  const rows = baseline.rowsFor(heaviest.bytes);
-  const ours: number[] = [];
-  const bare: number[] = [];
-  const floor: number[] = [];
-  for (let round = 0; round < 3; round += 1) {
-    bare.push((await requestsPerSecond(`${baseline.url}/page?rows=${rows}`, '', 4)).rps);
-    floor.push((await requestsPerSecond(`${baseline.url}/floor/page?rows=${rows}`, baseline.floorCookie, 4)).rps);
-    ours.push((await requestsPerSecond(heaviest.url, heaviest.cookie, 4)).rps);
-  }
-  console.log(
-    `  heaviest: ${heaviest.name}, median ${median(ours).toFixed(0)} req/s; bare Express + EJS of the same size median ${median(bare).toFixed(0)} req/s`,
-  );
-  console.log(
-    `  the floor: the bare page behind only helmet, express-session and csrf-sync as this project sets them up, median ${median(floor).toFixed(0)} req/s = ${(median(floor) / median(bare)).toFixed(2)} of bare: no page of ours can do better`,
-  );
+  const worst = [...ratios].sort((a, b) => a.ratio - b.ratio)[0] ?? { name: '', ratio: 0 };
   record(
-    `heaviest page (${heaviest.name}) / bare Express + EJS, requests per second`,
-    median(ours) / median(bare),
-    '>= 0.70',
-    median(ours) / median(bare) >= 0.7,
+    `the page furthest from its floor (${worst.name}) / its floor, requests per second`,
+    worst.ratio,
+    '>= 0.80',
+    worst.ratio >= 0.8,
   );
 }
 
-/** 2. The article's happy path in a browser against as many navigations to a static page. */
+/** 2. The article's happy path in a browser: how much of its time the server takes. */
 async function happyPathRatio(): Promise<void> {
   console.log('\n2. The happy path in Chromium against the same number of navigations to a static page');
   // The portal and the static page each run in a process of their own, as the suite runs the
@@ -231,12 +229,11 @@ async function happyPathRatio(): Promise<void> {
   console.log(
     `  with the server's time taken out, the happy path would be ${withoutServer.toFixed(2)} of the static navigations: no server can do better`,
   );
-  record(
-    'happy path / same number of static navigations, time',
-    median(flows) / median(statics),
-    '<= 1.50',
-    median(flows) / median(statics) <= 1.5,
+  console.log(
+    `  happy path / static navigations: ${(median(flows) / median(statics)).toFixed(2)} (for information: the gap is Chromium and Playwright's own steps)`,
   );
+  const share = serverDuringFlows / 3 / median(flows);
+  record("the server's share of the happy path's time", share, '<= 0.10', share <= 0.1, 3);
 }
 
 /** 3. The whole suite: seconds per test, and the share spent waiting on the server. */
@@ -336,10 +333,31 @@ async function memoryRatio(): Promise<void> {
   );
 }
 
-if (only.has('1')) await heaviestPageRatio();
+/**
+ * 5. The README's test command, whole, as a newcomer runs it once packages are installed: its wall
+ * time. The goal is half of the 913 s it took before the suite was reshaped (on a machine of this
+ * size; machines differ by 2x from day to day, so compare runs made in the same hour).
+ */
+async function testCommandTime(): Promise<void> {
+  console.log('\n5. The README test command (npm test), whole: wall time');
+  const started = performance.now();
+  const status = await new Promise<number>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/test-all.ts'], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`  npm test exited ${status} after ${seconds.toFixed(0)} s`);
+  record('README test command, wall seconds', seconds, '<= 456', seconds <= 456 && status === 0, 0);
+}
+
+if (only.has('1')) await pagesAgainstTheirFloor();
 if (only.has('2')) await happyPathRatio();
 if (only.has('3') && process.env.BENCH_SUITE !== '0') await suiteRatios();
 if (only.has('4')) await memoryRatio();
+if (only.has('5') && process.env.BENCH_SUITE !== '0') await testCommandTime();
 
 baseline.close();
 await running.close();

@@ -60,7 +60,7 @@ export interface Pitfall {
   readonly text: Readonly<Record<ArticleLocale, string>>;
 }
 
-/** The traps of PORTAL.md section 9, in our own words. */
+/** The traps the article warns of, and their neighbours, in our own words. */
 export const PITFALLS: readonly Pitfall[] = [
   {
     id: 'pitfall-1',
@@ -120,7 +120,7 @@ export interface Rule {
   readonly text: Readonly<Record<ArticleLocale, string>>;
 }
 
-/** The article's background section and PORTAL.md section 4, one rule each, in our own words. */
+/** The rules the article states in its background section, and those of the portal around it, one each, in our own words. */
 export const RULES = [
   {
     id: 'rule-lands-in-home-directory',

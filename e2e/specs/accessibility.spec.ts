@@ -7,7 +7,7 @@ import { blockingViolations, expectAccessible } from '../support/accessibility.j
 import { ALICE_ABOUT, ALICE_CONTOSO, ALICE_FABRIKAM, CAROL, DAVE, ERIN, PASSWORD } from '../support/accounts.js';
 import { signInToPortal, signInToSignUp } from '../support/flows.js';
 
-/** Every page of the mock, in the project's language, scanned with axe-core (issue 5). */
+/** Every page of the mock, in the project's language, scanned with axe-core. */
 test.describe('Accessibility: no serious or critical axe violation on any page', () => {
   test('Azure.com, Scenarios, the free-account page and the not-found page', async ({ page }) => {
     for (const [name, url] of [

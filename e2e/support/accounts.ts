@@ -1,6 +1,6 @@
 import { SEED_PASSWORD } from '../../mock-portal/src/world/seed.js';
 
-/** The seeded accounts the specs use (PORTAL.md section 3); every one has the same password. */
+/** The seeded accounts the specs use (the README lists them all); every one has the same password. */
 export const PASSWORD = SEED_PASSWORD;
 export const ALICE_CONTOSO = 'alice@contoso.com';
 export const ALICE_FABRIKAM = 'alice@fabrikam.com';

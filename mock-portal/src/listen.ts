@@ -30,6 +30,11 @@ export async function listen(options: Partial<Config> = {}, seams: AppSeams = {}
     ...app,
     server,
     url,
-    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    // Like a process that stops: connections end now, rather than when their clients let them go.
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
   };
 }

@@ -22,7 +22,7 @@ async function signInToPortal(client: Browserless, signInName: string): Promise<
   return response.text();
 }
 
-describe('attacks, each asserting that nothing changed (issue 6)', () => {
+describe('attacks, each asserting that nothing changed', () => {
   let running: Running;
   before(async () => {
     running = await listen({ testMode: true });

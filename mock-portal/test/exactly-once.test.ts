@@ -11,7 +11,7 @@ interface State {
   subscriptions: { offerId: string; directoryId: string; accountAdminId: string }[];
 }
 
-/** Exactly once (PORTAL.md section 4, issue 6): however the form is sent again, one subscription. */
+/** Exactly once: however the form is sent again, one subscription. */
 describe('a sign-up is placed exactly once', () => {
   let running: Running;
   before(async () => {

@@ -16,7 +16,7 @@ describe('the message catalogues', () => {
       assert.deepEqual(placeholders(zhTW[key]), placeholders(enUS[key]), key);
   });
 
-  it('say the wording of PORTAL.md section 8 in zh-TW exactly', () => {
+  it("say the contract's zh-TW wording exactly", () => {
     const t = translator('zh-TW');
     assert.equal(t('home.startFree'), '開始免費使用');
     assert.equal(t('login.signIn'), '登入');

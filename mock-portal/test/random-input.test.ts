@@ -48,7 +48,7 @@ function assertRendered(status: number, html: string, what: string): void {
   }
 }
 
-/** Issue 6: fast-check properties over every form and API body. */
+/** fast-check properties over every form and API body. */
 describe('random input never breaks the server, and refused input changes nothing', () => {
   let running: Running;
   before(async () => {

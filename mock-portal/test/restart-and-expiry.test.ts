@@ -14,7 +14,7 @@ async function restart(running: Running): Promise<Running> {
 
 const startAgainLink = (html: string) => /<a[^>]*href="([^"]+)"[^>]*>\s*Start again\s*<\/a>/.exec(html)?.[1];
 
-/** Issue 6: a restart or an expired session mid-flow explains itself and offers to start again; never a 500. */
+/** A restart or an expired session mid-flow explains itself and offers to start again; never a 500. */
 describe('a server restart or an expired session in the middle of a flow', () => {
   it('mid-form: the next section is refused with a page that explains and links to the start of sign-up', async () => {
     let running = await listen({});

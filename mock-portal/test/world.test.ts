@@ -29,7 +29,7 @@ describe('the seeded world', () => {
     );
   });
 
-  it('has every account of PORTAL.md section 3, all with the same password', () => {
+  it('has every seeded account the README lists, all with the same password', () => {
     const world = createSeedWorld();
     assert.equal(world.snapshot().accounts.length, SEED_ACCOUNTS.length);
     for (const seed of SEED_ACCOUNTS) {

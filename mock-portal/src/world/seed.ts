@@ -94,7 +94,7 @@ export const SEED_ACCOUNTS: readonly SeedAccount[] = [
 ];
 
 /**
- * A fresh copy of the seeded world (PORTAL.md section 3). Every directory, account and
+ * A fresh copy of the seeded world (the accounts the README lists). Every directory, account and
  * subscription gets a new random id, so that no two worlds share an id and a token's `oid`
  * names exactly one world.
  */
