@@ -8,6 +8,11 @@ import {
   type ArticleStep,
   type ItemId,
 } from './article/article.js';
+import { MarketingHome } from './pages/marketing-home.js';
+import { PortalSubscriptions } from './pages/portal-subscriptions.js';
+import { SignInPage } from './pages/sign-in.js';
+import { SignUpPage } from './pages/sign-up.js';
+import { SubscriptionBlade } from './pages/subscription-blade.js';
 import { collectEvidence } from './support/evidence.js';
 import { PASSWORD } from './support/accounts.js';
 import { signInOverHttp } from './support/sign-in-over-http.js';
@@ -28,6 +33,15 @@ interface Options {
   rememberedAccounts: readonly string[];
   /** The answer those sign-ins give to "Stay signed in?". */
   staySignedIn: boolean;
+}
+
+/** The page objects, each on the test's own page, in the project's language. */
+interface PageObjects {
+  home: MarketingHome;
+  signIn: SignInPage;
+  signUp: SignUpPage;
+  portal: PortalSubscriptions;
+  blade: SubscriptionBlade;
 }
 
 interface Fixtures {
@@ -65,7 +79,13 @@ async function worldContext(
   return context;
 }
 
-export const test = base.extend<Fixtures & Options>({
+export const test = base.extend<Fixtures & Options & PageObjects>({
+  home: async ({ page, ui }, use) => use(new MarketingHome(page, ui)),
+  signIn: async ({ page, ui }, use) => use(new SignInPage(page, ui)),
+  signUp: async ({ page, ui }, use) => use(new SignUpPage(page, ui)),
+  portal: async ({ page, ui }, use) => use(new PortalSubscriptions(page, ui)),
+  blade: async ({ page, ui }, use) => use(new SubscriptionBlade(page, ui)),
+
   arrange: [{}, { option: true }],
   rememberedAccounts: [[], { option: true }],
   staySignedIn: [false, { option: true }],

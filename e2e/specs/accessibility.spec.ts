@@ -1,7 +1,4 @@
 import { expect, test } from '../fixtures.js';
-import { MarketingHome } from '../pages/marketing-home.js';
-import { PortalSubscriptions } from '../pages/portal-subscriptions.js';
-import { SignInPage } from '../pages/sign-in.js';
 import { GOOD_CARD } from '../pages/sign-up.js';
 import { blockingViolations, expectAccessible } from '../support/accessibility.js';
 import { ALICE_ABOUT, ALICE_CONTOSO, ALICE_FABRIKAM, CAROL, DAVE, ERIN, PASSWORD } from '../support/accounts.js';
@@ -23,11 +20,11 @@ test.describe('Accessibility: no serious or critical axe violation on any page',
 
   test('sign-in: user name, password with an error, Stay signed in?, Pick an account, work or personal, locked', async ({
     page,
-    ui,
+    home,
+    signIn,
   }) => {
-    const signIn = new SignInPage(page, ui);
-    await new MarketingHome(page, ui).goTo();
-    await new MarketingHome(page, ui).clickStartFree();
+    await home.goTo();
+    await home.clickStartFree();
     await expectAccessible(page, 'sign-in: user name');
     await signIn.fillUsername(ALICE_CONTOSO);
     await expectAccessible(page, 'sign-in: password');
@@ -52,8 +49,13 @@ test.describe('Accessibility: no serious or critical axe violation on any page',
     await expectAccessible(page, 'sign-in: locked (AADSTS50053)');
   });
 
-  test('sign-up: every section, a refused field, the confirmation and a refusal', async ({ page, ui }) => {
-    const signUp = await signInToSignUp(page, ui, ALICE_CONTOSO);
+  test('sign-up: every section, a refused field, the confirmation and a refusal', async ({
+    page,
+    ui,
+    signIn,
+    signUp,
+  }) => {
+    await signInToSignUp(page, ui, ALICE_CONTOSO);
     await expectAccessible(page, 'sign-up: About you');
     await signUp.fillAboutYou({ ...ALICE_ABOUT, workPhone: 'x' });
     await expect(signUp.errorSummary()).toBeVisible();
@@ -70,7 +72,6 @@ test.describe('Accessibility: no serious or critical axe violation on any page',
     await expectAccessible(page, 'sign-up: ready');
 
     await page.goto('/signup/signin?prompt=login');
-    const signIn = new SignInPage(page, ui);
     await signIn.fillUsername(DAVE);
     await signIn.fillPassword(PASSWORD);
     await signIn.answerStaySignedIn(false);
@@ -86,19 +87,20 @@ test.describe('Accessibility: no serious or critical axe violation on any page',
     test("portal: subscriptions, the subscription's pages, directories, the diagram, create a VM", async ({
       page,
       ui,
+      portal,
     }) => {
-      const portal = await signInToPortal(page, ui, ALICE_FABRIKAM);
+      await signInToPortal(page, ui, ALICE_FABRIKAM);
       await expectAccessible(page, 'portal: subscriptions');
       await portal.openSubscription();
       await expectAccessible(page, 'portal: overview');
-      const blade = page.getByRole('navigation', { name: ui('offer.MS-AZR-0044P') });
+      const bladeMenu = page.getByRole('navigation', { name: ui('offer.MS-AZR-0044P') });
       for (const tab of [
         'portal.nav.iam',
         'portal.nav.properties',
         'portal.nav.administrators',
         'portal.nav.changeDirectory',
       ] as const) {
-        await blade.getByRole('link', { name: ui(tab), exact: true }).click();
+        await bladeMenu.getByRole('link', { name: ui(tab), exact: true }).click();
         await expectAccessible(page, `portal: ${ui(tab)}`);
       }
       for (const [name, url] of [
@@ -117,12 +119,13 @@ test.describe('Accessibility: no serious or critical axe violation on any page',
   test('portal as a Global administrator: the admin centre, then Pick an account after signing out', async ({
     page,
     ui,
+    signIn,
+    portal,
   }) => {
     await signInToPortal(page, ui, 'megan@contoso.com');
     await page.goto('/portal/admin-centre');
     await expectAccessible(page, 'portal: admin centre');
-    await new PortalSubscriptions(page, ui).clickSignOut('megan@contoso.com');
-    const signIn = new SignInPage(page, ui);
+    await portal.clickSignOut('megan@contoso.com');
     await expect(signIn.tile('megan@contoso.com')).toContainText(ui('login.tile.signedOut'));
     await expectAccessible(page, 'sign-in: Pick an account after signing out');
   });

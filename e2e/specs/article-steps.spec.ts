@@ -1,9 +1,5 @@
 import { ARTICLE_UI } from '../article/article.js';
 import { articleStep, expect, proves, test } from '../fixtures.js';
-import { MarketingHome } from '../pages/marketing-home.js';
-import { PortalSubscriptions } from '../pages/portal-subscriptions.js';
-import { SignInPage } from '../pages/sign-in.js';
-import { SignUpPage } from '../pages/sign-up.js';
 import { ALICE_ABOUT, ALICE_CONTOSO, PASSWORD } from '../support/accounts.js';
 
 test.describe('The article: get an Azure subscription by using your Office 365 account', () => {
@@ -13,12 +9,7 @@ test.describe('The article: get an Azure subscription by using your Office 365 a
       ...proves('step-1', 'step-2', 'step-3', 'step-4', 'rule-lands-in-home-directory', 'rule-signer-is-owner'),
       tag: '@phone',
     },
-    async ({ page, ui, locale, world }) => {
-      const home = new MarketingHome(page, ui);
-      const signIn = new SignInPage(page, ui);
-      const signUp = new SignUpPage(page, ui);
-      const portal = new PortalSubscriptions(page, ui);
-
+    async ({ page, ui, locale, world, home, signIn, signUp, portal }) => {
       await articleStep(page, locale, 1, async () => {
         await home.goTo();
         await expect(home.heading()).toBeVisible();

@@ -1,14 +1,13 @@
 import { expect, proves, test } from '../fixtures.js';
-import { SignInPage } from '../pages/sign-in.js';
 import { DAVE, KIM, PASSWORD } from '../support/accounts.js';
 
 test.describe('Pitfall 6: who cannot take a free trial is told so, and gets nothing', () => {
   test(
     'dave@contoso.com already owns Pay-As-You-Go: "Free Trial is not available"',
     proves('pitfall-6', 'rule-free-trial-once'),
-    async ({ page, ui, world }) => {
+    async ({ page, ui, world, signIn }) => {
       await page.goto('/signup/');
-      await new SignInPage(page, ui).signIn(DAVE, PASSWORD);
+      await signIn.signIn(DAVE, PASSWORD);
       await expect(
         page.getByRole('heading', { level: 1, name: ui('signup.refused.free-trial-used.heading') }),
       ).toBeVisible();
@@ -22,9 +21,9 @@ test.describe('Pitfall 6: who cannot take a free trial is told so, and gets noth
   test(
     'kim@adatum.com belongs to an unmanaged directory: "Your current account type is not supported"',
     proves('pitfall-6', 'rule-unmanaged-directory-refused'),
-    async ({ page, ui, world }) => {
+    async ({ page, ui, world, signIn }) => {
       await page.goto('/signup/');
-      await new SignInPage(page, ui).signIn(KIM, PASSWORD);
+      await signIn.signIn(KIM, PASSWORD);
       await expect(
         page.getByRole('heading', { level: 1, name: ui('signup.refused.account-type-not-supported.heading') }),
       ).toBeVisible();

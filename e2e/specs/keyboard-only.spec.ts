@@ -1,7 +1,5 @@
 import { articleStep, expect, test } from '../fixtures.js';
-import { PortalSubscriptions } from '../pages/portal-subscriptions.js';
-import { SignInPage } from '../pages/sign-in.js';
-import { GOOD_CARD, SignUpPage } from '../pages/sign-up.js';
+import { GOOD_CARD } from '../pages/sign-up.js';
 import { ALICE_ABOUT, ALICE_CONTOSO, PASSWORD } from '../support/accounts.js';
 import { chooseWithArrows, pressEnterOn, tabTo, tickWithSpace, typeInto } from '../support/keyboard.js';
 
@@ -15,10 +13,10 @@ test('keyboard only: alice@contoso.com completes steps 1 to 4 and her Free Trial
   ui,
   locale,
   world,
+  signIn,
+  signUp,
+  portal,
 }) => {
-  const signIn = new SignInPage(page, ui);
-  const signUp = new SignUpPage(page, ui);
-
   await articleStep(page, locale, 1, async () => {
     await page.goto('/');
   });
@@ -60,8 +58,6 @@ test('keyboard only: alice@contoso.com completes steps 1 to 4 and her Free Trial
     await pressEnterOn(page, page.getByRole('button', { name: ui('signup.signUp'), exact: true }));
     await expect(signUp.readyHeading()).toBeVisible();
     await pressEnterOn(page, page.getByRole('link', { name: ui('signup.done.manage') }));
-
-    const portal = new PortalSubscriptions(page, ui);
     await expect(portal.currentDirectory()).toHaveText('Contoso');
     await portal.assertRows([[ui('offer.MS-AZR-0044P'), 'Contoso', ui('role.Owner')]]);
     await expect

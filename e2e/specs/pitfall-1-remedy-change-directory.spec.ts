@@ -1,5 +1,4 @@
 import { expect, proves, test } from '../fixtures.js';
-import { SubscriptionBlade } from '../pages/subscription-blade.js';
 import { ALICE_FABRIKAM } from '../support/accounts.js';
 import { signInToPortal } from '../support/flows.js';
 
@@ -10,12 +9,11 @@ test.describe('After the trap: Change directory moves the Free Trial where it be
   test(
     'alice@fabrikam.com moves her Free Trial to Contoso: it then shows in Contoso and not in Fabrikam',
     proves('pitfall-1', 'rule-change-directory'),
-    async ({ page, ui, world }) => {
-      const portal = await signInToPortal(page, ui, ALICE_FABRIKAM);
+    async ({ page, ui, world, portal, blade }) => {
+      await signInToPortal(page, ui, ALICE_FABRIKAM);
       await portal.assertRows([[ui('offer.MS-AZR-0044P'), 'Fabrikam', ui('role.Owner')]]);
 
       await portal.openSubscription();
-      const blade = new SubscriptionBlade(page, ui);
       await blade.openTab('portal.nav.changeDirectory');
       await blade.changeDirectoryTo('Contoso');
       await expect(page.getByRole('status')).toHaveText(ui('portal.change.done', { directory: 'Contoso' }));

@@ -1,7 +1,4 @@
 import { articleStep, attachIdToken, expect, proves, test } from '../fixtures.js';
-import { MarketingHome } from '../pages/marketing-home.js';
-import { SignInPage } from '../pages/sign-in.js';
-import { SignUpPage } from '../pages/sign-up.js';
 import { ALICE_ABOUT, ALICE_CONTOSO, ALICE_FABRIKAM } from '../support/accounts.js';
 import { completeSignUpAndOpenPortal } from '../support/flows.js';
 
@@ -27,13 +24,10 @@ test.describe('Pitfall 1: two Office 365 accounts are remembered', () => {
   test.use({ rememberedAccounts: [ALICE_CONTOSO, ALICE_FABRIKAM] });
 
   for (const walk of WALKS) {
-    test(walk.title, { ...walk.claims, tag: '@phone' }, async ({ page, ui, locale, world }) => {
-      const signIn = new SignInPage(page, ui);
-      const signUp = new SignUpPage(page, ui);
-
-      await articleStep(page, locale, 1, () => new MarketingHome(page, ui).goTo());
+    test(walk.title, { ...walk.claims, tag: '@phone' }, async ({ page, ui, locale, world, home, signIn, signUp }) => {
+      await articleStep(page, locale, 1, () => home.goTo());
       await articleStep(page, locale, 2, async () => {
-        await new MarketingHome(page, ui).clickStartFree();
+        await home.clickStartFree();
         await expect(signIn.pickerHeading()).toBeVisible();
         await expect(signIn.tiles()).toHaveCount(2);
       });

@@ -1,8 +1,5 @@
 import { PERSONAL_ACCOUNT_TENANT_ID } from '../../mock-portal/src/world/model.js';
 import { articleStep, attachIdToken, expect, proves, test } from '../fixtures.js';
-import { MarketingHome } from '../pages/marketing-home.js';
-import { SignInPage } from '../pages/sign-in.js';
-import { SignUpPage } from '../pages/sign-up.js';
 import { CAROL, PASSWORD } from '../support/accounts.js';
 import { completeSignUpAndOpenPortal } from '../support/flows.js';
 
@@ -27,13 +24,11 @@ const WALKS = [
 
 test.describe('Pitfall 2: carol@contoso.com is both a work account and a personal account', () => {
   for (const walk of WALKS) {
-    test(walk.title, walk.claims, async ({ page, ui, locale, world }) => {
-      const signIn = new SignInPage(page, ui);
-      const signUp = new SignUpPage(page, ui);
+    test(walk.title, walk.claims, async ({ page, ui, locale, world, home, signIn, signUp }) => {
       const personal = walk.kind === 'personal';
 
-      await articleStep(page, locale, 1, () => new MarketingHome(page, ui).goTo());
-      await articleStep(page, locale, 2, () => new MarketingHome(page, ui).clickStartFree());
+      await articleStep(page, locale, 1, () => home.goTo());
+      await articleStep(page, locale, 2, () => home.clickStartFree());
       await articleStep(page, locale, 3, async () => {
         await signIn.fillUsername(CAROL);
         await expect(page.getByRole('heading', { level: 1, name: ui('login.which.heading') })).toBeVisible();

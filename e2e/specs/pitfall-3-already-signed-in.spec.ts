@@ -23,8 +23,7 @@ async function loginPagesShownDuring(page: Page, action: () => Promise<void>): P
 
 /** From the form signed in as the wrong account: complete it as alice@contoso.com instead, and check Contoso got it. */
 async function signUpAsAliceContosoFrom(page: Page, ui: Translate, world: { freeTrials(): Promise<unknown[]> }) {
-  const signUp = new SignUpPage(page, ui);
-  await expect(signUp.signedInAs()).toHaveText(
+  await expect(new SignUpPage(page, ui).signedInAs()).toHaveText(
     ui('signup.signedInAs', { account: ALICE_CONTOSO, directory: 'Contoso' }),
   );
   const token = await attachIdToken(page);
@@ -42,13 +41,11 @@ test.describe('Pitfall 3: the browser is already signed in as alice@fabrikam.com
   test(
     'the trap: Start free goes straight to the form as alice@fabrikam.com, and the Free Trial lands in Fabrikam',
     proves('pitfall-3'),
-    async ({ page, ui, locale, world }) => {
-      const signUp = new SignUpPage(page, ui);
-
-      await articleStep(page, locale, 1, () => new MarketingHome(page, ui).goTo());
+    async ({ page, ui, locale, world, home, signUp }) => {
+      await articleStep(page, locale, 1, () => home.goTo());
       await articleStep(page, locale, 2, async () => {
         const shown = await loginPagesShownDuring(page, async () => {
-          await new MarketingHome(page, ui).clickStartFree();
+          await home.clickStartFree();
           await expect(signUp.heading()).toBeVisible();
         });
         expect(shown, 'no sign-in page was shown: the browser was signed in again silently').toEqual([]);
@@ -85,12 +82,11 @@ test.describe('Pitfall 3: the browser is already signed in as alice@fabrikam.com
   ] as const;
 
   for (const way of WAYS_OUT_FROM_THE_FORM) {
-    test(way.title, proves('pitfall-3'), async ({ page, ui, locale, world }) => {
-      const signIn = new SignInPage(page, ui);
-      await articleStep(page, locale, 1, () => new MarketingHome(page, ui).goTo());
-      await articleStep(page, locale, 2, () => new MarketingHome(page, ui).clickStartFree());
+    test(way.title, proves('pitfall-3'), async ({ page, ui, locale, world, home, signIn, signUp }) => {
+      await articleStep(page, locale, 1, () => home.goTo());
+      await articleStep(page, locale, 2, () => home.clickStartFree());
       await articleStep(page, locale, 3, async () => {
-        await way.leave(new SignUpPage(page, ui));
+        await way.leave(signUp);
         await expect(signIn.pickerHeading()).toBeVisible();
         await expect(signIn.tile(ALICE_FABRIKAM)).toContainText(way.fabrikamTileSays(ui));
         await signIn.clickUseAnotherAccount();
@@ -105,10 +101,12 @@ test.describe('Pitfall 3: the browser is already signed in as alice@fabrikam.com
     proves('pitfall-3'),
     async ({ ui, locale, world, privateWindow }) => {
       const page = await privateWindow();
+      // The page objects of the private window, not of the test's own page.
+      const home = new MarketingHome(page, ui);
       const signIn = new SignInPage(page, ui);
-      await articleStep(page, locale, 1, () => new MarketingHome(page, ui).goTo());
+      await articleStep(page, locale, 1, () => home.goTo());
       await articleStep(page, locale, 2, async () => {
-        await new MarketingHome(page, ui).clickStartFree();
+        await home.clickStartFree();
         await expect(signIn.usernameField()).toBeVisible();
       });
       await articleStep(page, locale, 3, () => signIn.signIn(ALICE_CONTOSO, PASSWORD));

@@ -1,5 +1,4 @@
 import { expect, proves, test } from '../fixtures.js';
-import { SubscriptionBlade } from '../pages/subscription-blade.js';
 import { ALICE_CONTOSO } from '../support/accounts.js';
 import { signInToPortal } from '../support/flows.js';
 
@@ -11,7 +10,7 @@ test.describe('Pitfall 4: a Global administrator sees no Azure subscription with
   test(
     "Megan sees Alice's Free Trial only after Alice gives her a role in Access control (IAM)",
     proves('pitfall-4', 'rule-global-admin-no-azure-access'),
-    async ({ page, ui, world, privateWindow }) => {
+    async ({ page, ui, world, privateWindow, blade }) => {
       const alicePortal = await signInToPortal(page, ui, ALICE_CONTOSO);
 
       const meganPage = await privateWindow();
@@ -26,7 +25,6 @@ test.describe('Pitfall 4: a Global administrator sees no Azure subscription with
       );
 
       await alicePortal.openSubscription();
-      const blade = new SubscriptionBlade(page, ui);
       await blade.openTab('portal.nav.iam');
       await blade.addRoleAssignment(MEGAN, 'Reader');
       await expect(blade.notice()).toHaveText(ui('portal.iam.added', { user: MEGAN, role: ui('role.Reader') }));

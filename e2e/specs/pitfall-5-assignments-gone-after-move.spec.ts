@@ -1,5 +1,4 @@
 import { expect, proves, test } from '../fixtures.js';
-import { SubscriptionBlade } from '../pages/subscription-blade.js';
 import { ALICE_FABRIKAM } from '../support/accounts.js';
 import { signInToPortal } from '../support/flows.js';
 
@@ -27,11 +26,10 @@ test.describe('Pitfall 5: Change directory removes the access given before the m
   test(
     "Bob's role, Megan's role and Bob as co-administrator, given in Contoso, are gone after moving back to Fabrikam",
     proves('pitfall-5', 'rule-change-directory'),
-    async ({ page, ui, world }) => {
-      const portal = await signInToPortal(page, ui, ALICE_FABRIKAM);
+    async ({ page, ui, world, portal, blade }) => {
+      await signInToPortal(page, ui, ALICE_FABRIKAM);
       await portal.switchDirectory('Contoso');
       await portal.openSubscription();
-      const blade = new SubscriptionBlade(page, ui);
       await blade.openTab('portal.nav.iam');
       await blade.assertAssignments([
         [ALICE_FABRIKAM, 'Owner'],

@@ -12,10 +12,9 @@ test.describe('The portal: access control and administrators follow the rules', 
   test(
     'Properties shows Alice as Account admin and Service admin; she adds a co-administrator, then hands Service admin to Bob',
     proves('rule-signer-is-owner', 'rule-administrators'),
-    async ({ page, ui }) => {
-      const portal = await signInToPortal(page, ui, ALICE_CONTOSO);
+    async ({ page, ui, portal, blade }) => {
+      await signInToPortal(page, ui, ALICE_CONTOSO);
       await portal.openSubscription();
-      const blade = new SubscriptionBlade(page, ui);
       await blade.openTab('portal.nav.properties');
       await expect(blade.fact('account-admin')).toHaveText(ALICE_CONTOSO);
       await expect(blade.fact('service-admin')).toHaveText(ALICE_CONTOSO);
@@ -43,10 +42,9 @@ test.describe('The portal: access control and administrators follow the rules', 
   test(
     'the last Owner cannot be removed, and a Contributor cannot grant access',
     proves('rule-access-control'),
-    async ({ page, ui, privateWindow }) => {
-      const portal = await signInToPortal(page, ui, ALICE_CONTOSO);
+    async ({ page, ui, privateWindow, portal, blade }) => {
+      await signInToPortal(page, ui, ALICE_CONTOSO);
       await portal.openSubscription();
-      const blade = new SubscriptionBlade(page, ui);
       await blade.openTab('portal.nav.iam');
       await page
         .getByRole('button', { name: ui('portal.iam.removeLabel', { role: ui('role.Owner'), user: ALICE_CONTOSO }) })
@@ -79,10 +77,9 @@ test.describe('The portal: access control and administrators follow the rules', 
   test(
     'a co-administrator who is not an Owner cannot change the directory',
     proves('rule-co-admin-cannot-move'),
-    async ({ page, ui, privateWindow, world }) => {
-      const portal = await signInToPortal(page, ui, ALICE_CONTOSO);
+    async ({ page, ui, privateWindow, world, portal, blade }) => {
+      await signInToPortal(page, ui, ALICE_CONTOSO);
       await portal.openSubscription();
-      const blade = new SubscriptionBlade(page, ui);
       await blade.openTab('portal.nav.administrators');
       await blade.addCoAdministrator(ALICE_FABRIKAM);
 

@@ -6,8 +6,9 @@ test.describe('The portal: directories, and signing in without a subscription', 
   test('Switch directory lists Fabrikam (member) and Contoso (guest) for alice@fabrikam.com; Contoso has no subscriptions for her', async ({
     page,
     ui,
+    portal,
   }) => {
-    const portal = await signInToPortal(page, ui, ALICE_FABRIKAM);
+    await signInToPortal(page, ui, ALICE_FABRIKAM);
     await expect(portal.currentDirectory()).toHaveText('Fabrikam');
     await page
       .getByRole('link', { name: ui('portal.switchDirectory') })

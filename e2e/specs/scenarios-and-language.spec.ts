@@ -1,9 +1,6 @@
 import { expect, test } from '../fixtures.js';
 import { translator } from '../../mock-portal/src/i18n/index.js';
 import { SEED_ACCOUNTS } from '../../mock-portal/src/world/seed.js';
-import { MarketingHome } from '../pages/marketing-home.js';
-import { PortalSubscriptions } from '../pages/portal-subscriptions.js';
-import { SignInPage } from '../pages/sign-in.js';
 import { ALICE_ABOUT, ALICE_CONTOSO, ALICE_FABRIKAM, PASSWORD } from '../support/accounts.js';
 import { signInToSignUp } from '../support/flows.js';
 
@@ -25,16 +22,17 @@ test.describe('Scenarios page, for people browsing by hand', () => {
   test('a person sets up "two accounts remembered" from its buttons and Start free then offers both', async ({
     page,
     ui,
+    home,
+    signIn,
+    portal,
   }) => {
-    const signIn = new SignInPage(page, ui);
     for (const account of [ALICE_CONTOSO, ALICE_FABRIKAM]) {
       await page.goto('/scenarios');
       await page.getByRole('link', { name: ui('scenarios.signInAs', { account }) }).click();
       await expect(signIn.usernameField(), 'the address is filled in').toHaveValue(account);
       await signIn.signIn(account, PASSWORD);
-      await expect(new PortalSubscriptions(page, ui).signedInAccount()).toHaveText(account);
+      await expect(portal.signedInAccount()).toHaveText(account);
     }
-    const home = new MarketingHome(page, ui);
     await home.goTo();
     await home.clickStartFree();
     await expect(signIn.pickerHeading()).toBeVisible();
@@ -46,8 +44,10 @@ test.describe('Scenarios page, for people browsing by hand', () => {
     page,
     ui,
     world,
+    signUp,
+    portal,
   }) => {
-    const signUp = await signInToSignUp(page, ui, ALICE_CONTOSO);
+    await signInToSignUp(page, ui, ALICE_CONTOSO);
     await signUp.completeWith(ALICE_ABOUT);
     await expect(signUp.readyHeading()).toBeVisible();
     await expect.poll(() => world.freeTrials()).toHaveLength(1);
@@ -57,7 +57,7 @@ test.describe('Scenarios page, for people browsing by hand', () => {
     await expect(page.getByRole('status')).toHaveText(ui('scenarios.resetDone'));
     await expect.poll(() => world.freeTrials()).toEqual([]);
 
-    await new PortalSubscriptions(page, ui).goTo();
+    await portal.goTo();
     await expect(page.getByLabel(ui('login.username')), 'the old sign-in no longer counts').toBeVisible();
   });
 });

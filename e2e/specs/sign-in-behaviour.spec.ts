@@ -8,8 +8,8 @@ test.describe('Sign-in: lockout', () => {
   test(`${LOCKOUT_THRESHOLD} wrong passwords in a row lock the account: then even the right one gets AADSTS50053`, async ({
     page,
     ui,
+    signIn,
   }) => {
-    const signIn = new SignInPage(page, ui);
     await page.goto('/portal/');
     await signIn.fillUsername(ALICE_CONTOSO);
     for (let attempt = 1; attempt <= LOCKOUT_THRESHOLD; attempt += 1) {
@@ -27,25 +27,32 @@ test.describe('Sign-in: Stay signed in?', () => {
     page,
     ui,
     restartBrowser,
+    signIn,
+    portal,
   }) => {
     await page.goto('/portal/');
-    const signIn = new SignInPage(page, ui);
     await signIn.fillUsername(ALICE_CONTOSO);
     await signIn.fillPassword(PASSWORD);
     await signIn.answerStaySignedIn(true);
-    await expect(new PortalSubscriptions(page, ui).heading()).toBeVisible();
+    await expect(portal.heading()).toBeVisible();
 
     const reopened = await restartBrowser();
     await reopened.goto('/portal/');
-    const portal = new PortalSubscriptions(reopened, ui);
-    await expect(portal.heading()).toBeVisible();
-    await expect(portal.signedInAccount()).toHaveText(ALICE_CONTOSO);
+    const reopenedPortal = new PortalSubscriptions(reopened, ui);
+    await expect(reopenedPortal.heading()).toBeVisible();
+    await expect(reopenedPortal.signedInAccount()).toHaveText(ALICE_CONTOSO);
   });
 
-  test('No: after a browser restart the sign-in page asks again', async ({ page, ui, restartBrowser }) => {
+  test('No: after a browser restart the sign-in page asks again', async ({
+    page,
+    ui,
+    restartBrowser,
+    signIn,
+    portal,
+  }) => {
     await page.goto('/portal/');
-    await new SignInPage(page, ui).signIn(ALICE_CONTOSO, PASSWORD);
-    await expect(new PortalSubscriptions(page, ui).heading()).toBeVisible();
+    await signIn.signIn(ALICE_CONTOSO, PASSWORD);
+    await expect(portal.heading()).toBeVisible();
 
     const reopened = await restartBrowser();
     await reopened.goto('/portal/');
@@ -59,9 +66,9 @@ test.describe('Sign-in: one remembered account', () => {
   test('Sign out ends the portal session and the sign-in; the tile stays, and picking it asks for the password', async ({
     page,
     ui,
+    signIn,
+    portal,
   }) => {
-    const portal = new PortalSubscriptions(page, ui);
-    const signIn = new SignInPage(page, ui);
     await portal.goTo();
     await expect(portal.signedInAccount(), 'signed in again silently').toHaveText(ALICE_CONTOSO);
 
@@ -75,32 +82,34 @@ test.describe('Sign-in: one remembered account', () => {
     await expect(portal.signedInAccount()).toHaveText(ALICE_CONTOSO);
   });
 
-  test('prompt=login asks for the user name and password although Alice is signed in', async ({ page, ui }) => {
-    const signIn = new SignInPage(page, ui);
+  test('prompt=login asks for the user name and password although Alice is signed in', async ({
+    page,
+    signIn,
+    portal,
+  }) => {
     await page.goto('/portal/signin?prompt=login');
     await expect(signIn.usernameField()).toBeVisible();
     await signIn.signIn(ALICE_CONTOSO, PASSWORD);
-    await expect(new PortalSubscriptions(page, ui).signedInAccount()).toHaveText(ALICE_CONTOSO);
+    await expect(portal.signedInAccount()).toHaveText(ALICE_CONTOSO);
   });
 
-  test('prompt=select_account shows Pick an account even with one account', async ({ page, ui }) => {
-    const signIn = new SignInPage(page, ui);
+  test('prompt=select_account shows Pick an account even with one account', async ({ page, signIn, portal }) => {
     await page.goto('/portal/signin?prompt=select_account');
     await expect(signIn.pickerHeading()).toBeVisible();
     await expect(signIn.tiles()).toHaveCount(1);
     await signIn.pickAccount(ALICE_CONTOSO);
-    await expect(new PortalSubscriptions(page, ui).signedInAccount()).toHaveText(ALICE_CONTOSO);
+    await expect(portal.signedInAccount()).toHaveText(ALICE_CONTOSO);
   });
 
   test("login_hint naming another account goes to that account's password, not the remembered one", async ({
     page,
-    ui,
+    signIn,
+    portal,
   }) => {
     await page.goto('/portal/signin?login_hint=bob%40contoso.com');
     await expect(page.getByTestId('login-identity')).toHaveText('bob@contoso.com');
-    const signIn = new SignInPage(page, ui);
     await signIn.fillPassword(PASSWORD);
     await signIn.answerStaySignedIn(false);
-    await expect(new PortalSubscriptions(page, ui).signedInAccount()).toHaveText('bob@contoso.com');
+    await expect(portal.signedInAccount()).toHaveText('bob@contoso.com');
   });
 });

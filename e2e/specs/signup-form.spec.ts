@@ -8,8 +8,9 @@ test.describe('Step 4: the sign-up form refuses bad input, keeps the rest, and c
     page,
     ui,
     world,
+    signUp,
   }) => {
-    const signUp = await signInToSignUp(page, ui, ALICE_CONTOSO);
+    await signInToSignUp(page, ui, ALICE_CONTOSO);
     await signUp.field('signup.firstName').fill('');
     await signUp.field('signup.email').fill('not-an-email');
     await signUp.field('signup.organization').fill('Contoso Research');
@@ -32,8 +33,8 @@ test.describe('Step 4: the sign-up form refuses bad input, keeps the rest, and c
     await expect.poll(() => world.freeTrials()).toEqual([]);
   });
 
-  test('phone: a wrong code is refused, the code the mock "sent" verifies the phone', async ({ page, ui }) => {
-    const signUp = await signInToSignUp(page, ui, ALICE_CONTOSO);
+  test('phone: a wrong code is refused, the code the mock "sent" verifies the phone', async ({ page, ui, signUp }) => {
+    await signInToSignUp(page, ui, ALICE_CONTOSO);
     await signUp.fillAboutYou(ALICE_ABOUT);
     await signUp.clickTextMe(ALICE_ABOUT.workPhone);
     const code = await signUp.readSentCode();
@@ -48,8 +49,13 @@ test.describe('Step 4: the sign-up form refuses bad input, keeps the rest, and c
     await expect(signUp.section('signup.card')).toBeVisible();
   });
 
-  test('card: a Luhn-invalid number is refused and 4000 0000 0000 0002 is declined', async ({ page, ui, world }) => {
-    const signUp = await signInToSignUp(page, ui, ALICE_CONTOSO);
+  test('card: a Luhn-invalid number is refused and 4000 0000 0000 0002 is declined', async ({
+    page,
+    ui,
+    world,
+    signUp,
+  }) => {
+    await signInToSignUp(page, ui, ALICE_CONTOSO);
     await signUp.fillAboutYou(ALICE_ABOUT);
     await signUp.verifyPhone(ALICE_ABOUT.workPhone);
 
@@ -67,8 +73,8 @@ test.describe('Step 4: the sign-up form refuses bad input, keeps the rest, and c
   test(
     'agreement: Sign up without agreeing is refused; agreeing creates exactly one subscription',
     proves('rule-exactly-once'),
-    async ({ page, ui, world }) => {
-      const signUp = await signInToSignUp(page, ui, ALICE_CONTOSO);
+    async ({ page, ui, world, signUp }) => {
+      await signInToSignUp(page, ui, ALICE_CONTOSO);
       await signUp.fillAboutYou(ALICE_ABOUT);
       await signUp.verifyPhone(ALICE_ABOUT.workPhone);
       await signUp.fillCard(GOOD_CARD);
@@ -92,8 +98,9 @@ test.describe('Step 4: the sign-up form refuses bad input, keeps the rest, and c
     ui,
     world,
     locale,
+    signUp,
   }) => {
-    const signUp = await signInToSignUp(page, ui, ALICE_CONTOSO);
+    await signInToSignUp(page, ui, ALICE_CONTOSO);
     await signUp.fillAboutYou(ALICE_ABOUT);
     await signUp.verifyPhone(ALICE_ABOUT.workPhone);
     await signUp.fillCard(GOOD_CARD);
