@@ -56,6 +56,11 @@ export class SignInPage {
   /** User name, password, then "No" to "Stay signed in?": the whole sign-in of a fresh browser. */
   async signIn(signInName: string, password: string): Promise<void> {
     await this.fillUsername(signInName);
+    await this.finishWithPassword(password);
+  }
+
+  /** From the password page on: the password, then "No" to "Stay signed in?". */
+  async finishWithPassword(password: string): Promise<void> {
     await this.fillPassword(password);
     await this.answerStaySignedIn(false);
   }

@@ -73,8 +73,7 @@ test.describe('Accessibility: no serious or critical axe violation on any page',
 
     await page.goto('/signup/signin?prompt=login');
     await signIn.fillUsername(DAVE);
-    await signIn.fillPassword(PASSWORD);
-    await signIn.answerStaySignedIn(false);
+    await signIn.finishWithPassword(PASSWORD);
     await expect(
       page.getByRole('heading', { level: 1, name: ui('signup.refused.free-trial-used.heading') }),
     ).toBeVisible();

@@ -33,8 +33,7 @@ test.describe('Pitfall 2: carol@contoso.com is both a work account and a persona
         await signIn.fillUsername(CAROL);
         await expect(page.getByRole('heading', { level: 1, name: ui('login.which.heading') })).toBeVisible();
         await signIn.chooseAccountKind(walk.kind);
-        await signIn.fillPassword(PASSWORD);
-        await signIn.answerStaySignedIn(false);
+        await signIn.finishWithPassword(PASSWORD);
         const shownDirectory = personal ? ui('signup.personalDirectory') : walk.landsIn;
         await expect(signUp.signedInAs()).toHaveText(
           ui('signup.signedInAs', { account: CAROL, directory: shownDirectory }),

@@ -77,8 +77,7 @@ test.describe('Sign-in: one remembered account', () => {
     await expect(signIn.tile(ALICE_CONTOSO)).toContainText(ui('login.tile.signedOut'));
     await signIn.pickAccount(ALICE_CONTOSO);
     await expect(page.getByTestId('login-identity')).toHaveText(ALICE_CONTOSO);
-    await signIn.fillPassword(PASSWORD);
-    await signIn.answerStaySignedIn(false);
+    await signIn.finishWithPassword(PASSWORD);
     await expect(portal.signedInAccount()).toHaveText(ALICE_CONTOSO);
   });
 
@@ -108,8 +107,7 @@ test.describe('Sign-in: one remembered account', () => {
   }) => {
     await page.goto('/portal/signin?login_hint=bob%40contoso.com');
     await expect(page.getByTestId('login-identity')).toHaveText('bob@contoso.com');
-    await signIn.fillPassword(PASSWORD);
-    await signIn.answerStaySignedIn(false);
+    await signIn.finishWithPassword(PASSWORD);
     await expect(portal.signedInAccount()).toHaveText('bob@contoso.com');
   });
 });

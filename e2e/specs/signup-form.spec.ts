@@ -1,7 +1,7 @@
 import { expect, proves, test } from '../fixtures.js';
 import { DECLINED_CARD_NUMBER, GOOD_CARD } from '../pages/sign-up.js';
 import { ALICE_ABOUT, ALICE_CONTOSO } from '../support/accounts.js';
-import { signInToSignUp } from '../support/flows.js';
+import { fillFormUpTo, signInToSignUp } from '../support/flows.js';
 
 test.describe('Step 4: the sign-up form refuses bad input, keeps the rest, and creates nothing', () => {
   test('About you: each refused field says why next to it, and what was typed elsewhere stays', async ({
@@ -55,9 +55,7 @@ test.describe('Step 4: the sign-up form refuses bad input, keeps the rest, and c
     world,
     signUp,
   }) => {
-    await signInToSignUp(page, ui, ALICE_CONTOSO);
-    await signUp.fillAboutYou(ALICE_ABOUT);
-    await signUp.verifyPhone(ALICE_ABOUT.workPhone);
+    await fillFormUpTo(page, ui, 'card');
 
     await signUp.fillCard({ ...GOOD_CARD, number: '4111 1111 1111 1112' });
     await signUp.assertFieldError('signup.cardNumber', ui('signup.error.cardNumber'));
@@ -74,10 +72,7 @@ test.describe('Step 4: the sign-up form refuses bad input, keeps the rest, and c
     'agreement: Sign up without agreeing is refused; agreeing creates exactly one subscription',
     proves('rule-exactly-once'),
     async ({ page, ui, world, signUp }) => {
-      await signInToSignUp(page, ui, ALICE_CONTOSO);
-      await signUp.fillAboutYou(ALICE_ABOUT);
-      await signUp.verifyPhone(ALICE_ABOUT.workPhone);
-      await signUp.fillCard(GOOD_CARD);
+      await fillFormUpTo(page, ui, 'agreement');
 
       await page.getByRole('button', { name: ui('signup.signUp'), exact: true }).click();
       await signUp.assertFieldError('signup.agree', ui('signup.error.agree'));
@@ -98,12 +93,8 @@ test.describe('Step 4: the sign-up form refuses bad input, keeps the rest, and c
     ui,
     world,
     locale,
-    signUp,
   }) => {
-    await signInToSignUp(page, ui, ALICE_CONTOSO);
-    await signUp.fillAboutYou(ALICE_ABOUT);
-    await signUp.verifyPhone(ALICE_ABOUT.workPhone);
-    await signUp.fillCard(GOOD_CARD);
+    await fillFormUpTo(page, ui, 'agreement');
 
     const forged = await page.request.post('/signup/', {
       form: { action: 'signup', agree: 'on' },

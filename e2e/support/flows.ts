@@ -1,8 +1,8 @@
 import { expect, type Page } from '@playwright/test';
 import type { Translate } from '../../mock-portal/src/i18n/index.js';
 import { PortalSubscriptions } from '../pages/portal-subscriptions.js';
-import { SignUpPage, type AboutYou } from '../pages/sign-up.js';
-import { PASSWORD } from './accounts.js';
+import { GOOD_CARD, SignUpPage, type AboutYou } from '../pages/sign-up.js';
+import { ALICE_ABOUT, ALICE_CONTOSO, PASSWORD } from './accounts.js';
 import { signInOverHttp } from './sign-in-over-http.js';
 
 /** Signs in to the sign-up site over HTTP and opens the form: where every form test starts. */
@@ -42,4 +42,16 @@ export async function signInToPortal(page: Page, ui: Translate, signInName: stri
   await portal.goTo();
   await expect(portal.signedInAccount()).toHaveText(signInName);
   return portal;
+}
+
+/**
+ * Signs in to the sign-up site over HTTP as Alice (alice@contoso.com) and fills the form with
+ * valid data up to this section, which is then showing: where the form's own tests start.
+ */
+export async function fillFormUpTo(page: Page, ui: Translate, section: 'card' | 'agreement'): Promise<SignUpPage> {
+  const signUp = await signInToSignUp(page, ui, ALICE_CONTOSO);
+  await signUp.fillAboutYou(ALICE_ABOUT);
+  await signUp.verifyPhone(ALICE_ABOUT.workPhone);
+  if (section === 'agreement') await signUp.fillCard(GOOD_CARD);
+  return signUp;
 }
