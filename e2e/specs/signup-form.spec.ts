@@ -102,7 +102,8 @@ test.describe('Step 4: the sign-up form refuses bad input, keeps the rest, and c
       maxRedirects: 0,
     });
     expect(forged.status()).toBe(403);
-    expect(await forged.text()).toContain(ui('error.forbidden.title'));
+    const refusal = await forged.text();
+    expect(refusal, "a page that says why, in the reader's language").toContain(ui('error.forbidden.title'));
     await expect.poll(() => world.freeTrials()).toEqual([]);
   });
 });
