@@ -6,9 +6,9 @@
  *   npm test -- --only unit     one part: static, unit or e2e
  *   npm test -- <playwright args>   e.g. --repeat-each=5, --project=zh-TW, a spec file
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 
 interface Counts {
@@ -26,11 +26,32 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): bool
   return result.status === 0;
 }
 
-function check(name: string, command: string, args: string[]): Counts {
-  console.log(`\n▶ ${name}`);
-  const ok = run(command, args);
-  console.log(`${name}: ${ok ? 'passed' : 'FAILED'}`);
-  return { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 };
+/** Runs a command with its output kept, so that several can run at once and print in order. */
+function runQuietly(command: string, args: string[]): Promise<{ ok: boolean; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env: process.env });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('close', (code) => resolve({ ok: code === 0, output }));
+  });
+}
+
+/** The static checks, side by side (none depends on another), each counted as one test. */
+async function staticChecks(): Promise<Counts[]> {
+  const checks: [string, string, string[]][] = [
+    ['typecheck (tsc --noEmit)', bin('tsc'), ['--noEmit']],
+    ['lint (eslint)', bin('eslint'), ['.', '--max-warnings', '0']],
+    ['format (prettier --check)', bin('prettier'), ['--check', '.']],
+  ];
+  const results = await Promise.all(checks.map(([, command, args]) => runQuietly(command, args)));
+  return checks.map(([name], index) => {
+    const { ok, output } = results[index] ?? { ok: false, output: '' };
+    console.log(`\n▶ ${name}`);
+    if (output.trim()) console.log(output.trimEnd());
+    console.log(`${name}: ${ok ? 'passed' : 'FAILED'}`);
+    return { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 };
+  });
 }
 
 function unitTests(): Counts {
@@ -46,6 +67,8 @@ function unitTests(): Counts {
     '--import',
     'tsx',
     '--test',
+    // Most of these tests wait on sockets, not on a core: several files at once finish sooner.
+    `--test-concurrency=${2 * availableParallelism()}`,
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
     '--test-reporter=tap',
@@ -88,11 +111,7 @@ if (only && !['static', 'unit', 'e2e'].includes(only)) {
 }
 
 const parts: Counts[] = [];
-if (!only || only === 'static') {
-  parts.push(check('typecheck (tsc --noEmit)', bin('tsc'), ['--noEmit']));
-  parts.push(check('lint (eslint)', bin('eslint'), ['.', '--max-warnings', '0']));
-  parts.push(check('format (prettier --check)', bin('prettier'), ['--check', '.']));
-}
+if (!only || only === 'static') parts.push(...(await staticChecks()));
 if (!only || only === 'unit') parts.push(unitTests());
 if (!only || only === 'e2e') parts.push(endToEnd(playwrightArgs));
 rmSync(scratch, { recursive: true, force: true });
