@@ -29,12 +29,6 @@ export async function completeSignUpAndOpenPortal(
   return portal;
 }
 
-/** Signs up for the Free Trial as this account in this page's browser, through the real pages, and opens the portal. */
-export async function signUpAs(page: Page, ui: Translate, signInName: string): Promise<PortalSubscriptions> {
-  await signInToSignUp(page, ui, signInName);
-  return completeSignUpAndOpenPortal(page, ui, { country: 'US', workPhone: '+1 425 555 0100' });
-}
-
 /** Signs in to the portal over HTTP as this account, in this page's browser, and opens Subscriptions. */
 export async function signInToPortal(page: Page, ui: Translate, signInName: string): Promise<PortalSubscriptions> {
   await signInOverHttp(page.context().request, 'portal', signInName, PASSWORD);
