@@ -31,9 +31,9 @@ const worldSpec = z.strictObject({
 });
 
 /**
- * The test-only API: make a world (arranged through the world's own rules), read its state, delete it; read the process's memory and its
- * time spent on requests (npm run bench). Mounted only when the server is
- * started in test mode; otherwise these paths are ordinary 404s.
+ * The test-only API: make a world (arranged through the world's own rules), read its state,
+ * delete it; read the process's memory and its time spent on requests (npm run bench). Mounted
+ * only when the server is started in test mode; otherwise these paths are ordinary 404s.
  */
 export function testApi(registry: WorldRegistry, timing: RequestTiming): Router {
   const router = express.Router();
