@@ -125,17 +125,23 @@ async function walkTrap(page: Page, locale: Locale): Promise<void> {
 }
 
 const running = await listen({ testMode: true });
+
+function createWorldIn({ registry }: typeof running) {
+  const world = registry.createWorld();
+  if (!world) throw new Error('the registry is full');
+  return world;
+}
 await mkdir(OUT, { recursive: true });
 const executablePath = chromiumExecutablePath();
 const browser = await chromium.launch(executablePath ? { executablePath } : {});
 try {
   for (const locale of ['en-US', 'zh-TW'] as const) {
-    const world = running.registry.createTestWorld();
+    const world = createWorldIn(running);
     const context = await browser.newContext({ baseURL: running.url, locale, viewport: { width: 1100, height: 760 } });
     await context.addCookies([{ name: 'mock-world', value: world.id, url: running.url }]);
     await walk(await context.newPage(), locale);
     await context.close();
-    const trapWorld = running.registry.createTestWorld();
+    const trapWorld = createWorldIn(running);
     const trapContext = await browser.newContext({
       baseURL: running.url,
       locale,
@@ -144,7 +150,7 @@ try {
     await trapContext.addCookies([{ name: 'mock-world', value: trapWorld.id, url: running.url }]);
     await walkTrap(await trapContext.newPage(), locale);
     await trapContext.close();
-    const diagramWorld = running.registry.createTestWorld();
+    const diagramWorld = createWorldIn(running);
     const diagramContext = await browser.newContext({
       baseURL: running.url,
       locale,

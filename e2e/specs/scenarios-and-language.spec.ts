@@ -40,7 +40,7 @@ test.describe('Scenarios page, for people browsing by hand', () => {
     await expect(signIn.tile(ALICE_FABRIKAM)).toBeVisible();
   });
 
-  test('Reset the world removes subscriptions made since, and ends the sign-ins of the old world', async ({
+  test('Start over removes subscriptions made since, and ends the sign-ins of the old world', async ({
     page,
     ui,
     world,
@@ -53,8 +53,8 @@ test.describe('Scenarios page, for people browsing by hand', () => {
     await expect.poll(() => world.freeTrials()).toHaveLength(1);
 
     await page.goto('/scenarios');
-    await page.getByRole('button', { name: ui('scenarios.reset') }).click();
-    await expect(page.getByRole('status')).toHaveText(ui('scenarios.resetDone'));
+    await page.getByRole('button', { name: ui('scenarios.startOver') }).click();
+    await expect(page.getByRole('status')).toHaveText(ui('scenarios.startOverDone'));
     await expect.poll(() => world.freeTrials()).toEqual([]);
 
     await portal.goTo();

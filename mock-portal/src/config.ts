@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 export interface Config {
@@ -12,6 +13,26 @@ export interface Config {
    * make and read worlds; otherwise every interface, so a trainer can host the portal for a class.
    */
   readonly host?: string;
+  /** Worlds kept at once (MAX_WORLDS). */
+  readonly maxWorlds: number;
+  /** Hours a world may go unused before it goes (WORLD_IDLE_HOURS). */
+  readonly worldIdleHours: number;
+  /** New worlds one address may make per ten minutes (NEW_WORLDS_PER_ADDRESS). */
+  readonly newWorldsPerAddress: number;
+  /** Where worlds are kept across a restart (DATA_DIR); none in test mode, which keeps them in memory. */
+  readonly dataDir?: string;
+  /** The trainer view's key (TRAINER_KEY); made and kept in the data folder when not given. */
+  readonly trainerKey?: string;
+}
+
+/** A whole number from the environment within bounds, or a start-up error naming the variable. */
+function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, not ${raw}`);
+  return value;
 }
 
 export function loadConfig(
@@ -29,11 +50,22 @@ export function loadConfig(
     throw new Error(`PORT must be a port number, not ${env.PORT}`);
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
   const host = env.HOST ?? (testMode ? '127.0.0.1' : undefined);
+  const dataDir = testMode
+    ? undefined
+    : (env.DATA_DIR ?? path.resolve(import.meta.dirname, '..', '..', '.mock-portal-data'));
+  const trainerKey = env.TRAINER_KEY;
+  if (trainerKey !== undefined && !/^[\x21-\x7e]{16,200}$/.test(trainerKey))
+    throw new Error('TRAINER_KEY must be 16 to 200 printable characters without spaces');
   return {
     port,
     publicUrl,
     testMode,
     logLevel: env.LOG_LEVEL ?? (testMode ? 'warn' : 'info'),
     ...(host ? { host } : {}),
+    maxWorlds: whole(env, 'MAX_WORLDS', 2_000, 1, 100_000),
+    worldIdleHours: whole(env, 'WORLD_IDLE_HOURS', 12, 1, 24 * 365),
+    newWorldsPerAddress: whole(env, 'NEW_WORLDS_PER_ADDRESS', 100, 1, 100_000),
+    ...(dataDir ? { dataDir } : {}),
+    ...(trainerKey ? { trainerKey } : {}),
   };
 }

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import { keepConnectionsOpen } from './http/keep-alive.js';
-import { createApp, type App, type AppSeams } from './server.js';
+import { createApp, registryLimits, type App, type AppSeams } from './server.js';
 import { WorldRegistry } from './world/registry.js';
 
 export interface Running extends App {
@@ -15,16 +15,27 @@ export interface Running extends App {
  * Starts the app on a free port (or the given one) and only then builds it, because the issuer
  * and redirect URIs must name the port the server really listens on. For tests and scripts.
  */
-export async function listen(options: Partial<Config> = {}, seams: AppSeams = {}): Promise<Running> {
+export async function listen(
+  options: Partial<Config> = {},
+  seams: AppSeams = {},
+  registry?: WorldRegistry,
+): Promise<Running> {
   const server = keepConnectionsOpen(createServer());
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
-  const app = await createApp(
-    { port, publicUrl: url, testMode: false, logLevel: 'silent', ...options },
-    new WorldRegistry(),
-    seams,
-  );
+  const config: Config = {
+    port,
+    publicUrl: url,
+    testMode: false,
+    logLevel: 'silent',
+    maxWorlds: 2_000,
+    worldIdleHours: 12,
+    // Tests come from one address and make worlds by the hundred.
+    newWorldsPerAddress: 100_000,
+    ...options,
+  };
+  const app = await createApp(config, registry ?? new WorldRegistry(registryLimits(config)), seams);
   server.on('request', app.app);
   return {
     ...app,

@@ -10,12 +10,14 @@ import { requestLogging } from './http/logging.js';
 import { securityHeaders } from './http/security.js';
 import { testApi } from './http/test-api.js';
 import { RequestTiming } from './http/timing.js';
-import { worldSelection } from './http/world-selection.js';
+import { ScenarioSignIns } from './http/scenario-sign-ins.js';
+import { WorldSelection } from './http/world-selection.js';
 import { loginService } from './services/login/index.js';
 import { marketingService } from './services/marketing/index.js';
 import { portalService } from './services/portal/index.js';
 import { RelyingParty } from './services/relying-party/index.js';
 import { signupService } from './services/signup/index.js';
+import { trainerService } from './services/trainer/index.js';
 import { WorldRegistry } from './world/registry.js';
 
 export interface App {
@@ -31,7 +33,16 @@ export interface AppSeams {
 }
 
 /** Builds the one Express app that serves the four services under their path prefixes. Nothing else. */
-export async function createApp(config: Config, registry = new WorldRegistry(), seams: AppSeams = {}): Promise<App> {
+/** The registry's bounds as configured. */
+export function registryLimits(config: Pick<Config, 'maxWorlds' | 'worldIdleHours'>) {
+  return { maxWorlds: config.maxWorlds, idleMs: config.worldIdleHours * 60 * 60 * 1000 };
+}
+
+export async function createApp(
+  config: Config,
+  registry = new WorldRegistry(registryLimits(config)),
+  seams: AppSeams = {},
+): Promise<App> {
   const secret = randomBytes(32).toString('hex');
   const secureCookies = config.publicUrl.startsWith('https:');
   const issuer = `${config.publicUrl}/login`;
@@ -76,15 +87,36 @@ export async function createApp(config: Config, registry = new WorldRegistry(), 
   app.use(cookieParser());
   app.use(localeMiddleware());
   if (config.testMode) app.use('/__test__', express.json({ limit: '16kb' }), testApi(registry, timing));
-  app.use(worldSelection(registry, config.testMode));
+  app.use('/trainer', trainerService(registry, config.trainerKey ?? randomBytes(32).toString('hex')));
+  const worlds = new WorldSelection(registry, { secureCookies, newWorldsPerAddress: config.newWorldsPerAddress });
+  const scenarioSignIns = new ScenarioSignIns();
+  app.use('/worlds', worlds.joinRoutes());
+  app.use(worlds.middleware());
 
   app.use(
     '/login',
-    await loginService({ issuer, clients: [signupClient, portalClient], registry, secret, secureCookies }),
+    await loginService({
+      issuer,
+      clients: [signupClient, portalClient],
+      registry,
+      secret,
+      secureCookies,
+      scenarioSignIns,
+    }),
   );
   app.use('/signup', signupService(relyingParty(signupClient, 'signup'), { secret, secureCookies }));
   app.use('/portal', portalService(relyingParty(portalClient, 'portal'), { secret, secureCookies }));
-  app.use('/', marketingService(registry, { secret, secureCookies }));
+  app.use(
+    '/',
+    marketingService({
+      registry,
+      newWorld: (req, res, then) => worlds.newWorld(req, res, then),
+      scenarioSignIns,
+      publicUrl: config.publicUrl,
+      secret,
+      secureCookies,
+    }),
+  );
 
   app.use(notFound());
   app.use(errorPages());

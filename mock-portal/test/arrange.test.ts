@@ -81,8 +81,8 @@ describe('arranging a world through its own rules', () => {
 
   it('keeps no world whose arrangement was refused', () => {
     const registry = new WorldRegistry();
-    const made = registry.arrangeTestWorld({}, { subscriptions: [{ signedUpBy: 'dave@contoso.com' }] });
+    const made = registry.arrangeWorld({}, { subscriptions: [{ signedUpBy: 'dave@contoso.com' }] });
     assert.ok('problem' in made);
-    assert.equal(registry.testWorldCount, 0);
+    assert.equal(registry.size, 0);
   });
 });

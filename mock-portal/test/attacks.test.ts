@@ -58,7 +58,7 @@ describe('attacks, each asserting that nothing changed', () => {
       [portal, '/portal/signout', {}],
       [signup, '/signup/', { action: 'about', country: 'US', workPhone: '+1 425 555 0100' }],
       [signup, '/signup/signout', {}],
-      [portal, '/scenarios/reset', {}],
+      [portal, '/scenarios/start-over', {}],
       ...(['pick', 'username', 'which', 'password', 'stay-signed-in'] as const).map(
         (step): [Browserless, string, Record<string, string>] => [
           signingIn,

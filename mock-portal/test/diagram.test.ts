@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { translator } from '../src/i18n/index.js';
-import { directoryDiagram } from '../src/services/portal/diagram.js';
+import { directoryDiagram } from '../src/views/diagram.js';
 import { createSeedWorld } from '../src/world/seed.js';
 import { accountOf, directoryNamed, PROFILE, tokenFor } from './helpers.js';
 

@@ -50,9 +50,11 @@ describe('the server outside test mode', () => {
     }
   });
 
-  it('ignores a world cookie', async () => {
+  it('answers a cookie that names no world with a page that says the world has gone, and forgets the cookie', async () => {
     const response = await call(running.url, '/scenarios', { headers: { cookie: 'mock-world=whatever' } });
-    assert.equal(response.status, 200);
+    assert.equal(response.status, 410);
+    assert.match(await response.text(), /This world has gone/);
+    assert.match(response.headers.get('set-cookie') ?? '', /mock-world=;.*Expires=Thu, 01 Jan 1970/);
   });
 });
 
@@ -79,20 +81,20 @@ describe('the server in test mode', () => {
 
   it('refuses a form posted without its CSRF token with 403, and changes nothing', async () => {
     const { id } = (await (await call(running.url, '/__test__/worlds', json({}))).json()) as { id: string };
-    const world = running.registry.testWorld(id);
+    const world = running.registry.world(id);
     const before = JSON.stringify(world?.snapshot());
-    const response = await call(running.url, '/scenarios/reset', {
+    const response = await call(running.url, '/scenarios/start-over', {
       ...form({}),
       headers: { ...form({}).headers, cookie: `mock-world=${id}` },
     });
     assert.equal(response.status, 403);
     assert.match(await response.text(), /could not be verified/);
-    assert.equal(running.registry.testWorld(id), world, 'the world was not replaced');
+    assert.equal(running.registry.world(id), world, 'the world was not replaced');
     assert.equal(JSON.stringify(world?.snapshot()), before);
   });
 
   it('refuses a forged CSRF token with 403', async () => {
-    const response = await call(running.url, '/scenarios/reset', form({ _csrf: 'forged' }));
+    const response = await call(running.url, '/scenarios/start-over', form({ _csrf: 'forged' }));
     assert.equal(response.status, 403);
   });
 
@@ -105,7 +107,7 @@ describe('the server in test mode', () => {
   });
 
   it('refuses a body over the limit with 413 and a malformed one with 400, never a 5xx', async () => {
-    const tooLarge = await call(running.url, '/scenarios/reset', form({ _csrf: 'x', filler: 'a'.repeat(10_000) }));
+    const tooLarge = await call(running.url, '/scenarios/start-over', form({ _csrf: 'x', filler: 'a'.repeat(10_000) }));
     assert.equal(tooLarge.status, 413);
     const malformed = await call(running.url, '/__test__/worlds', {
       method: 'POST',

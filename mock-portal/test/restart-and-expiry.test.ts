@@ -1,23 +1,23 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { listen, type Running } from '../src/listen.js';
 import { SEED_PASSWORD } from '../src/world/seed.js';
 import { Browserless, csrfTokenOf } from './browserless.js';
 import { postSection, signInToSignup } from './http-flows.js';
+import { listenKeepingWorlds, newDataDir, restartKeepingWorlds } from './kept-worlds.js';
 
-/** A restarted server on the same port: new secrets, empty session stores, as after a deploy or a crash. */
-async function restart(running: Running): Promise<Running> {
-  const port = Number(new URL(running.url).port);
-  await running.close();
-  return listen({ port });
-}
+/**
+ * A restarted server on the same port: new secrets, empty session stores, as after a deploy or a
+ * crash; its worlds are read back from its data folder, as `npm start` does.
+ */
+const restart = restartKeepingWorlds;
+const start = () => listenKeepingWorlds(newDataDir());
 
 const startAgainLink = (html: string) => /<a[^>]*href="([^"]+)"[^>]*>\s*Start again\s*<\/a>/.exec(html)?.[1];
 
 /** A restart or an expired session mid-flow explains itself and offers to start again; never a 500. */
 describe('a server restart or an expired session in the middle of a flow', () => {
   it('mid-form: the next section is refused with a page that explains and links to the start of sign-up', async () => {
-    let running = await listen({});
+    let running = await start();
     const client = new Browserless(running.url);
     const form = await signInToSignup(client, 'alice@contoso.com', SEED_PASSWORD);
     running = await restart(running);
@@ -35,7 +35,7 @@ describe('a server restart or an expired session in the middle of a flow', () =>
   });
 
   it('mid-sign-in: the password page of a sign-in the old server started explains and offers to start again', async () => {
-    let running = await listen({});
+    let running = await start();
     const client = new Browserless(running.url);
     const { response, url } = await client.follow('/signup/');
     const token = csrfTokenOf(await response.text());
@@ -55,7 +55,7 @@ describe('a server restart or an expired session in the middle of a flow', () =>
   });
 
   it('at the callback: a code from the old server is refused with a sign-in page, not a 500', async () => {
-    let running = await listen({});
+    let running = await start();
     const client = new Browserless(running.url);
     const { url } = await client.follow('/signup/');
     running = await restart(running);
@@ -72,7 +72,7 @@ describe('a server restart or an expired session in the middle of a flow', () =>
   });
 
   it('portal: a form from before the restart is refused with a link back to Subscriptions', async () => {
-    let running = await listen({});
+    let running = await start();
     const client = new Browserless(running.url);
     const stale = await client.postForm('/portal/signout', { _csrf: 'from-an-old-page' });
     assert.equal(stale.status, 403);

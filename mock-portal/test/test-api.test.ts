@@ -39,23 +39,23 @@ describe('the test-only API: worlds made to a spec', () => {
   });
 
   it('takes JSON only, so a cross-site form can make no world', async () => {
-    const before = running.registry.testWorldCount;
+    const before = running.registry.size;
     for (const contentType of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x']) {
       const response = await post('{}', contentType);
       assert.equal(response.status, 415, contentType);
       assert.match(((await response.json()) as { error: string }).error, /application\/json/);
     }
-    assert.equal(running.registry.testWorldCount, before);
+    assert.equal(running.registry.size, before);
   });
 
   it('refuses a spec the rules refuse with 422, naming the step, and keeps no world', async () => {
-    const before = running.registry.testWorldCount;
+    const before = running.registry.size;
     const response = await post(
       JSON.stringify({ subscriptions: [{ signedUpBy: 'alice@contoso.com', movedTo: 'Fabrikam' }] }),
     );
     assert.equal(response.status, 422);
     assert.match(((await response.json()) as { error: string }).error, /subscriptions\[0\]\.movedTo: refused/);
-    assert.equal(running.registry.testWorldCount, before);
+    assert.equal(running.registry.size, before);
   });
 
   it('refuses hostile and malformed specs with 400 and a message that names the field, never a 5xx', async () => {

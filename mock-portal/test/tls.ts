@@ -16,9 +16,21 @@ export async function listenTls(): Promise<{ url: string; close: () => Promise<v
   const { port } = server.address() as AddressInfo;
   const url = `https://localhost:${port}`;
   // The relying parties reach the login service over HTTPS too, so they must trust the test certificate.
-  const { app } = await createApp({ port, publicUrl: url, testMode: false, logLevel: 'silent' }, new WorldRegistry(), {
-    relyingPartyFetch: (target, options) => fetchTrustingTestCertificate(target, options),
-  });
+  const { app } = await createApp(
+    {
+      port,
+      publicUrl: url,
+      testMode: false,
+      logLevel: 'silent',
+      maxWorlds: 100,
+      worldIdleHours: 1,
+      newWorldsPerAddress: 1_000,
+    },
+    new WorldRegistry(),
+    {
+      relyingPartyFetch: (target, options) => fetchTrustingTestCertificate(target, options),
+    },
+  );
   server.on('request', app);
   return { url, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }

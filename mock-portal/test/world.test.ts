@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SEED_ACCOUNTS, SEED_PASSWORD, createSeedWorld } from '../src/world/seed.js';
 import { WorldRegistry } from '../src/world/registry.js';
+import type { World } from '../src/world/world.js';
 import { accountOf, directoryNamed, PROFILE, tokenFor } from './helpers.js';
 
 describe('the seeded world', () => {
@@ -105,59 +106,69 @@ describe('visibility', () => {
   });
 });
 
+/** A new world of the registry's, which must have room for it. */
+function createdIn(registry: WorldRegistry): World {
+  const world = registry.createWorld();
+  assert.ok(world, 'the registry had room');
+  return world;
+}
+
 describe('the registry of worlds', () => {
   it("keeps test worlds apart and finds an account's world from its id alone", () => {
     const registry = new WorldRegistry();
-    const one = registry.createTestWorld();
-    const two = registry.createTestWorld();
+    const one = createdIn(registry);
+    const two = createdIn(registry);
     const aliceOne = accountOf(one, 'alice@contoso.com');
     one.signUpForFreeTrial(tokenFor(aliceOne), 'r1', PROFILE);
     assert.equal(registry.findAccount(aliceOne.id)?.world, one);
     assert.equal(registry.findAccount(accountOf(two, 'alice@contoso.com').id)?.world, two);
     assert.equal(two.snapshot().subscriptions.length, 1);
-    assert.equal(registry.shared.snapshot().subscriptions.length, 1);
+    assert.equal(registry.seeded.snapshot().subscriptions.length, 1);
   });
 
   it('forgets the accounts of a deleted world', () => {
     const registry = new WorldRegistry();
-    const world = registry.createTestWorld();
+    const world = createdIn(registry);
     const alice = accountOf(world, 'alice@contoso.com');
-    assert.ok(registry.deleteTestWorld(world.id));
-    assert.equal(registry.testWorld(world.id), undefined);
+    assert.ok(registry.delete(world.id));
+    assert.equal(registry.world(world.id), undefined);
     assert.equal(registry.findAccount(alice.id), undefined);
   });
 
   it('drops the least recently used test world past its limit', () => {
-    const registry = new WorldRegistry({ maxWorlds: 2, idleMs: 60_000 });
-    const first = registry.createTestWorld();
-    registry.createTestWorld();
-    registry.createTestWorld();
-    assert.equal(registry.testWorldCount, 2);
-    assert.equal(registry.testWorld(first.id), undefined);
+    const registry = new WorldRegistry({ maxWorlds: 2, idleMs: 60_000, protectedMs: 0 });
+    const first = createdIn(registry);
+    createdIn(registry);
+    createdIn(registry);
+    assert.equal(registry.size, 2);
+    assert.equal(registry.world(first.id), undefined);
     assert.equal(registry.findAccount(accountOf(first, 'bob@contoso.com').id), undefined);
   });
 
-  it('resets the shared world to the seed, with new ids', () => {
+  it('keeps the seeded world that clients without a world read apart from every world', () => {
     const registry = new WorldRegistry();
-    const before = registry.shared;
-    const alice = accountOf(before, 'alice@contoso.com');
-    before.signUpForFreeTrial(tokenFor(alice), 'r1', PROFILE);
-    const after = registry.resetShared();
-    assert.notEqual(after, before);
-    assert.equal(after.snapshot().subscriptions.length, 1);
-    assert.equal(registry.findAccount(alice.id), undefined);
+    const world = createdIn(registry);
+    const alice = accountOf(world, 'alice@contoso.com');
+    world.signUpForFreeTrial(tokenFor(alice), 'r1', PROFILE);
+    assert.equal(registry.seeded.snapshot().subscriptions.length, 1);
+    assert.equal(
+      registry.findAccount(accountOf(registry.seeded, 'alice@contoso.com').id),
+      undefined,
+      'no ID token can name an account of the seeded world',
+    );
+    assert.equal(registry.size, 1);
   });
 });
 
 describe('resetting a test world', () => {
   it('re-seeds it under the same id and forgets its old accounts', () => {
     const registry = new WorldRegistry();
-    const world = registry.createTestWorld();
+    const world = createdIn(registry);
     const alice = accountOf(world, 'alice@contoso.com');
     world.signUpForFreeTrial(tokenFor(alice), 'r1', PROFILE);
     const fresh = registry.reset(world);
     assert.equal(fresh.id, world.id);
-    assert.equal(registry.testWorld(world.id), fresh);
+    assert.equal(registry.world(world.id), fresh);
     assert.equal(fresh.snapshot().subscriptions.length, 1);
     assert.equal(registry.findAccount(alice.id), undefined);
     assert.equal(registry.findAccount(accountOf(fresh, 'alice@contoso.com').id)?.world, fresh);

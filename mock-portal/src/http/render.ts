@@ -85,3 +85,8 @@ export function renderHtml(view: string, locals: Record<string, unknown>): Promi
   const frame = chrome === 'plain' ? '/../views/_frame' : `/${chrome}/views/_frame`;
   return Promise.resolve(render(LAYOUT, { ...locals, chrome, frame, body }));
 }
+
+/** A partial on its own, without the layout: the part of a page a script fetches again. */
+export function renderFragment(view: string, locals: Record<string, unknown>): string {
+  return render(path.join(VIEWS_ROOT, `${view}.ejs`), locals);
+}

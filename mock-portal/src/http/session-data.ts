@@ -13,7 +13,7 @@ declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace -- Express's own augmentation point
   namespace Express {
     interface Request {
-      /** The world this browser acts in: its test world in test mode, otherwise the shared one. */
+      /** The world this browser acts in (world-selection.ts): its own, or the seed before it has one. */
       world: World;
     }
     interface Locals {
@@ -25,6 +25,8 @@ declare global {
       cspNonce?: string;
       /** Where "Start again" leads from a refused form: the start of the service's flow. */
       startAgain?: string;
+      /** The footer's world code: the browser's world, or '' before it has one. */
+      worldCode?: string;
     }
   }
 }

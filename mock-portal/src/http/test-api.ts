@@ -54,7 +54,7 @@ export function testApi(registry: WorldRegistry, timing: RequestTiming): Router 
       return;
     }
     const { extraOrganisations, ...arrangement } = spec.data;
-    const made = registry.arrangeTestWorld(extraOrganisations === undefined ? {} : { extraOrganisations }, arrangement);
+    const made = registry.arrangeWorld(extraOrganisations === undefined ? {} : { extraOrganisations }, arrangement);
     if ('problem' in made) {
       res.status(422).json({ error: made.problem });
       return;
@@ -63,7 +63,7 @@ export function testApi(registry: WorldRegistry, timing: RequestTiming): Router 
   });
 
   router.get('/worlds/:id', (req, res) => {
-    const world = registry.testWorld(req.params.id);
+    const world = registry.world(req.params.id);
     if (!world) {
       res.status(404).json({ error: 'no such world' });
       return;
@@ -77,7 +77,7 @@ export function testApi(registry: WorldRegistry, timing: RequestTiming): Router 
     res.json({
       ...process.memoryUsage(),
       collected: typeof (globalThis as { gc?: unknown }).gc === 'function',
-      testWorlds: registry.testWorldCount,
+      worlds: registry.size,
     });
   });
 
@@ -86,7 +86,7 @@ export function testApi(registry: WorldRegistry, timing: RequestTiming): Router 
   });
 
   router.delete('/worlds/:id', (req, res) => {
-    res.status(registry.deleteTestWorld(req.params.id) ? 204 : 404).end();
+    res.status(registry.delete(req.params.id) ? 204 : 404).end();
   });
 
   return router;

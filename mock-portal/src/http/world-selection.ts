@@ -1,41 +1,159 @@
-import type { RequestHandler } from 'express';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { MessageKey } from '../i18n/index.js';
 import type { WorldRegistry } from '../world/registry.js';
+import { createSeedWorld } from '../world/seed.js';
+import type { World } from '../world/world.js';
 import { cookieOf } from './cookies.js';
 import { MESSAGE_VIEW, renderPage } from './render.js';
 
-/** The cookie a test puts in its browser context to act in its own world (test mode only). */
+/** The cookie that names the browser's world. Its value is the world's unguessable id: knowing it is acting in it. */
 export const WORLD_COOKIE = 'mock-world';
+const THIRTY_DAYS_MS = 30 * 24 * 60 * 60 * 1000;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface WorldSelectionOptions {
+  readonly secureCookies: boolean;
+  /** New worlds one address may make per ten minutes (a class behind one router shares an address). */
+  readonly newWorldsPerAddress: number;
+}
 
 /**
- * Chooses the world a browser acts in. Outside test mode that is always the shared world; in test
- * mode a `mock-world` cookie names the test's own. A cookie naming a deleted world gets a page that
- * says so, rather than silently acting in another world.
+ * Gives every browser a world of its own, by one mechanism for people and tests: the `mock-world`
+ * cookie names it (a test's comes from the test API, a person's from here).
+ *
+ * A browser with no world reads the seeded world, unchanged, until it first does something that
+ * changes state (a form it posts, its first sign-in's user name): then it gets a world. A client
+ * that sends no cookies at all could never come back to a world, so it is given none: crawlers,
+ * health checks and load tests create nothing. New worlds are limited per address, and a full registry
+ * refuses a new world rather than push out one in use.
  */
-export function worldSelection(registry: WorldRegistry, testMode: boolean): RequestHandler {
-  return (req, res, next) => {
-    const wanted = testMode ? cookieOf(req, WORLD_COOKIE) : undefined;
-    if (typeof wanted !== 'string' || wanted === '') {
-      req.world = registry.shared;
-      next();
-      return;
-    }
-    const world = registry.testWorld(wanted);
-    if (world) {
-      req.world = world;
-      next();
-      return;
-    }
-    const { t } = res.locals;
-    void renderPage(
-      res,
-      MESSAGE_VIEW,
-      {
-        title: t('error.worldGone.title'),
-        heading: t('error.worldGone.title'),
-        message: t('error.worldGone.body'),
-        action: { href: '/scenarios', label: t('layout.scenarios') },
+export class WorldSelection {
+  readonly #registry: WorldRegistry;
+  readonly #options: WorldSelectionOptions;
+  readonly #newWorldLimit: RequestHandler;
+
+  constructor(registry: WorldRegistry, options: WorldSelectionOptions) {
+    this.#registry = registry;
+    this.#options = options;
+    this.#newWorldLimit = rateLimit({
+      windowMs: 10 * 60_000,
+      limit: options.newWorldsPerAddress,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
+      handler: (_req, res) => {
+        refuse(res, 429, 'world.tooMany');
       },
-      410,
-    ).catch(next);
-  };
+    });
+  }
+
+  /** Sets `req.world` (and the footer's world code), making the browser's world when it first needs one. */
+  middleware(): RequestHandler {
+    return (req, res, next) => {
+      const wanted = cookieOf(req, WORLD_COOKIE);
+      if (typeof wanted === 'string' && wanted !== '') {
+        const world = this.#registry.world(wanted);
+        if (!world) {
+          res.clearCookie(WORLD_COOKIE, { path: '/' });
+          refuse(res, 410, 'world.gone', { href: '/', label: res.locals.t('world.gone.action') });
+          return;
+        }
+        this.#use(req, res, world);
+        next();
+        return;
+      }
+      if (SAFE_METHODS.has(req.method)) {
+        req.world = this.#registry.seeded;
+        res.locals.worldCode = '';
+        next();
+        return;
+      }
+      if (!sendsCookies(req)) {
+        // A client that keeps no cookies (the relying parties' own back channel among them) gets
+        // a copy of the seed that no one will ever see again: whatever it changes is thrown away.
+        req.world = createSeedWorld();
+        next();
+        return;
+      }
+      this.newWorld(req, res, () => next());
+    };
+  }
+
+  /**
+   * Gives this browser a new world and calls `then`, or answers with why not: it sends no cookies
+   * (400), its address made too many (429), or every world is in use (503).
+   */
+  newWorld(req: Request, res: Response, then: (world: World) => void): void {
+    if (!sendsCookies(req)) {
+      refuse(res, 400, 'world.noCookies');
+      return;
+    }
+    this.#newWorldLimit(req, res, () => {
+      const world = this.#registry.createWorld();
+      if (!world) {
+        res.set('Retry-After', '600');
+        refuse(res, 503, 'world.full');
+        return;
+      }
+      res.cookie(WORLD_COOKIE, world.id, this.#cookieOptions());
+      this.#use(req, res, world);
+      then(world);
+    });
+  }
+
+  /**
+   * `/worlds/join/:id`: the link "Open this world in another window". The browser that opens it
+   * acts in that world from now on, signed in as nobody. A link to no world changes nothing.
+   */
+  joinRoutes(): Router {
+    const router = express.Router();
+    router.get('/join/:id', (req, res) => {
+      const world = this.#registry.world(req.params.id);
+      if (!world) {
+        refuse(res, 410, 'world.gone', { href: '/', label: res.locals.t('world.gone.action') });
+        return;
+      }
+      res.cookie(WORLD_COOKIE, world.id, this.#cookieOptions());
+      res.redirect(303, '/');
+    });
+    return router;
+  }
+
+  #use(req: Request, res: Response, world: World): void {
+    req.world = world;
+    res.locals.worldCode = world.code;
+  }
+
+  #cookieOptions() {
+    return {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax' as const,
+      secure: this.#options.secureCookies,
+      maxAge: THIRTY_DAYS_MS,
+    };
+  }
+}
+
+function sendsCookies(req: Request): boolean {
+  return Object.keys((req.cookies as object | undefined) ?? {}).length > 0;
+}
+
+type RefusalKey = 'world.gone' | 'world.noCookies' | 'world.tooMany' | 'world.full';
+
+/** A page that says why this browser has no world, in its language; nothing changed. */
+function refuse(res: Response, status: number, key: RefusalKey, action?: { href: string; label: string }): void {
+  const { t } = res.locals;
+  void renderPage(
+    res,
+    MESSAGE_VIEW,
+    {
+      title: t(`${key}.title` as MessageKey),
+      heading: t(`${key}.title` as MessageKey),
+      message: t(`${key}.body` as MessageKey),
+      action: action ?? { href: '/', label: t('error.home') },
+    },
+    status,
+  ).catch(() => res.status(status).end());
 }

@@ -33,9 +33,6 @@ export const enUS = {
   'scenarios.kind.work': 'Work or school account',
   'scenarios.kind.personal': 'Personal account',
   'scenarios.noDirectory': 'None until its first sign-up',
-  'scenarios.reset': 'Reset the world',
-  'scenarios.resetHelp': 'Puts every directory, account and subscription back as seeded, and signs everyone out of it.',
-  'scenarios.resetDone': 'The world was reset to its seed.',
   'scenarios.subscriptions': 'Azure subscriptions now',
   'scenarios.trap.heading': 'Walk into the trap, and out of it',
   'scenarios.trap.intro': 'Use a private window for each walk, so that it starts with a browser that remembers nobody.',
@@ -311,9 +308,117 @@ export const enUS = {
   'error.signIn.body': 'The sign-in did not complete. Start again.',
   'error.server.title': 'Something went wrong',
   'error.server.body': 'The service could not complete your request. Nothing was changed. Try again.',
-  'error.worldGone.title': 'This test world no longer exists',
-  'error.worldGone.body':
-    'The world this browser was using was deleted. Open the Scenarios page to use the shared world.',
+  'layout.world': 'Your world: {code}',
+  'layout.noWorld': 'Your world: none yet (it starts at your first sign-in)',
+  'scenarios.startOver': 'Start over',
+  'scenarios.startOverHelp':
+    "Puts this browser's world back as seeded and signs this browser out of it. No one else's world changes.",
+  'scenarios.startOverDone': 'Your world is back as seeded, and this browser is signed out of it.',
+  'scenarios.accounts': 'Seeded accounts',
+  'scenarios.world.heading': 'Your world',
+  'scenarios.world.code': 'Your world code:',
+  'scenarios.world.codeHelp':
+    'Everything you do here happens in this world, and no one else sees it. Tell your trainer this code if they ask which world is yours.',
+  'scenarios.world.none':
+    'This browser has no world yet. It gets one at its first sign-in, or when you open a walk below.',
+  'scenarios.join.heading': 'Open this world in another window',
+  'scenarios.join.help':
+    'Open this link in a private window or another browser: it acts in this same world, signed in as nobody. That is how you try the private-window way out of the trap by hand. Whoever has the link can act in your world, so keep it to yourself.',
+  'scenarios.join.label': 'Link to this world',
+  'scenarios.transfer.heading': 'Save or load this world',
+  'scenarios.export': 'Download this world (JSON)',
+  'scenarios.import': 'Load into this world',
+  'scenarios.import.label': 'World file',
+  'scenarios.import.help':
+    'Loading a file replaces this world and signs this browser out of it. A file downloaded here, of up to 512 KB.',
+  'scenarios.import.done': 'The world in {file} is loaded, and this browser is signed out of it.',
+  'scenarios.import.noFile': 'Nothing was loaded, and your world is unchanged: choose a world file first.',
+  'scenarios.import.tooLarge': 'That file was not loaded, and your world is unchanged: it is larger than {size} KB.',
+  'scenarios.import.unreadable':
+    'That file was not loaded, and your world is unchanged: the upload could not be read. Choose one file and try again.',
+  'scenarios.import.notWorld':
+    'That file was not loaded, and your world is unchanged: it is not a world downloaded from this mock ({problem}).',
+  'scenarios.walks.heading': 'Walks, and Check my work',
+  'scenarios.walks.lead':
+    "Each walk's link gives this browser a fresh world set up for it, and opens the Azure home page. Your current world stays reachable only through its link above. Check my work says whether this world now shows what the article says it should.",
+  'scenarios.walks.walk': 'Walk',
+  'scenarios.walks.startsWith': 'How it starts',
+  'scenarios.walks.check': 'Check my work',
+  'scenarios.walk.happy-path': 'The article as written',
+  'scenarios.walk.happy-path.start': 'Nobody is signed in. Select Start free and sign up as alice@contoso.com.',
+  'scenarios.walk.two-accounts': 'Two Office 365 accounts',
+  'scenarios.walk.two-accounts.start':
+    'alice@contoso.com and alice@fabrikam.com are both signed in. Select Start free, and pick the right one.',
+  'scenarios.walk.work-or-personal': 'Work or personal?',
+  'scenarios.walk.work-or-personal.start':
+    'Nobody is signed in. Select Start free and sign up as carol@contoso.com, a work and a personal account at once.',
+  'scenarios.walk.already-signed-in': 'Already signed in',
+  'scenarios.walk.already-signed-in.start':
+    'alice@fabrikam.com is signed in. Select Start free and look at whose sign-up it is.',
+  'check.done': "Done: {person}'s Free Trial is in {directory}, as the article says.",
+  'check.trap': "In the trap: {person}'s Free Trial is in {directory}, not in Contoso.",
+  'check.not-yet': 'Not yet: {person} has no Free Trial in this world.',
+  'check.wayOut.happy-path':
+    'Change directory can move it to Contoso when the account that signed up is a user there; or Start over.',
+  'check.wayOut.two-accounts':
+    'alice@fabrikam.com is a guest in Contoso, so Change directory can move it there; or Start over and pick alice@contoso.com.',
+  'check.wayOut.already-signed-in':
+    'alice@fabrikam.com is a guest in Contoso, so Change directory can move it there; or Start over and use a different account.',
+  'check.wayOut.work-or-personal':
+    'A personal account is no user of Contoso, so Change directory cannot move it: Start over and choose Work or school account.',
+  'why.heading': 'Why did it land here?',
+  'why.signer': 'You signed up as {account}.',
+  'why.work':
+    'Your sign-in said your home directory is {directory} (the tid in your ID token), and a new subscription goes into the directory of the account that signs up. That is why it was put in {directory}.',
+  'why.personal':
+    'You signed in with a personal Microsoft account, which has no directory of its own (its tid is the one all personal accounts share). So the sign-up made a directory for it, {directory}, and put the subscription there.',
+  'why.moved': 'Since then it was moved to {directory} with Change directory.',
+  'why.other':
+    'You also have {account}, whose home directory is {directory}. Had you signed up with it, the subscription would be in {directory}.',
+  'why.wayChange':
+    'To get this one into {directory}: Change directory on its Overview moves it there, because you are a user of {directory}. Its role assignments do not move with it.',
+  'why.noChange': 'Change directory cannot take this one to {directory}: {account} is not a user of {directory}.',
+  'why.waySignUp': 'Or sign up with {account}: its subscription lands in {directory}.',
+  'world.gone.title': 'This world has gone',
+  'world.gone.body':
+    'The world this browser was using no longer exists: a world goes after 12 hours unused (or as long as the person running the mock set), and the link you opened may name one that has gone. A new world starts the next time you sign in.',
+  'world.gone.action': 'Start a new world',
+  'world.noCookies.title': 'This browser keeps no cookies',
+  'world.noCookies.body':
+    'The mock keeps your world, and who is signed in, in cookies. Allow cookies for this site and open the link again. Nothing was changed.',
+  'world.tooMany.title': 'Too many new worlds from your address',
+  'world.tooMany.body':
+    'Your network started more new worlds in the last ten minutes than the mock allows. Nothing was changed. Wait a few minutes and try again, or ask the person running the mock to raise NEW_WORLDS_PER_ADDRESS.',
+  'world.full.title': 'The mock is full',
+  'world.full.body':
+    'Every world the mock may keep is in use right now. Nothing was changed. Try again later, or ask the person running the mock to raise MAX_WORLDS.',
+  'trainer.title': 'Trainer view',
+  'trainer.heading': 'The class',
+  'trainer.lead':
+    'Every live world, newest activity first, with its verdict for the article: done (a Free Trial in Contoso), in the trap (a Free Trial in Fabrikam or in a Default Directory), or not yet. The list updates by itself.',
+  'trainer.csv': 'Download as CSV',
+  'trainer.counts': 'Worlds by verdict',
+  'trainer.worlds': 'Worlds',
+  'trainer.none': 'No worlds yet: a learner gets one at their first sign-in.',
+  'trainer.world': 'World',
+  'trainer.verdict': 'Verdict',
+  'trainer.lastUsed': 'Last activity',
+  'trainer.signedIn': 'Signed in',
+  'trainer.subscriptions': 'Azure subscriptions',
+  'trainer.subscription': '{offer} in {directory}, owned by {owner}',
+  'trainer.minutesAgo': '{minutes} min ago',
+  'trainer.verdict.done': 'Done',
+  'trainer.verdict.trap': 'In the trap',
+  'trainer.verdict.not-yet': 'Not yet',
+  'trainer.back': 'Back to the class',
+  'trainer.world.title': 'World {code}',
+  'trainer.world.readOnly': "Read-only: the learner's directories as they are now.",
+  'trainer.keyNeeded.title': 'The trainer view needs its key',
+  'trainer.keyNeeded.body':
+    'Open the trainer link that npm start printed, or one made with the key set in TRAINER_KEY.',
+  'trainer.tooMany.title': 'Too many wrong keys',
+  'trainer.tooMany.body':
+    'This address tried too many wrong trainer keys. Wait a quarter of an hour, then open the trainer link again.',
   'error.home': 'Go to the Azure home page',
   'error.startAgain': 'Start again',
 } as const;

@@ -63,6 +63,8 @@ export interface AzureSubscription {
   readonly createdAt: string;
   /** What the sign-up form collected; absent on seeded subscriptions. */
   readonly billingContact?: SignUpProfile;
+  /** The `tid` of the ID token it was signed up with: why it was placed where it was. */
+  readonly signUpTenantId?: string;
 }
 
 export const OFFERS = {

@@ -1,91 +1,148 @@
 import { LRUCache } from 'lru-cache';
 import { arrange, type WorldArrangement } from './arrange.js';
-import { createSeedWorld, type SeedOptions } from './seed.js';
 import type { Account } from './model.js';
+import { createSeedWorld, type SeedOptions } from './seed.js';
+import { worldFromFile, type WorldFile } from './world-file.js';
 import type { World } from './world.js';
 
 export interface RegistryLimits {
-  /** Test worlds kept at once; the least recently used goes first. */
+  /** Worlds kept at once (MAX_WORLDS). */
   readonly maxWorlds: number;
-  /** A test world unused this long is dropped. */
+  /** A world unused this long goes (WORLD_IDLE_HOURS). */
   readonly idleMs: number;
+  /**
+   * When the registry is full, the least recently used world makes room for a new one only if it
+   * has been unused at least this long: a learner at work is never pushed out, however many
+   * worlds other clients ask for. Otherwise the new world is refused.
+   */
+  readonly protectedMs: number;
 }
 
-const DEFAULT_LIMITS: RegistryLimits = { maxWorlds: 500, idleMs: 60 * 60 * 1000 };
+export const DEFAULT_LIMITS: RegistryLimits = {
+  maxWorlds: 2_000,
+  idleMs: 12 * 60 * 60 * 1000,
+  protectedMs: 60 * 60 * 1000,
+};
+
+/** A world as a store keeps it, with the time it last changed. */
+export interface StoredWorld {
+  readonly id: string;
+  readonly code: string;
+  readonly file: WorldFile;
+  readonly changedAt: number;
+}
+
+/** Where worlds are kept across a restart. The registry tells it every change; it may write later. */
+export interface WorldStore {
+  save(world: World): void;
+  delete(id: string): void;
+}
+
+/** A world as the trainer sees it: the world, when it was last used, and who is signed in to it. */
+export interface WorldEntry {
+  readonly world: World;
+  readonly lastUsedAt: number;
+  readonly signedIn: readonly Account[];
+}
 
 /**
- * Every world the process holds: the shared one people browse by hand, and one per test. Because
- * account ids are unique across worlds, an ID token's `oid` alone finds the world it belongs to;
- * the relying parties never have to trust a browser to say which world it is in.
+ * Every world the process holds: one per browser and one per test, by the same mechanism, plus
+ * the seeded world that clients without a world of their own read (and never change). Account
+ * ids are unique across worlds, so an ID token's `oid` alone finds the world it belongs to.
  */
 export class WorldRegistry {
-  #shared: World = createSeedWorld();
+  /** What a client with no world reads: the seed, never changed (nothing that changes state gets it). */
+  readonly seeded: World = createSeedWorld();
+  readonly #limits: RegistryLimits;
   readonly #accountIndex = new Map<string, World>();
-  readonly #testWorlds: LRUCache<string, World>;
+  readonly #worlds: LRUCache<string, World>;
+  /** World id → the accounts signed in to the portal or the sign-up site in it (this process's sessions only). */
+  readonly #signedIn = new Map<string, Set<string>>();
+  readonly #store: WorldStore | undefined;
 
-  constructor(limits: RegistryLimits = DEFAULT_LIMITS) {
-    this.#testWorlds = new LRUCache<string, World>({
-      max: limits.maxWorlds,
-      ttl: limits.idleMs,
+  constructor(limits: Partial<RegistryLimits> = {}, store?: WorldStore, stored: readonly StoredWorld[] = []) {
+    this.#limits = { ...DEFAULT_LIMITS, ...limits };
+    this.#worlds = new LRUCache<string, World>({
+      max: this.#limits.maxWorlds,
+      ttl: this.#limits.idleMs,
       updateAgeOnGet: true,
-      dispose: (world) => this.#unindex(world),
+      dispose: (world, id, reason) => {
+        this.#unindex(world);
+        if (reason === 'set') return;
+        this.#signedIn.delete(id);
+        this.#store?.delete(id);
+      },
     });
-    this.#index(this.#shared);
-  }
-
-  get shared(): World {
-    return this.#shared;
-  }
-
-  /** Puts the shared world back as seeded. Sessions of the old world stop resolving. */
-  resetShared(): World {
-    this.#unindex(this.#shared);
-    this.#shared = createSeedWorld();
-    this.#index(this.#shared);
-    return this.#shared;
+    this.#store = store;
+    this.#restore(stored);
   }
 
   /**
-   * Puts a world back as seeded: the shared one, or a test world under its same id so that the
-   * browser's world cookie keeps working. New account ids end the old world's sign-ins.
+   * A new seeded world for a browser, or undefined when the registry is full of worlds in use.
+   * The caller limits how often one address may ask.
    */
-  reset(world: World): World {
-    if (world === this.#shared) return this.resetShared();
-    if (this.#testWorlds.get(world.id) !== world) return world;
-    const fresh = createSeedWorld(world.id);
-    this.#testWorlds.set(world.id, fresh);
-    this.#index(fresh);
-    return fresh;
-  }
-
-  createTestWorld(options: SeedOptions = {}): World {
+  createWorld(options: SeedOptions = {}): World | undefined {
+    if (!this.#roomForOneMore()) return undefined;
     return this.#keep(createSeedWorld(undefined, options));
   }
 
   /**
-   * A new test world, seeded and then arranged as asked. A world whose arrangement a rule refused
-   * is never kept: the answer names the refused step instead.
+   * A new world, seeded and then arranged as asked (the test API). A world whose arrangement a
+   * rule refused is never kept: the answer names the refused step instead.
    */
-  arrangeTestWorld(
+  arrangeWorld(
     options: SeedOptions,
     arrangement: WorldArrangement,
   ): { world: World; subscriptionIds: readonly string[] } | { problem: string } {
+    if (!this.#roomForOneMore()) return { problem: 'the registry is full of worlds in use (MAX_WORLDS)' };
     const world = createSeedWorld(undefined, options);
     const arranged = arrange(world, arrangement);
     if (!arranged.ok) return { problem: arranged.problem };
     return { world: this.#keep(world), subscriptionIds: arranged.subscriptionIds };
   }
 
-  testWorld(id: string): World | undefined {
-    return this.#testWorlds.get(id);
+  /** The world this id names, counting as a use; undefined once it has gone. */
+  world(id: string): World | undefined {
+    return this.#worlds.get(id);
   }
 
-  deleteTestWorld(id: string): boolean {
-    return this.#testWorlds.delete(id);
+  /** The world with this code, without counting as a use (the trainer's read-only view). */
+  worldByCode(code: string): World | undefined {
+    for (const world of this.#worlds.values()) if (world.code === code) return world;
+    return undefined;
   }
 
-  get testWorldCount(): number {
-    return this.#testWorlds.size;
+  /** Puts a world back as seeded, under its same id and code, so the browser's world cookie keeps working. */
+  reset(world: World): World {
+    return this.#replace(world, createSeedWorld(world.id, {}, world.code));
+  }
+
+  /** Replaces a world with one read from a file, under its same id and code. */
+  replaceFromFile(world: World, file: WorldFile): World {
+    return this.#replace(world, worldFromFile(file, world.id, world.code));
+  }
+
+  delete(id: string): boolean {
+    return this.#worlds.delete(id);
+  }
+
+  get size(): number {
+    return this.#worlds.size;
+  }
+
+  /** Every live world, most recently used first, without counting as a use. */
+  entries(): WorldEntry[] {
+    const now = Date.now();
+    return [...this.#worlds.entries()].map(([id, world]) => ({
+      world,
+      lastUsedAt: now - (this.#limits.idleMs - this.#worlds.getRemainingTTL(id)),
+      signedIn: [...(this.#signedIn.get(id) ?? [])].flatMap((accountId) => world.account(accountId) ?? []),
+    }));
+  }
+
+  /** Drops worlds unused for WORLD_IDLE_HOURS (their stores' files too). */
+  purgeIdle(): void {
+    this.#worlds.purgeStale();
   }
 
   /** The world and account an ID token's `oid` names, or undefined once that world is gone. */
@@ -95,10 +152,53 @@ export class WorldRegistry {
     return world && account ? { world, account } : undefined;
   }
 
-  #keep(world: World): World {
+  /** A relying party signed this account in (for the trainer's "who is signed in"). */
+  signedIn(world: World, accountId: string): void {
+    const accounts = this.#signedIn.get(world.id) ?? new Set<string>();
+    this.#signedIn.set(world.id, accounts.add(accountId));
+  }
+
+  signedOut(world: World, accountId: string): void {
+    this.#signedIn.get(world.id)?.delete(accountId);
+  }
+
+  #roomForOneMore(): boolean {
+    if (this.#worlds.size < this.#limits.maxWorlds) return true;
+    this.#worlds.purgeStale();
+    if (this.#worlds.size < this.#limits.maxWorlds) return true;
+    const leastRecent = this.#worlds.rkeys().next();
+    if (leastRecent.done) return true;
+    const unusedMs = this.#limits.idleMs - this.#worlds.getRemainingTTL(leastRecent.value);
+    return unusedMs >= this.#limits.protectedMs;
+  }
+
+  #replace(old: World, fresh: World): World {
+    if (this.#worlds.peek(old.id) !== old) return old;
+    this.#signedIn.delete(old.id);
+    return this.#keep(fresh);
+  }
+
+  /** Holds a world, and saves it now and after every change. A restored world is already saved. */
+  #keep(world: World, restoredFrom?: number): World {
     this.#index(world);
-    this.#testWorlds.set(world.id, world);
+    this.#worlds.set(world.id, world, restoredFrom === undefined ? {} : { start: restoredFrom });
+    world.onChange = (changed) => this.#store?.save(changed);
+    if (restoredFrom === undefined) this.#store?.save(world);
     return world;
+  }
+
+  #restore(stored: readonly StoredWorld[]): void {
+    const now = Date.now();
+    const newestFirst = [...stored].sort((a, b) => b.changedAt - a.changedAt);
+    // Oldest first into the cache, so that the newest are the most recently used.
+    for (const entry of newestFirst.slice(0, this.#limits.maxWorlds).reverse()) {
+      if (now - entry.changedAt >= this.#limits.idleMs) {
+        this.#store?.delete(entry.id);
+        continue;
+      }
+      this.#keep(worldFromFile(entry.file, entry.id, entry.code), entry.changedAt);
+    }
+    for (const entry of newestFirst.slice(this.#limits.maxWorlds)) this.#store?.delete(entry.id);
   }
 
   #index(world: World): void {

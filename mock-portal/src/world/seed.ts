@@ -106,7 +106,7 @@ export interface SeedOptions {
   readonly extraOrganisations?: number;
 }
 
-export function createSeedWorld(worldId?: string, options: SeedOptions = {}): World {
+export function createSeedWorld(worldId?: string, options: SeedOptions = {}, code?: string): World {
   const directory = (
     name: string,
     domain: string,
@@ -181,5 +181,6 @@ export function createSeedWorld(worldId?: string, options: SeedOptions = {}): Wo
       subscriptions: [davesPayAsYouGo],
     },
     worldId,
+    code,
   );
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Credentials } from './credentials.js';
 import { isUserOf, membershipsOf, usersOf, type Membership } from './membership.js';
 import { freeTrialIneligibility, type Ineligibility } from './eligibility.js';
@@ -36,6 +36,16 @@ export type ChangeResult = rules.RuleResult | { readonly ok: false; readonly rea
 
 export type { Membership } from './membership.js';
 
+/** Letters and digits no one misreads (no 0/O, 1/I/L, 2/Z, 5/S, 8/B). */
+const CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
+
+/** A world's code as people read it out: `K7Q-F2M`. About 244 million of them. */
+export function worldCode(): string {
+  const bytes = randomBytes(6);
+  const letters = [...bytes].map((byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join('');
+  return `${letters.slice(0, 3)}-${letters.slice(3)}`;
+}
+
 /**
  * One world: its directories, accounts and Azure subscriptions, and the rules that change them.
  * Every method runs to completion without awaiting, so two requests can never interleave inside
@@ -51,12 +61,27 @@ export class World {
 
   /** Passwords and lockout, for the login service. */
   readonly credentials = new Credentials((id) => this.#accounts.get(id));
+  /** Told after every change that is kept, so that a store can save it. */
+  #onChange: (world: World) => void = () => {};
 
-  constructor(data: WorldData, id: string = randomUUID()) {
+  /**
+   * @param id unguessable: whoever knows it acts in this world (it is the browser's world cookie).
+   * @param code short and readable, for people to tell a world apart; it grants nothing.
+   */
+  constructor(
+    data: WorldData,
+    id: string = randomUUID(),
+    readonly code: string = worldCode(),
+  ) {
     this.id = id;
     for (const directory of data.directories) this.#directories.set(directory.id, directory);
     for (const account of data.accounts) this.#accounts.set(account.id, { ...account });
     for (const subscription of data.subscriptions) this.#subscriptions.set(subscription.id, subscription);
+  }
+
+  /** One listener: the registry's, which saves the world when it is kept across restarts. */
+  set onChange(listener: (world: World) => void) {
+    this.#onChange = listener;
   }
 
   accountIds(): IterableIterator<string> {
@@ -79,6 +104,11 @@ export class World {
   accountsBySignInName(signInName: string): Account[] {
     const wanted = signInName.trim().toLowerCase();
     return [...this.#accounts.values()].filter((account) => account.signInName === wanted);
+  }
+
+  /** Every account of one person: the mock's people keep one name across their accounts. */
+  accountsByDisplayName(displayName: string): Account[] {
+    return [...this.#accounts.values()].filter((account) => account.displayName === displayName);
   }
 
   homeDirectoryOf(account: Account): Directory | undefined {
@@ -121,9 +151,11 @@ export class World {
       roleAssignments: [{ principalId: account.id, role: 'Owner' }],
       createdAt: new Date().toISOString(),
       billingContact: profile,
+      signUpTenantId: identity.tenantId,
     };
     this.#subscriptions.set(subscription.id, subscription);
     this.#placements.set(requestId, subscription.id);
+    this.#onChange(this);
     return { status: 'created', subscription, directory };
   }
 
@@ -207,6 +239,7 @@ export class World {
   snapshot() {
     return {
       id: this.id,
+      code: this.code,
       directories: [...this.#directories.values()],
       accounts: [...this.#accounts.values()].map(({ password: _password, ...account }) => account),
       subscriptions: [...this.#subscriptions.values()],
@@ -222,7 +255,10 @@ export class World {
     const subscription = this.#subscriptions.get(subscriptionId);
     if (!subscription) return { ok: false, reason: 'unknown' };
     const result = rule(subscription);
-    if (result.ok) this.#subscriptions.set(subscriptionId, result.subscription);
+    if (result.ok) {
+      this.#subscriptions.set(subscriptionId, result.subscription);
+      this.#onChange(this);
+    }
     return result;
   }
 

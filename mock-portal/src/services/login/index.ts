@@ -2,6 +2,7 @@ import express, { type Router } from 'express';
 import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import { isLocale, localeFromAcceptLanguage, translator } from '../../i18n/index.js';
 import { MESSAGE_VIEW, renderHtml } from '../../http/render.js';
+import type { ScenarioSignIns } from '../../http/scenario-sign-ins.js';
 import { serviceSession } from '../../http/sessions.js';
 import type { WorldRegistry } from '../../world/registry.js';
 import { createProvider, type ProviderOptions, type RelyingPartyClient } from './provider.js';
@@ -14,6 +15,7 @@ export interface LoginServiceOptions {
   readonly registry: WorldRegistry;
   readonly secret: string;
   readonly secureCookies: boolean;
+  readonly scenarioSignIns: ScenarioSignIns;
 }
 
 /** The page language for the provider's own pages, which run outside Express. */
@@ -83,7 +85,7 @@ export async function loginService(options: LoginServiceOptions): Promise<Router
       secure: options.secureCookies,
       maxSessions: 1_000,
     }),
-    interactionRoutes(provider, remembered),
+    interactionRoutes(provider, remembered, options.scenarioSignIns),
   );
   // The provider parses its own bodies and ends every response it handles, so it goes last.
   router.use(provider.callback());

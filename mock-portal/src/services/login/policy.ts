@@ -1,12 +1,14 @@
 import { interactionPolicy, type KoaContextWithOIDC } from 'oidc-provider';
 import type { WorldRegistry } from '../../world/registry.js';
+import type { World } from '../../world/world.js';
 import { REMEMBERED_COOKIE, type RememberedAccounts } from './remembered.js';
 
 /**
  * When the login service must show a page, on top of oidc-provider's defaults:
  * - `select_account` can be requested, and is asked for by itself when this browser has two or
  *   more signed-in accounts and the relying party said neither which (`login_hint`) nor `login`;
- * - a session whose account no longer exists (its world was reset) must sign in again;
+ * - a session whose account no longer exists in this browser's world (the world was started over,
+ *   replaced, or the browser joined another) must sign in again;
  * - a `login_hint` naming someone else than the session's account must sign in again.
  * With exactly one signed-in account and no prompt, nothing triggers: the browser is signed in
  * again silently, which is how the wrong account slips through (pitfall 3).
@@ -16,10 +18,18 @@ export function promptPolicy(registry: WorldRegistry, remembered: RememberedAcco
   const { REQUEST_PROMPT, NO_NEED_TO_PROMPT } = Check;
   const policy = base();
 
+  /** The world this browser acts in, as world selection put it on the request before the provider ran. */
+  const worldOf = (ctx: KoaContextWithOIDC) => (ctx.req as { world?: World }).world;
+  /** An account that still exists, in this browser's world. */
+  const ofThisWorld = (ctx: KoaContextWithOIDC, accountId: string) => {
+    const world = registry.findAccount(accountId)?.world;
+    return world !== undefined && world === worldOf(ctx);
+  };
+
   const signedInHere = (ctx: KoaContextWithOIDC) =>
     remembered
       .list(ctx.cookies.get(REMEMBERED_COOKIE))
-      .filter((entry) => entry.signedIn && registry.findAccount(entry.accountId));
+      .filter((entry) => entry.signedIn && ofThisWorld(ctx, entry.accountId));
 
   policy.add(
     new Prompt(
@@ -36,9 +46,9 @@ export function promptPolicy(registry: WorldRegistry, remembered: RememberedAcco
 
   const login = policy.get('login');
   login?.checks.add(
-    new Check('account_gone', 'The signed-in account no longer exists', (ctx) => {
+    new Check('account_gone', "The signed-in account no longer exists in this browser's world", (ctx) => {
       const accountId = ctx.oidc.session?.accountId;
-      return accountId && !registry.findAccount(accountId) ? REQUEST_PROMPT : NO_NEED_TO_PROMPT;
+      return accountId && !ofThisWorld(ctx, accountId) ? REQUEST_PROMPT : NO_NEED_TO_PROMPT;
     }),
     0,
   );

@@ -4,6 +4,7 @@ import { errors as oidcErrors } from 'oidc-provider';
 import { cookieOf } from '../../http/cookies.js';
 import { csrfProtection } from '../../http/csrf.js';
 import { renderPage } from '../../http/render.js';
+import type { ScenarioSignIns } from '../../http/scenario-sign-ins.js';
 import { noStore } from '../../http/security.js';
 import { destroy, regenerate } from '../../http/sessions.js';
 import type { Account } from '../../world/model.js';
@@ -21,7 +22,11 @@ type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
  * learned in the login session, tied to the interaction's uid, and the next page refuses to show
  * without it.
  */
-export function interactionRoutes(provider: Provider, remembered: RememberedAccounts): Router {
+export function interactionRoutes(
+  provider: Provider,
+  remembered: RememberedAccounts,
+  scenarioSignIns: ScenarioSignIns,
+): Router {
   const router = express.Router();
   router.use(noStore, express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 20 }), ...csrfProtection());
   const attemptLimit = signInAttemptLimit();
@@ -74,6 +79,12 @@ export function interactionRoutes(provider: Provider, remembered: RememberedAcco
   const accountOf = (req: Request, flow: LoginFlow | undefined): Account | undefined =>
     flow?.accountId === undefined ? undefined : req.world.account(flow.accountId);
 
+  /** The account a name names, when it names exactly one (not a work and a personal account at once). */
+  const onlyAccountNamed = (req: Request, name: string): Account | undefined => {
+    const named = req.world.accountsBySignInName(name);
+    return named.length === 1 ? named[0] : undefined;
+  };
+
   const hintOf = (details: Details) =>
     typeof details.params.login_hint === 'string' ? details.params.login_hint.slice(0, 113) : '';
 
@@ -95,18 +106,21 @@ export function interactionRoutes(provider: Provider, remembered: RememberedAcco
   /**
    * Where an interaction starts. `prompt=select_account`, or several accounts: Pick an account.
    * `prompt=login`: the user name, always followed by the password. A `login_hint`: that account.
-   * One account remembered and signed in: signed in again with no page at all.
+   * One account remembered and signed in: signed in again with no page at all. A sign-in a
+   * scenario link queued for the hinted account: signed in with no page either.
    */
   router.get('/:uid', async (req, res) => {
     const details = await interaction(req, res);
     if (!details) return;
     const tiles = tilesOf(req);
     const hint = hintOf(details);
+    const scenarioAccount = hint ? onlyAccountNamed(req, hint) : undefined;
+    if (scenarioAccount && scenarioSignIns.take(req.world, scenarioAccount.id))
+      return finish(req, res, scenarioAccount.id, false);
     if (details.prompt.name === 'select_account') return pickerPage(req, res, details.uid);
     if (details.prompt.reasons.includes('login_prompt')) return usernamePage(res, details.uid, hint);
     if (hint) {
-      const named = req.world.accountsBySignInName(hint);
-      const only = named.length === 1 ? named[0] : undefined;
+      const only = onlyAccountNamed(req, hint);
       if (!only) return usernamePage(res, details.uid, hint);
       const tile = tiles.find((entry) => entry.accountId === only.id && entry.signedIn);
       return tile ? finish(req, res, tile.accountId, tile.staySignedIn) : askPasswordFor(req, res, details.uid, only);

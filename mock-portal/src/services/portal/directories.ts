@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import { MESSAGE_VIEW, renderPage } from '../../http/render.js';
 import { currentDirectory, portalPage } from './context.js';
-import { directoryDiagram } from './diagram.js';
+import { directoryDiagram } from '../../views/diagram.js';
 import { directoryForm } from './forms.js';
 
 /** Switch directory, the directory overview diagram, the admin centre, and "Create a virtual machine". */

@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import { OFFERS } from '../../world/model.js';
+import { whyItLanded } from '../../world/why-it-landed.js';
 import { currentDirectory, portalPage } from './context.js';
 import { visibleOf } from './subscription-tab.js';
 
@@ -17,10 +18,11 @@ export function subscriptionListRoutes(): Router {
 /** One subscription's Overview and Properties. */
 export function subscriptionOverviewRoutes(subscription: Router): void {
   subscription.get('/', async (req, res) => {
-    const { offerId } = visibleOf(res).subscription;
+    const { id, offerId } = visibleOf(res).subscription;
     await portalPage(req, res, 'overview', res.locals.t(`offer.${offerId}`), {
       offer: OFFERS[offerId],
       tab: 'overview',
+      why: whyItLanded(req.user.world, id),
     });
   });
 

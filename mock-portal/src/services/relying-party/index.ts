@@ -136,6 +136,8 @@ export class RelyingParty {
     });
     const claims = idTokenClaims.parse(tokens.claims());
     if (!tokens.id_token) throw new Error('no ID token');
+    if (this.#options.registry.findAccount(claims.oid)?.world !== req.world)
+      throw new Error("the ID token names an account outside this browser's world");
     return {
       returnTo: pending.returnTo,
       identity: {
@@ -177,7 +179,9 @@ export class RelyingParty {
       async (req, res) => {
         const form = signOutForm.safeParse(req.body);
         const returnTo = safeLocalPath(form.success ? form.data.returnTo : undefined, this.#options.home);
-        const idToken = req.session.identity?.idToken;
+        const identity = req.session.identity;
+        const idToken = identity?.idToken;
+        if (identity) this.#options.registry.signedOut(req.world, identity.oid);
         await destroy(req);
         if (!idToken) return res.redirect(303, returnTo);
         const endSession = client.buildEndSessionUrl(await this.#config(), {
@@ -204,21 +208,23 @@ export class RelyingParty {
       }
       await regenerate(req);
       req.session.identity = result.identity;
+      this.#options.registry.signedIn(req.world, result.identity.oid);
       res.redirect(303, result.returnTo);
     });
     return router;
   }
 
   /**
-   * Lets a request through only with a signed-in user whose world still exists; otherwise sends
-   * the browser to sign in and come back here. Sets `req.user`.
+   * Lets a request through only with a signed-in user of the browser's own world (a world that was
+   * started over, replaced or left since signs its people out); otherwise sends the browser to
+   * sign in and come back here. Sets `req.user`.
    */
   requireSignIn(): RequestHandler {
     // Synchronous for the signed-in, who are nearly every request: no promise to settle.
     return (req, res, next) => {
       const identity = req.session.identity;
       const found = identity ? this.#options.registry.findAccount(identity.oid) : undefined;
-      if (identity && found) {
+      if (identity && found && found.world === req.world) {
         req.user = { identity, ...found };
         next();
         return;

@@ -3,6 +3,7 @@ import { csrfCheck, issueCsrfToken } from '../../http/csrf.js';
 import { renderPage } from '../../http/render.js';
 import { noStore } from '../../http/security.js';
 import type { MessageKey } from '../../i18n/index.js';
+import { whyItLanded } from '../../world/why-it-landed.js';
 import type { RelyingParty } from '../relying-party/index.js';
 import {
   absorb,
@@ -168,6 +169,7 @@ export function signupRoutes(relyingParty: RelyingParty, now: () => Date = () =>
         offer: t(`offer.${subscription.offerId}`),
         directory: req.user.world.directory(subscription.directoryId)?.name ?? '',
       }),
+      why: whyItLanded(req.user.world, subscription.id),
       // Like Microsoft's own link, it names the account, so the portal signs in as that one.
       manageHref: `/portal/signin?${new URLSearchParams({ login_hint: req.user.account.signInName, returnTo: '/portal/subscriptions' }).toString()}`,
     });

@@ -1,5 +1,5 @@
-import type { Translate } from '../../i18n/index.js';
-import type { World } from '../../world/world.js';
+import type { Translate } from '../i18n/index.js';
+import type { World } from '../world/world.js';
 
 export interface DiagramNode {
   readonly x: number;

@@ -1,0 +1,140 @@
+import express, { type Request, type Response, type Router } from 'express';
+import { csrfProtection } from '../../http/csrf.js';
+import { startAgainAt } from '../../http/errors.js';
+import { renderPage } from '../../http/render.js';
+import type { ScenarioSignIns } from '../../http/scenario-sign-ins.js';
+import { noStore } from '../../http/security.js';
+import { serviceSession } from '../../http/sessions.js';
+import { SEED_ACCOUNTS, SEED_PASSWORD } from '../../world/seed.js';
+import type { WorldRegistry } from '../../world/registry.js';
+import { checkWalks, WALKS, type Walk } from '../../world/verdict.js';
+import type { World } from '../../world/world.js';
+import { worldTransferRoutes } from './world-transfer.js';
+
+declare module 'express-session' {
+  interface SessionData {
+    /** What went wrong with the last import, shown once on the Scenarios page. */
+    importProblem: string;
+  }
+}
+
+export interface ScenariosOptions {
+  readonly registry: WorldRegistry;
+  /** Gives the browser a new world and calls `then`, or answers with why it cannot (world-selection.ts). */
+  readonly newWorld: (req: Request, res: Response, then: (world: World) => void) => void;
+  readonly scenarioSignIns: ScenarioSignIns;
+  /** Where the mock is reached, for the link that opens this world in another window. */
+  readonly publicUrl: string;
+  readonly secret: string;
+  readonly secureCookies: boolean;
+}
+
+/** Who each walk needs signed in (and so remembered) before it starts, in the order they sign in. */
+const SIGNED_IN_FOR: Record<Walk, readonly string[]> = {
+  'happy-path': [],
+  'two-accounts': ['alice@fabrikam.com', 'alice@contoso.com'],
+  'work-or-personal': [],
+  'already-signed-in': ['alice@fabrikam.com'],
+};
+
+/** A cookie that only says cookies work, for a scenario link opened by a client that sent none. */
+const PROBE_COOKIE = 'mock-probe';
+
+/**
+ * The Scenarios page: the seeded accounts, this browser's world (its code, Start over, a link to
+ * open it elsewhere, download and load), and the walks: links that give a fresh world set up for
+ * one walk, and Check my work for each.
+ */
+export function scenariosRouter(options: ScenariosOptions): Router {
+  const { registry } = options;
+  const scenarios = express.Router();
+  scenarios.use(
+    startAgainAt('/scenarios'),
+    serviceSession({ name: 'azure.sid', path: '/scenarios', secret: options.secret, secure: options.secureCookies }),
+    noStore,
+  );
+
+  // Before the CSRF check: a walk's link is a GET that anyone may share, and the import is multipart.
+  scenarios.get('/:walk', (req, res, next) => {
+    const walk = WALKS.find((name) => name === req.params.walk);
+    if (!walk) {
+      next();
+      return;
+    }
+    if (!sendsCookies(req)) {
+      if (req.query.probe === undefined) {
+        res.cookie(PROBE_COOKIE, '1', { path: '/scenarios', httpOnly: true, sameSite: 'lax', maxAge: 60_000 });
+        res.redirect(303, `/scenarios/${walk}?probe=1`);
+        return;
+      }
+    }
+    options.newWorld(req, res, (world) => {
+      res.clearCookie(PROBE_COOKIE, { path: '/scenarios' });
+      res.redirect(303, walkStart(world, SIGNED_IN_FOR[walk], options.scenarioSignIns));
+    });
+  });
+  scenarios.use(worldTransferRoutes(registry));
+
+  scenarios.use(express.urlencoded({ extended: false, limit: '2kb', parameterLimit: 5 }), ...csrfProtection());
+
+  scenarios.get('/', async (req, res) => {
+    const { t } = res.locals;
+    const world = req.world;
+    const ownWorld = world !== registry.seeded;
+    const snapshot = world.snapshot();
+    const directoryName = (id: string | undefined) => snapshot.directories.find((d) => d.id === id)?.name;
+    const accountName = (id: string) => snapshot.accounts.find((a) => a.id === id)?.signInName ?? id;
+    const notice = req.session.notice;
+    const importProblem = req.session.importProblem;
+    delete req.session.notice;
+    delete req.session.importProblem;
+    await renderPage(res, 'marketing/views/scenarios', {
+      chrome: 'marketing',
+      title: t('scenarios.title'),
+      password: SEED_PASSWORD,
+      notice,
+      importProblem,
+      worldCode: ownWorld ? world.code : '',
+      joinLink: ownWorld ? `${options.publicUrl}/worlds/join/${world.id}` : '',
+      walks: checkWalks(world),
+      accounts: SEED_ACCOUNTS.map((seed) => {
+        const account = snapshot.accounts.find((a) => a.signInName === seed.signInName && a.kind === seed.kind);
+        return { ...seed, directory: directoryName(account?.homeDirectoryId) };
+      }),
+      subscriptions: snapshot.subscriptions.map((s) => ({
+        ...s,
+        directory: directoryName(s.directoryId),
+        owner: accountName(s.accountAdminId),
+      })),
+    });
+  });
+
+  scenarios.post('/start-over', (req, res) => {
+    registry.reset(req.world);
+    req.session.notice = res.locals.t('scenarios.startOverDone');
+    res.redirect(303, '/scenarios');
+  });
+
+  return scenarios;
+}
+
+function sendsCookies(req: Request): boolean {
+  return Object.keys((req.cookies as object | undefined) ?? {}).length > 0;
+}
+
+/**
+ * Where a walk starts: the Azure home page, after signing the browser in to the portal as each
+ * account the walk needs, one after the other (each sign-in returns to the next).
+ */
+function walkStart(world: World, signInNames: readonly string[], signIns: ScenarioSignIns): string {
+  const accounts = signInNames.flatMap((name) => world.accountsBySignInName(name).slice(0, 1));
+  signIns.queue(
+    world,
+    accounts.map((account) => account.id),
+  );
+  return accounts.reduceRight(
+    (next, account) =>
+      `/portal/signin?${new URLSearchParams({ prompt: 'login', login_hint: account.signInName, returnTo: next }).toString()}`,
+    '/',
+  );
+}

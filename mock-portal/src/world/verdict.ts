@@ -1,0 +1,73 @@
+import { FREE_TRIAL_OFFER, type AzureSubscription, type Directory } from './model.js';
+import type { World } from './world.js';
+
+/** Where the article's reader should end up: a Free Trial in their organisation's directory. */
+export const ARTICLE_DIRECTORY = 'Contoso';
+
+/** done: what the article says should happen did; trap: a Free Trial landed elsewhere; not-yet: neither. */
+export type Verdict = 'done' | 'trap' | 'not-yet';
+
+/** The walks of the Scenarios page, each a way to sign up that the article describes or warns of. */
+export const WALKS = ['happy-path', 'two-accounts', 'work-or-personal', 'already-signed-in'] as const;
+export type Walk = (typeof WALKS)[number];
+
+/** Whose sign-up each walk is about: Alice has two work accounts, Carol a work and a personal one. */
+const PERSON_OF_WALK: Record<Walk, string> = {
+  'happy-path': 'Alice Chen',
+  'two-accounts': 'Alice Chen',
+  'already-signed-in': 'Alice Chen',
+  'work-or-personal': 'Carol Huang',
+};
+
+interface Trial {
+  readonly subscription: AzureSubscription;
+  readonly directory: Directory;
+}
+
+function freeTrials(world: World, signedUpBy?: (accountId: string) => boolean): Trial[] {
+  const { subscriptions } = world.snapshot();
+  return subscriptions.flatMap((subscription) => {
+    const directory = world.directory(subscription.directoryId);
+    if (subscription.offerId !== FREE_TRIAL_OFFER || !directory) return [];
+    if (signedUpBy && !signedUpBy(subscription.accountAdminId)) return [];
+    return [{ subscription, directory }];
+  });
+}
+
+const inArticleDirectory = (trial: Trial) => trial.directory.name === ARTICLE_DIRECTORY;
+
+function verdictOf(trials: readonly Trial[]): { verdict: Verdict; directory?: string } {
+  const astray = trials.find((trial) => !inArticleDirectory(trial));
+  if (astray) return { verdict: 'trap', directory: astray.directory.name };
+  const done = trials.find(inArticleDirectory);
+  return done ? { verdict: 'done', directory: done.directory.name } : { verdict: 'not-yet' };
+}
+
+/**
+ * The trainer's verdict on a whole world: in the trap as soon as any Free Trial is outside
+ * Contoso (in Fabrikam, or in a Default Directory made for a personal account); done with a
+ * Free Trial in Contoso; otherwise not yet.
+ */
+export function worldVerdict(world: World): Verdict {
+  return verdictOf(freeTrials(world)).verdict;
+}
+
+export interface WalkCheck {
+  readonly walk: Walk;
+  readonly person: string;
+  readonly verdict: Verdict;
+  /** Where that person's Free Trial is, when there is one. */
+  readonly directory?: string;
+}
+
+/**
+ * Check my work: per walk, whether this world shows what the article says it should. A walk is
+ * done when its person's Free Trial is in Contoso and none of theirs is anywhere else.
+ */
+export function checkWalks(world: World): WalkCheck[] {
+  return WALKS.map((walk) => {
+    const person = PERSON_OF_WALK[walk];
+    const theirs = (accountId: string) => world.account(accountId)?.displayName === person;
+    return { walk, person, ...verdictOf(freeTrials(world, theirs)) };
+  });
+}
