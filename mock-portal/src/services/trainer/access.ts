@@ -57,7 +57,7 @@ export function trainerAccess(key: string): RequestHandler[] {
     }
     if (typeof req.query.key === 'string') {
       res.cookie(KEY_COOKIE, offered, { path: '/trainer', httpOnly: true, sameSite: 'strict', secure: req.secure });
-      res.redirect(303, req.baseUrl + req.path);
+      res.redirect(303, req.originalUrl.split('?')[0] ?? '/trainer');
       return;
     }
     next();
