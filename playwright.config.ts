@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumExecutablePath, otherEngines } from './e2e/support/browser.js';
+import { TRAINER_KEY } from './e2e/support/trainer-key.js';
 
 const port = Number(process.env.MOCK_PORTAL_PORT ?? 3100);
 /** Set BASE_URL to test a portal that is already running elsewhere (in test mode); none is started then. */
@@ -24,6 +25,7 @@ const LANGUAGE_SENSITIVE = [
   'sign-in-errors',
   'scenarios-and-language',
   'accessibility',
+  'worlds-and-training',
 ].map((name) => `**/${name}.spec.ts`);
 
 export default defineConfig({
@@ -77,7 +79,7 @@ export default defineConfig({
     : {
         command: 'node --import tsx mock-portal/src/main.ts --test-mode',
         url: `${baseURL}/healthz`,
-        env: { PORT: String(port), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+        env: { PORT: String(port), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', TRAINER_KEY },
         reuseExistingServer: !process.env.CI,
         timeout: 60_000,
         stdout: 'ignore',

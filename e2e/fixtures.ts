@@ -63,6 +63,13 @@ interface Fixtures {
   privateWindow: () => Promise<Page>;
   /** Closes the browser and opens it again: only persistent cookies survive, as after a restart. */
   restartBrowser: () => Promise<Page>;
+  /**
+   * Opens the browser of another person, with no world of their own yet: they get one as people
+   * browsing by hand do, at their first sign-in or walk. Not this test's world.
+   */
+  newVisitor: () => Promise<Page>;
+  /** A visitor's own world, read through the test-only API once the browser has one. */
+  worldOf: (page: Page) => Promise<TestWorld>;
 }
 
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
@@ -149,6 +156,30 @@ export const test = base.extend<Fixtures & Options & PageObjects>({
       return next.newPage();
     });
     await Promise.all(reopened.map((each) => each.close()));
+  },
+
+  newVisitor: async ({ browser, baseURL, locale, serverHealth }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async () => {
+      const context = await browser.newContext({ baseURL: baseURL ?? 'http://localhost:3100', locale });
+      serverHealth(context);
+      contexts.push(context);
+      return context.newPage();
+    });
+    await Promise.all(contexts.map((context) => context.close()));
+  },
+
+  worldOf: async ({ request }, use) => {
+    await use(async (page) => {
+      let id: string | undefined;
+      await expect
+        .poll(async () => {
+          id = (await page.context().cookies()).find((cookie) => cookie.name === WORLD_COOKIE)?.value;
+          return id;
+        }, 'the browser has a world of its own')
+        .toBeTruthy();
+      return new TestWorld(request, id ?? '');
+    });
   },
 
   serverHealth: [

@@ -1,18 +1,83 @@
 /**
- * npm run load: 100 connections for 20 s on each of the heaviest pages and on the sign-in POST,
- * against a portal started in this process (or BASE_URL, started with --test-mode). Prints
- * latency percentiles; fails on any error or any 5xx. Results: docs/performance.md.
- *   LOAD_SECONDS=5 npm run load     shorter
+ * npm run load, against a portal in a process of its own (or BASE_URL, started with --test-mode):
+ * 1. A class: LOAD_LEARNERS (200) learners at once, each in a world of their own, walk the whole
+ *    article over HTTP. Prints p50/p99 of their requests, errors, and the portal's memory per
+ *    world; beside it /healthz's p99 under the same concurrency, in the same run, as the floor.
+ * 2. 100 connections for LOAD_SECONDS (20) s on each of the heaviest pages and on the sign-in POST.
+ * Fails on any error or any 5xx. Results: docs/performance.md.
+ *   LOAD_SECONDS=5 LOAD_LEARNERS=50 npm run load     shorter
  */
 import autocannon from 'autocannon';
-import { listen } from '../mock-portal/src/listen.js';
 import { SEED_PASSWORD } from '../mock-portal/src/world/seed.js';
 import { csrfTokenOf, signInUntilCallback } from '../mock-portal/test/browserless.js';
 import { clientIn, newWorld } from '../mock-portal/test/http-flows.js';
+import { percentile, runClass } from './lib/class-run.js';
+import { startPortal } from './lib/processes.js';
 
 const seconds = Number(process.env.LOAD_SECONDS ?? 20);
-const running = process.env.BASE_URL ? undefined : await listen({ testMode: true, logLevel: 'warn' });
+const learners = Number(process.env.LOAD_LEARNERS ?? 200);
+// The class comes from one address, as a class behind one router does: let it make its worlds.
+process.env.NEW_WORLDS_PER_ADDRESS ??= '100000';
+const running = process.env.BASE_URL ? undefined : await startPortal(['--expose-gc']);
 const base = process.env.BASE_URL ?? running?.url ?? '';
+
+interface Memory {
+  heapUsed: number;
+  rss: number;
+  worlds: number;
+  cpuMicroseconds: { user: number; system: number };
+}
+const memory = async () => (await (await fetch(`${base}/__test__/memory`)).json()) as Memory;
+const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+let failed = false;
+interface Timing {
+  requests: number;
+  totalMs: number;
+}
+const timing = async () => (await (await fetch(`${base}/__test__/timing`)).json()) as Timing;
+const before = await memory();
+const timingBefore = await timing();
+const run = await runClass(base, learners);
+const timingAfter = await timing();
+const after = await memory();
+const latencies = run.requests.map((request) => request.ms);
+const fivexx = run.requests.filter((request) => request.status >= 500).length;
+const newWorlds = after.worlds - before.worlds;
+const floor = await autocannon({ url: `${base}/healthz`, connections: learners, duration: 5 });
+failed ||= run.errors.length > 0 || fivexx > 0 || newWorlds !== learners;
+console.log(
+  `${failed ? 'FAIL' : 'ok  '} class: ${learners} learners at once, each in a world of their own, ${run.requests.length} requests in ${run.seconds.toFixed(1)} s; ` +
+    `latency p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, max ${percentile(latencies, 100)} ms; ` +
+    `errors ${run.errors.length}, 5xx ${fivexx}; new worlds ${newWorlds}`,
+);
+console.log(
+  `     the same concurrency on /healthz, the floor: p50 ${floor.latency.p50} ms, p99 ${floor.latency.p99} ms (${floor.requests.average.toFixed(0)} req/s)`,
+);
+console.log(
+  `     memory per world: ${((after.heapUsed - before.heapUsed) / newWorlds / 1024).toFixed(1)} KiB of live heap ` +
+    `(heap ${mib(before.heapUsed)} → ${mib(after.heapUsed)} MiB, RSS ${mib(before.rss)} → ${mib(after.rss)} MiB, ${after.worlds} worlds)`,
+);
+const serverRequests = timingAfter.requests - timingBefore.requests;
+const cpuMs = (m: Memory) => (m.cpuMicroseconds.user + m.cpuMicroseconds.system) / 1000;
+const serverCpuMs = cpuMs(after) - cpuMs(before);
+console.log(
+  `     the server's CPU: ${serverRequests} requests (the relying parties' back channel included), ` +
+    `${(serverCpuMs / serverRequests).toFixed(2)} ms each, ${(serverCpuMs / 1000).toFixed(1)} s in all, for a class that took ${run.seconds.toFixed(1)} s: ` +
+    `the requests of a class at once wait their turn on one core`,
+);
+for (const error of run.errors.slice(0, 5)) console.log(`     ${error}`);
+
+// The same class at a reader's pace: arriving over three seconds, each form posted 1.5 to 4.5 s after its page came.
+const paced = await runClass(base, learners, 3_000);
+const pacedLatencies = paced.requests.map((request) => request.ms);
+const pacedFivexx = paced.requests.filter((request) => request.status >= 500).length;
+failed ||= paced.errors.length > 0 || pacedFivexx > 0;
+console.log(
+  `${paced.errors.length > 0 || pacedFivexx > 0 ? 'FAIL' : 'ok  '} the same class at a reader's pace (arriving over 3 s, each form posted 1.5 to 4.5 s after its page): ` +
+    `${paced.requests.length} requests in ${paced.seconds.toFixed(1)} s; latency p50 ${percentile(pacedLatencies, 50)} ms, ` +
+    `p99 ${percentile(pacedLatencies, 99)} ms, max ${percentile(pacedLatencies, 100)} ms; errors ${paced.errors.length}, 5xx ${pacedFivexx}`,
+);
 
 const worldId = await newWorld(base);
 const portal = clientIn(base, worldId);
@@ -40,7 +105,6 @@ const targets = [
   },
 ];
 
-let failed = false;
 console.log(`load: 100 connections, ${seconds} s each, against ${base}`);
 for (const target of targets) {
   const result = await autocannon({ ...target, connections: 100, duration: seconds });
@@ -53,5 +117,5 @@ for (const target of targets) {
       `2xx ${result['2xx']}, 3xx ${result['3xx']}, 4xx ${result['4xx']}, 5xx ${fivexx}, errors ${result.errors}, timeouts ${result.timeouts}`,
   );
 }
-await running?.close();
+running?.stop();
 process.exit(failed ? 1 : 0);

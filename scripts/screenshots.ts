@@ -124,7 +124,37 @@ async function walkTrap(page: Page, locale: Locale): Promise<void> {
   await shoot(page, locale, '22-trap-work-or-personal');
 }
 
-const running = await listen({ testMode: true });
+/**
+ * The training pictures (docs/training.md): a learner opens the two-accounts walk, picks the wrong
+ * account and signs up; then the learner's Scenarios page, Why did it land here?, and the trainer
+ * view with that world in the trap.
+ */
+async function walkTraining(page: Page, trainerPage: Page, locale: Locale): Promise<void> {
+  const t = translator(locale);
+  await page.goto('/scenarios/two-accounts');
+  await page.getByRole('link', { name: t('home.startFree'), exact: true }).click();
+  await page.getByRole('button', { name: 'alice@fabrikam.com' }).click();
+  await new SignUpPage(page, t).completeWith({ country: 'US', workPhone: '+1 425 555 0100', organization: 'Fabrikam' });
+  await page.getByRole('region', { name: t('why.heading') }).waitFor();
+  await shoot(page, locale, '42-training-why-did-it-land-here');
+  await page.goto('/scenarios');
+  await page.getByRole('region', { name: t('scenarios.world.heading') }).screenshot({
+    path: path.join(OUT, `${locale}-40-training-your-world.png`),
+  });
+  console.log(`  ${locale}-40-training-your-world.png`);
+  await page.getByRole('region', { name: t('scenarios.walks.heading') }).screenshot({
+    path: path.join(OUT, `${locale}-41-training-check-my-work.png`),
+  });
+  console.log(`  ${locale}-41-training-check-my-work.png`);
+  await trainerPage.goto(`/trainer?key=${TRAINER_KEY}`);
+  await shoot(trainerPage, locale, '43-training-trainer-view');
+  const code = (await page.getByTestId('scenarios-world-code').textContent()) ?? '';
+  await trainerPage.getByRole('link', { name: code, exact: true }).click();
+  await shoot(trainerPage, locale, '44-training-trainer-world');
+}
+
+const TRAINER_KEY = 'screenshots-trainer-key';
+const running = await listen({ testMode: true, trainerKey: TRAINER_KEY });
 
 function createWorldIn({ registry }: typeof running) {
   const world = registry.createWorld();
@@ -159,6 +189,11 @@ try {
     await diagramContext.addCookies([{ name: 'mock-world', value: diagramWorld.id, url: running.url }]);
     await walkDiagrams(await diagramContext.newPage(), locale, diagramWorld);
     await diagramContext.close();
+    // A learner's browser as people have it: no world until the walk's link gives one.
+    const learner = await browser.newContext({ baseURL: running.url, locale, viewport: { width: 1100, height: 760 } });
+    const trainer = await browser.newContext({ baseURL: running.url, locale, viewport: { width: 1300, height: 760 } });
+    await walkTraining(await learner.newPage(), await trainer.newPage(), locale);
+    await Promise.all([learner.close(), trainer.close()]);
   }
 } finally {
   await browser.close();

@@ -3,6 +3,7 @@ import { GOOD_CARD } from '../pages/sign-up.js';
 import { blockingViolations, expectAccessible } from '../support/accessibility.js';
 import { ALICE_ABOUT, ALICE_CONTOSO, ALICE_FABRIKAM, CAROL, DAVE, ERIN, PASSWORD } from '../support/accounts.js';
 import { signInToPortal, signInToSignUp } from '../support/flows.js';
+import { TRAINER_KEY } from '../support/trainer-key.js';
 
 /** Every page of the mock, in the project's language, scanned with axe-core. */
 test.describe('Accessibility: no serious or critical axe violation on any page', () => {
@@ -16,6 +17,22 @@ test.describe('Accessibility: no serious or critical axe violation on any page',
       await page.goto(url);
       await expectAccessible(page, name);
     }
+  });
+
+  test('the trainer view, a world read-only, the key refusal and the world-gone page', async ({ page, world, ui }) => {
+    const { code } = await world.state();
+    await page.goto('/trainer');
+    await expect(page.getByRole('heading', { level: 1, name: ui('trainer.keyNeeded.title') })).toBeVisible();
+    await expectAccessible(page, 'trainer: key needed');
+    await page.goto(`/trainer?key=${encodeURIComponent(TRAINER_KEY)}`);
+    await expect(page.getByRole('rowheader', { name: code, exact: true })).toBeVisible();
+    await expectAccessible(page, 'trainer: the class');
+    await page.getByRole('link', { name: code, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: ui('trainer.world.title', { code }) })).toBeVisible();
+    await expectAccessible(page, 'trainer: a world, read-only');
+    await page.goto('/worlds/join/no-such-world');
+    await expect(page.getByRole('heading', { level: 1, name: ui('world.gone.title') })).toBeVisible();
+    await expectAccessible(page, 'a world that has gone');
   });
 
   test('sign-in: user name, password with an error, Stay signed in?, Pick an account, work or personal, locked', async ({

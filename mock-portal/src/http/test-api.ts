@@ -78,6 +78,7 @@ export function testApi(registry: WorldRegistry, timing: RequestTiming): Router 
       ...process.memoryUsage(),
       collected: typeof (globalThis as { gc?: unknown }).gc === 'function',
       worlds: registry.size,
+      cpuMicroseconds: process.cpuUsage(),
     });
   });
 

@@ -1,0 +1,180 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures.js';
+import { MarketingHome } from '../pages/marketing-home.js';
+import { ScenariosPage } from '../pages/scenarios.js';
+import { SignInPage } from '../pages/sign-in.js';
+import { SignUpPage } from '../pages/sign-up.js';
+import { TrainerView } from '../pages/trainer.js';
+import { ALICE_ABOUT, ALICE_CONTOSO, ALICE_FABRIKAM } from '../support/accounts.js';
+import { signInToPortal, signInToSignUp } from '../support/flows.js';
+import { TRAINER_KEY } from '../support/trainer-key.js';
+
+const ALICE = 'Alice Chen';
+
+test.describe('Worlds for everyone: a class on one portal', () => {
+  test("two learners sign up as alice@contoso.com: each gets a Free Trial in Contoso, and one's Start over leaves the other's", async ({
+    newVisitor,
+    worldOf,
+    ui,
+  }) => {
+    const learners: Page[] = [await newVisitor(), await newVisitor()];
+    for (const [index, page] of learners.entries()) {
+      await test.step(`learner ${index + 1} signs up as ${ALICE_CONTOSO}`, async () => {
+        const signUp = await signInToSignUp(page, ui, ALICE_CONTOSO);
+        await signUp.completeWith(ALICE_ABOUT);
+        await expect(signUp.readyHeading()).toBeVisible();
+        await expect(page.getByRole('region', { name: ui('why.heading') })).toContainText(
+          ui('why.work', { directory: 'Contoso' }),
+        );
+      });
+    }
+    const [first, second] = await Promise.all(learners.map((page) => worldOf(page)));
+    expect(first?.id, 'each learner is in a world of their own').not.toBe(second?.id);
+    for (const world of [first, second])
+      await expect.poll(async () => (await world?.freeTrials())?.map((p) => p.directory)).toEqual(['Contoso']);
+
+    await test.step('learner 1 starts over; learner 2 still has her Free Trial in Contoso', async () => {
+      const [page1, page2] = learners as [Page, Page];
+      const one = new ScenariosPage(page1, ui);
+      await one.goTo();
+      await one.startOver();
+      await one.assertCheck('happy-path', 'not-yet', ALICE);
+      await expect.poll(async () => (await first?.freeTrials())?.length).toBe(0);
+      const two = new ScenariosPage(page2, ui);
+      await two.goTo();
+      await two.assertCheck('happy-path', 'done', ALICE, 'Contoso');
+      await expect.poll(async () => (await second?.freeTrials())?.map((p) => p.directory)).toEqual(['Contoso']);
+    });
+  });
+
+  test('a private window opened with the world link acts in the same world, signed in as nobody', async ({
+    newVisitor,
+    worldOf,
+    ui,
+  }) => {
+    const learner = await newVisitor();
+    await signInToPortal(learner, ui, ALICE_CONTOSO);
+    const world = await worldOf(learner);
+    const { code } = await world.state();
+    const scenarios = new ScenariosPage(learner, ui);
+    await scenarios.goTo();
+    await expect(scenarios.footerWorld(code)).toBeVisible();
+    const link = await scenarios.joinLink().inputValue();
+
+    const privateWindow = await newVisitor();
+    await privateWindow.goto(link);
+    await expect(new MarketingHome(privateWindow, ui).heading()).toBeVisible();
+    await expect(new ScenariosPage(privateWindow, ui).footerWorld(code), 'the same world').toBeVisible();
+    await privateWindow.goto('/portal/');
+    await expect(new SignInPage(privateWindow, ui).usernameField(), 'signed in as nobody').toBeVisible();
+    expect((await worldOf(privateWindow)).id).toBe(world.id);
+  });
+
+  test('each scenario link gives a fresh world in the state its walk starts from', async ({
+    newVisitor,
+    worldOf,
+    ui,
+  }) => {
+    await test.step('happy path: nobody signed in, Start free asks who you are', async () => {
+      const page = await newVisitor();
+      await page.goto('/scenarios/happy-path');
+      await new MarketingHome(page, ui).clickStartFree();
+      await expect(new SignInPage(page, ui).usernameField()).toBeVisible();
+    });
+
+    await test.step("two accounts: Start free offers both of Alice's accounts at Pick an account", async () => {
+      const page = await newVisitor();
+      await page.goto('/scenarios/two-accounts');
+      await new MarketingHome(page, ui).clickStartFree();
+      const signIn = new SignInPage(page, ui);
+      await expect(signIn.pickerHeading()).toBeVisible();
+      await expect(signIn.tile(ALICE_CONTOSO)).toBeVisible();
+      await expect(signIn.tile(ALICE_FABRIKAM)).toBeVisible();
+      await expect.poll(async () => (await worldOf(page)).freeTrials()).toEqual([]);
+    });
+
+    await test.step('work or personal: nobody signed in', async () => {
+      const page = await newVisitor();
+      await page.goto('/scenarios/work-or-personal');
+      await new MarketingHome(page, ui).clickStartFree();
+      await expect(new SignInPage(page, ui).usernameField()).toBeVisible();
+    });
+
+    await test.step('already signed in: Start free opens the form as alice@fabrikam.com, asking nothing', async () => {
+      const page = await newVisitor();
+      await page.goto('/scenarios/already-signed-in');
+      await new MarketingHome(page, ui).clickStartFree();
+      await expect(new SignUpPage(page, ui).signedInAs()).toContainText(ALICE_FABRIKAM);
+    });
+  });
+});
+
+test.describe('Training: what the learner and the trainer see', () => {
+  test('a learner falls into the trap: the confirmation says why, Check my work says so, and the trainer view shows it by itself', async ({
+    page,
+    world,
+    ui,
+    signUp,
+    newVisitor,
+  }) => {
+    const { code } = await world.state();
+    const trainer = new TrainerView(await newVisitor(), ui);
+    await trainer.open(TRAINER_KEY);
+    await trainer.assertVerdict(code, 'not-yet');
+
+    await signInToSignUp(page, ui, ALICE_FABRIKAM);
+    await signUp.completeWith(ALICE_ABOUT);
+    await expect(signUp.readyHeading()).toBeVisible();
+    const why = page.getByRole('region', { name: ui('why.heading') });
+    await expect(why).toContainText(ui('why.work', { directory: 'Fabrikam' }));
+    await expect(why).toContainText(ui('why.other', { account: ALICE_CONTOSO, directory: 'Contoso' }));
+    await expect(why).toContainText(ui('why.wayChange', { directory: 'Contoso' }));
+    await expect.poll(async () => (await world.freeTrials()).map((p) => p.directory)).toEqual(['Fabrikam']);
+
+    const scenarios = new ScenariosPage(page, ui);
+    await scenarios.goTo();
+    await scenarios.assertCheck('two-accounts', 'trap', ALICE, 'Fabrikam');
+    await trainer.assertVerdict(code, 'trap');
+  });
+
+  test.describe('with a Free Trial signed up as alice@fabrikam.com', () => {
+    test.use({ arrange: { subscriptions: [{ signedUpBy: ALICE_FABRIKAM }] } });
+
+    test("the subscription's Overview says why it is in Fabrikam, and the ways to Contoso", async ({
+      page,
+      world,
+      ui,
+    }) => {
+      await signInToPortal(page, ui, ALICE_FABRIKAM);
+      await page.goto(`/portal/subscriptions/${world.arrangedSubscriptionIds[0] ?? ''}`);
+      const why = page.getByRole('region', { name: ui('why.heading') });
+      await expect(why).toContainText(ui('why.signer', { account: ALICE_FABRIKAM }));
+      await expect(why).toContainText(ui('why.work', { directory: 'Fabrikam' }));
+      await expect(why).toContainText(ui('why.wayChange', { directory: 'Contoso' }));
+      await expect(why).toContainText(ui('why.waySignUp', { account: ALICE_CONTOSO, directory: 'Contoso' }));
+    });
+  });
+
+  test('Check my work says done only once the Free Trial is in Contoso, and not yet again after Start over', async ({
+    page,
+    world,
+    ui,
+    signUp,
+  }) => {
+    const scenarios = new ScenariosPage(page, ui);
+    await scenarios.goTo();
+    await scenarios.assertCheck('happy-path', 'not-yet', ALICE);
+
+    await signInToSignUp(page, ui, ALICE_CONTOSO);
+    await signUp.completeWith(ALICE_ABOUT);
+    await expect(signUp.readyHeading()).toBeVisible();
+    await scenarios.goTo();
+    await scenarios.assertCheck('happy-path', 'done', ALICE, 'Contoso');
+    await scenarios.assertCheck('work-or-personal', 'not-yet', 'Carol Huang');
+    await expect.poll(async () => (await world.freeTrials()).map((p) => p.directory)).toEqual(['Contoso']);
+
+    await scenarios.startOver();
+    await scenarios.assertCheck('happy-path', 'not-yet', ALICE);
+    await expect.poll(async () => world.freeTrials()).toEqual([]);
+  });
+});

@@ -1,0 +1,70 @@
+import { Browserless } from '../../mock-portal/test/browserless.js';
+import { signUpOverHttp } from '../../mock-portal/test/http-flows.js';
+import { SEED_PASSWORD } from '../../mock-portal/src/world/seed.js';
+
+/** One request as a learner's browser made it. */
+interface Timed {
+  readonly ms: number;
+  readonly status: number;
+}
+
+export interface ClassRun {
+  readonly learners: number;
+  readonly requests: readonly Timed[];
+  /** What went wrong for a learner: a thrown error, or an end other than a Free Trial in Contoso. */
+  readonly errors: readonly string[];
+  readonly seconds: number;
+}
+
+/**
+ * A class at once (`thinkMs` 0), or at a reader's pace (each form posted about `thinkMs` after its page): every learner is a browser with no world yet (as people are), signs in as
+ * alice@contoso.com through the login pages, fills the four sections of the form, signs up and
+ * opens the portal, all over HTTP. Every learner's world is made the way people's are: at their
+ * first sign-in, by world selection, never by the test API.
+ */
+export async function runClass(base: string, learners: number, thinkMs = 0): Promise<ClassRun> {
+  const requests: Timed[] = [];
+  const timedFetch: typeof fetch = async (input, init) => {
+    // A person reads a page before the next click (from half to one and a half times `thinkMs`,
+    // so that a class does not click in step); a browser follows a redirect at once.
+    if (thinkMs > 0 && init?.method === 'POST')
+      await new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + Math.random())));
+    const started = performance.now();
+    const response = await fetch(input, init);
+    // The time to the whole answer, as a browser waits for the page.
+    const body = await response.arrayBuffer();
+    requests.push({ ms: performance.now() - started, status: response.status });
+    return new Response(body.byteLength > 0 ? body : null, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  };
+  const errors: string[] = [];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: learners }, async (_, index) => {
+      // At a reader's pace, the class also arrives over one think time rather than in one instant.
+      if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * thinkMs));
+      const browser = new Browserless(base, timedFetch);
+      browser.cookies.set('lang', 'en-US');
+      try {
+        const signedUp = await signUpOverHttp(browser, 'alice@contoso.com', SEED_PASSWORD);
+        if (signedUp.location !== '/signup/done') throw new Error(`the sign-up answered ${signedUp.status}`);
+        const { response, url } = await browser.follow('/portal/subscriptions');
+        const html = await response.text();
+        if (url.pathname !== '/portal/subscriptions' || !html.includes('Free Trial'))
+          throw new Error(`the portal showed ${url.pathname} without the Free Trial`);
+      } catch (error) {
+        errors.push(`learner ${index + 1}: ${(error as Error).message}`);
+      }
+    }),
+  );
+  return { learners, requests, errors, seconds: (performance.now() - started) / 1000 };
+}
+
+/** The p-th percentile of some latencies, in whole milliseconds. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
+}
