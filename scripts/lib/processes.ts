@@ -35,6 +35,8 @@ export async function startProcess(
       stdio: 'ignore',
     },
   );
+  // However this process ends (an error, a closed pipe), the portal it started ends with it.
+  process.on('exit', () => child.kill());
   for (let attempt = 0; attempt < 150; attempt += 1) {
     if (
       await fetch(`${url}${options.readyPath ?? '/'}`).then(
