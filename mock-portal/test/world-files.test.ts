@@ -117,6 +117,20 @@ describe('the bounds of the registry', () => {
     assert.deepEqual(store.deleted, [world.id]);
   });
 
+  it('counts a world read back as last used when its file last changed', () => {
+    const source = new WorldRegistry().createWorld();
+    assert.ok(source);
+    const twoHoursAgo = Date.now() - 2 * 60 * 60 * 1000;
+    const registry = new WorldRegistry({}, new Recorder(), [
+      { id: source.id, code: source.code, file: worldFile(source), changedAt: twoHoursAgo },
+    ]);
+    const [entry] = registry.entries();
+    assert.ok(
+      entry && Math.abs(entry.lastUsedAt - twoHoursAgo) < 1000,
+      `last used ${entry?.lastUsedAt} ≠ ${twoHoursAgo}`,
+    );
+  });
+
   it('starting over keeps the id and code, and ends the old accounts', () => {
     const registry = new WorldRegistry();
     const world = registry.createWorld();

@@ -178,10 +178,15 @@ export class WorldRegistry {
     return this.#keep(fresh);
   }
 
-  /** Holds a world, and saves it now and after every change. A restored world is already saved. */
+  /**
+   * Holds a world, and saves it now and after every change. A restored world is already saved,
+   * and counts as last used when its file last changed (a wall-clock time).
+   */
   #keep(world: World, restoredFrom?: number): World {
     this.#index(world);
-    this.#worlds.set(world.id, world, restoredFrom === undefined ? {} : { start: restoredFrom });
+    // lru-cache counts age on the monotonic clock (performance.now()), not the wall clock.
+    const start = restoredFrom === undefined ? undefined : performance.now() - (Date.now() - restoredFrom);
+    this.#worlds.set(world.id, world, start === undefined ? {} : { start });
     world.onChange = (changed) => this.#store?.save(changed);
     if (restoredFrom === undefined) this.#store?.save(world);
     return world;
