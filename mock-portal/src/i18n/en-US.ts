@@ -35,7 +35,8 @@ export const enUS = {
   'scenarios.noDirectory': 'None until its first sign-up',
   'scenarios.subscriptions': 'Azure subscriptions now',
   'scenarios.trap.heading': 'Walk into the trap, and out of it',
-  'scenarios.trap.intro': 'Use a private window for each walk, so that it starts with a browser that remembers nobody.',
+  'scenarios.trap.intro':
+    'By hand, in this world: sign in with these buttons, then go to the Azure home page and select Start free. (The walks above set this up for you in a fresh world.)',
   'scenarios.trap.one':
     'Pitfall 1, two accounts remembered: sign in as {first}, then as {second}; then go to the Azure home page and click Start free. Pick an account shows both: pick alice@fabrikam.com and the Free Trial lands in Fabrikam; pick alice@contoso.com and it lands in Contoso.',
   'scenarios.trap.two':
@@ -407,6 +408,8 @@ export const enUS = {
   'trainer.subscriptions': 'Azure subscriptions',
   'trainer.subscription': '{offer} in {directory}, owned by {owner}',
   'trainer.minutesAgo': '{minutes} min ago',
+  'trainer.count': '{verdict}: {count}',
+  'trainer.listSeparator': ', ',
   'trainer.verdict.done': 'Done',
   'trainer.verdict.trap': 'In the trap',
   'trainer.verdict.not-yet': 'Not yet',

@@ -39,7 +39,8 @@ export const zhTW: Catalogue = {
   'scenarios.noDirectory': '第一次註冊前沒有目錄',
   'scenarios.subscriptions': '目前的 Azure 訂用帳戶',
   'scenarios.trap.heading': '走進陷阱，再走出來',
-  'scenarios.trap.intro': '每次演練請使用新的私密視窗，讓瀏覽器一開始沒有記住任何人。',
+  'scenarios.trap.intro':
+    '在這個世界中手動操作：先用這些按鈕登入，再前往Azure首頁並按一下[開始免費使用]。（上方的練習會在新的世界中為您準備好這些步驟。）',
   'scenarios.trap.one':
     '陷阱 1，記住兩個帳戶：先以 {first} 登入，再以 {second} 登入；然後前往 Azure 首頁並按一下 [開始免費使用]。[挑選帳戶] 會顯示兩個帳戶：挑選 alice@fabrikam.com，免費試用版會落在 Fabrikam；挑選 alice@contoso.com，則會落在 Contoso。',
   'scenarios.trap.two':
@@ -395,6 +396,8 @@ export const zhTW: Catalogue = {
   'trainer.subscriptions': 'Azure訂用帳戶',
   'trainer.subscription': '{directory}中的{offer}，擁有者為{owner}',
   'trainer.minutesAgo': '{minutes}分鐘前',
+  'trainer.count': '{verdict}：{count}',
+  'trainer.listSeparator': '、',
   'trainer.verdict.done': '完成',
   'trainer.verdict.trap': '落入陷阱',
   'trainer.verdict.not-yet': '尚未完成',

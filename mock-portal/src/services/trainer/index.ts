@@ -89,14 +89,17 @@ export function trainerService(registry: WorldRegistry, key: string): Router {
       return;
     }
     const { t } = res.locals;
-    const diagrams = world
+    const directories = world
       .snapshot()
       .directories.slice(0, 20)
-      .flatMap((directory) => directoryDiagram(world, directory.id, t) ?? []);
+      .flatMap((directory) => {
+        const diagram = directoryDiagram(world, directory.id, t);
+        return diagram ? [{ name: directory.name, diagram }] : [];
+      });
     await page(res, 'world', t('trainer.world.title', { code: world.code }), {
       code: world.code,
       verdict: worldVerdict(world),
-      diagrams,
+      directories,
     });
   });
 
