@@ -8,6 +8,7 @@ import { TrainerView } from '../pages/trainer.js';
 import { ALICE_ABOUT, ALICE_CONTOSO, ALICE_FABRIKAM } from '../support/accounts.js';
 import { signInToPortal, signInToSignUp } from '../support/flows.js';
 import { TRAINER_KEY } from '../support/trainer-key.js';
+import type { Walk } from '../../mock-portal/src/world/verdict.js';
 
 const ALICE = 'Alice Chen';
 
@@ -75,35 +76,36 @@ test.describe('Worlds for everyone: a class on one portal', () => {
     worldOf,
     ui,
   }) => {
-    await test.step('happy path: nobody signed in, Start free asks who you are', async () => {
+    /** A new visitor opens the walk's link, lands on the Azure home page in a world of their own, and selects Start free. */
+    const startWalk = async (walk: Walk) => {
       const page = await newVisitor();
-      await page.goto('/scenarios/happy-path');
-      await new MarketingHome(page, ui).clickStartFree();
-      await expect(new SignInPage(page, ui).usernameField()).toBeVisible();
-    });
+      await page.goto(`/scenarios/${walk}`);
+      const home = new MarketingHome(page, ui);
+      await expect(home.heading()).toBeVisible();
+      const { code } = await (await worldOf(page)).state();
+      await expect(new ScenariosPage(page, ui).footerWorld(code)).toBeVisible();
+      await home.clickStartFree();
+      return page;
+    };
 
-    await test.step("two accounts: Start free offers both of Alice's accounts at Pick an account", async () => {
-      const page = await newVisitor();
-      await page.goto('/scenarios/two-accounts');
-      await new MarketingHome(page, ui).clickStartFree();
+    for (const walk of ['happy-path', 'work-or-personal'] as const) {
+      await test.step(`${walk}: nobody is signed in, so Start free asks who you are`, async () => {
+        const page = await startWalk(walk);
+        await expect(new SignInPage(page, ui).usernameField()).toBeVisible();
+      });
+    }
+
+    await test.step("two-accounts: Start free offers both of Alice's accounts at Pick an account", async () => {
+      const page = await startWalk('two-accounts');
       const signIn = new SignInPage(page, ui);
       await expect(signIn.pickerHeading()).toBeVisible();
       await expect(signIn.tile(ALICE_CONTOSO)).toBeVisible();
       await expect(signIn.tile(ALICE_FABRIKAM)).toBeVisible();
-      await expect.poll(async () => (await worldOf(page)).freeTrials()).toEqual([]);
+      await expect.poll(async () => (await worldOf(page)).freeTrials(), 'nothing signed up yet').toEqual([]);
     });
 
-    await test.step('work or personal: nobody signed in', async () => {
-      const page = await newVisitor();
-      await page.goto('/scenarios/work-or-personal');
-      await new MarketingHome(page, ui).clickStartFree();
-      await expect(new SignInPage(page, ui).usernameField()).toBeVisible();
-    });
-
-    await test.step('already signed in: Start free opens the form as alice@fabrikam.com, asking nothing', async () => {
-      const page = await newVisitor();
-      await page.goto('/scenarios/already-signed-in');
-      await new MarketingHome(page, ui).clickStartFree();
+    await test.step('already-signed-in: Start free opens the form as alice@fabrikam.com, asking nothing', async () => {
+      const page = await startWalk('already-signed-in');
       await expect(new SignUpPage(page, ui).signedInAs()).toContainText(ALICE_FABRIKAM);
     });
   });

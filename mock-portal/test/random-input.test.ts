@@ -192,4 +192,27 @@ describe('random input never breaks the server, and refused input changes nothin
       RUNS,
     );
   });
+
+  it('the new surfaces: any path segment for a walk, a world link or a world code, any world cookie: no 5xx, no world for junk', async () => {
+    const before = running.registry.size;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('/scenarios/', '/worlds/join/', '/trainer/worlds/'),
+        anyText,
+        fc.option(anyText),
+        async (prefix, segment, worldCookie) => {
+          const headers: Record<string, string> = {};
+          // A header value cannot hold control characters or non-Latin-1 text: browsers send it encoded.
+          if (worldCookie !== null) headers.cookie = `mock-world=${encodeURIComponent(worldCookie)}`;
+          const response = await fetch(new URL(prefix + encodeURIComponent(segment), running.url), {
+            headers,
+            redirect: 'manual',
+          });
+          assert.ok(response.status < 500, `${prefix}${segment.slice(0, 80)} → ${response.status}`);
+        },
+      ),
+      RUNS,
+    );
+    assert.equal(running.registry.size, before, 'no junk made a world');
+  });
 });

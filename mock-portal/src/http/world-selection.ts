@@ -25,8 +25,8 @@ export interface WorldSelectionOptions {
  * A browser with no world reads the seeded world, unchanged, until it first does something that
  * changes state (a form it posts, its first sign-in's user name): then it gets a world. A client
  * that sends no cookies at all could never come back to a world, so it is given none: crawlers,
- * health checks and load tests create nothing. New worlds are limited per address, and a full registry
- * refuses a new world rather than push out one in use.
+ * health checks and load tests create nothing. New worlds are limited per address, and a full
+ * registry refuses a new world rather than push out one in use.
  */
 export class WorldSelection {
   readonly #registry: WorldRegistry;
@@ -136,7 +136,8 @@ export class WorldSelection {
   }
 }
 
-function sendsCookies(req: Request): boolean {
+/** Whether the client sent any cookie at all: one that sends none can never come back to a world. */
+export function sendsCookies(req: Request): boolean {
   return Object.keys((req.cookies as object | undefined) ?? {}).length > 0;
 }
 

@@ -4,6 +4,8 @@ import { isLocale, localeFromAcceptLanguage, translator } from '../../i18n/index
 import { MESSAGE_VIEW, renderHtml } from '../../http/render.js';
 import type { ScenarioSignIns } from '../../http/scenario-sign-ins.js';
 import { serviceSession } from '../../http/sessions.js';
+import { WORLD_COOKIE } from '../../http/world-selection.js';
+import type { World } from '../../world/world.js';
 import type { WorldRegistry } from '../../world/registry.js';
 import { createProvider, type ProviderOptions, type RelyingPartyClient } from './provider.js';
 import { REMEMBERED_COOKIE, RememberedAccounts } from './remembered.js';
@@ -18,21 +20,27 @@ export interface LoginServiceOptions {
   readonly scenarioSignIns: ScenarioSignIns;
 }
 
-/** The page language for the provider's own pages, which run outside Express. */
-function localeOf(ctx: KoaContextWithOIDC) {
+/**
+ * What the provider's own pages, which run outside Express, need of the layout: the language, and
+ * the footer's world code (world selection put the world on the request before the provider ran).
+ */
+function pageLocalsOf(ctx: KoaContextWithOIDC) {
   const cookie = ctx.cookies.get('lang');
   const locale = isLocale(cookie) ? cookie : localeFromAcceptLanguage(ctx.get('accept-language'));
-  return { locale, t: translator(locale), languageLinks: [] };
+  const hasWorld = typeof ctx.cookies.get(WORLD_COOKIE) === 'string';
+  const world = (ctx.req as { world?: World }).world;
+  return { locale, t: translator(locale), languageLinks: [], worldCode: hasWorld && world ? world.code : '' };
 }
 
 /** oidc-provider's own error page (a bad authorization request, say), in the mock's look and language. */
 const renderProviderError: NonNullable<Configuration['renderError']> = async (ctx, out) => {
-  const { locale, t, languageLinks } = localeOf(ctx);
+  const { locale, t, languageLinks, worldCode } = pageLocalsOf(ctx);
   ctx.type = 'html';
   ctx.body = await renderHtml(MESSAGE_VIEW, {
     locale,
     t,
     languageLinks,
+    worldCode,
     chrome: 'login',
     title: t('error.signIn.title'),
     heading: t('error.signIn.title'),
@@ -50,13 +58,14 @@ export async function loginService(options: LoginServiceOptions): Promise<Router
   const logoutSource: ProviderOptions['logoutSource'] = async (ctx, form) => {
     const accountId = ctx.oidc.session?.accountId;
     if (accountId) remembered.signOut(ctx.cookies.get(REMEMBERED_COOKIE), accountId);
-    const { locale, t, languageLinks } = localeOf(ctx);
+    const { locale, t, languageLinks, worldCode } = pageLocalsOf(ctx);
     const account = accountId ? (options.registry.findAccount(accountId)?.account.signInName ?? '') : '';
     ctx.type = 'html';
     ctx.body = await renderHtml('login/views/signing-out', {
       locale,
       t,
       languageLinks,
+      worldCode,
       chrome: 'login',
       title: t('login.signingOut.heading'),
       account,

@@ -4,6 +4,7 @@ import { startAgainAt } from '../../http/errors.js';
 import { renderPage } from '../../http/render.js';
 import type { ScenarioSignIns } from '../../http/scenario-sign-ins.js';
 import { noStore } from '../../http/security.js';
+import { sendsCookies } from '../../http/world-selection.js';
 import { serviceSession } from '../../http/sessions.js';
 import { SEED_ACCOUNTS, SEED_PASSWORD } from '../../world/seed.js';
 import type { WorldRegistry } from '../../world/registry.js';
@@ -116,10 +117,6 @@ export function scenariosRouter(options: ScenariosOptions): Router {
   });
 
   return scenarios;
-}
-
-function sendsCookies(req: Request): boolean {
-  return Object.keys((req.cookies as object | undefined) ?? {}).length > 0;
 }
 
 /**
