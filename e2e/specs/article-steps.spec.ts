@@ -1,6 +1,17 @@
-import { ARTICLE_UI } from '../article/article.js';
+import type { Page } from '@playwright/test';
+import { ARTICLE_UI, type ArticleLocale, type ArticleStep } from '../article/article.js';
+import { quotedInStep } from '../article/reviewed.js';
 import { articleStep, expect, proves, test } from '../fixtures.js';
 import { ALICE_ABOUT, ALICE_CONTOSO, PASSWORD } from '../support/accounts.js';
+
+/** Every word the article's edition in this language quotes in brackets in this step is on the page where the step is taken. */
+async function expectQuotedWords(page: Page, locale: ArticleLocale, number: ArticleStep['number']): Promise<void> {
+  for (const words of quotedInStep(locale, number))
+    await expect(
+      page.getByText(words, { exact: true }),
+      `the article quotes [${words}] in step ${number}`,
+    ).toBeVisible();
+}
 
 test.describe('The article: get an Azure subscription by using your Office 365 account', () => {
   test(
@@ -13,9 +24,11 @@ test.describe('The article: get an Azure subscription by using your Office 365 a
       await articleStep(page, locale, 1, async () => {
         await home.goTo();
         await expect(home.heading()).toBeVisible();
+        await expectQuotedWords(page, locale, 1);
       });
 
       await articleStep(page, locale, 2, async () => {
+        await expectQuotedWords(page, locale, 2);
         // The button must carry the article's own words in each language.
         await home.clickStartFree(ARTICLE_UI.startFree[locale]);
         await expect(page).toHaveURL(/\/login\/interaction\//);
@@ -23,6 +36,7 @@ test.describe('The article: get an Azure subscription by using your Office 365 a
       });
 
       await articleStep(page, locale, 3, async () => {
+        await expectQuotedWords(page, locale, 3);
         await signIn.signIn(ALICE_CONTOSO, PASSWORD);
         await expect(signUp.heading()).toBeVisible();
         await expect(signUp.signedInAs()).toHaveText(
@@ -32,6 +46,7 @@ test.describe('The article: get an Azure subscription by using your Office 365 a
       });
 
       await articleStep(page, locale, 4, async () => {
+        await expectQuotedWords(page, locale, 4);
         await expect(signUp.field('signup.firstName'), 'the name comes from the ID token').toHaveValue('Alice');
         await expect(signUp.field('signup.email')).toHaveValue(ALICE_CONTOSO);
         await signUp.completeWith(ALICE_ABOUT);
