@@ -17,6 +17,7 @@ import { collectEvidence } from './support/evidence.js';
 import { PASSWORD } from './support/accounts.js';
 import { signInOverHttp } from './support/sign-in-over-http.js';
 import { TestWorld } from './support/world.js';
+import { PROOF_PREFIX } from './article/traceability.js';
 import type { WorldArrangement } from '../mock-portal/src/world/arrange.js';
 
 /** The cookie that puts a browser context in its test's own world (see mock-portal/src/http/world-selection.ts). */
@@ -250,12 +251,16 @@ export async function articleStep(
 }
 
 /**
- * Test details declaring which article items (steps, rules, pitfalls) the test proves:
- * `test('title', proves('pitfall-1'), async …)`. The report shows them, and the traceability
- * check (e2e/reporters/traceability.ts) fails a full run when an item has no passing test.
+ * A proof of one article item (a step, a rule, a pitfall): a test step titled
+ * `proof: pitfall-1: …` around the assertions that show it. The traceability check counts the item
+ * as proven only from such a step that held a passing assertion, in a test that passed, in every
+ * project that ran it; a proof step with no passing assertion fails a full run, naming the item.
  */
-export function proves(...ids: [ItemId, ...ItemId[]]): { annotation: { type: string; description: string }[] } {
-  return { annotation: ids.map((id) => ({ type: 'proves', description: `${id}: ${articleItem(id).text['en-US']}` })) };
+export async function proof(id: ItemId, body: () => Promise<void>): Promise<void> {
+  const described = `${id}: ${articleItem(id).text['en-US']}`;
+  test.info().annotations.push({ type: 'proves', description: described });
+
+  await test.step(`${PROOF_PREFIX}${described}`, body);
 }
 
 /** The sign-up service's decoded ID token (upn, tid, …), attached to the report and returned. */

@@ -1,18 +1,43 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
-import { claimedId, coverageMarkdown, describeGap, trace, type TracedTest } from '../article/traceability.js';
+import type {
+  FullConfig,
+  FullResult,
+  Reporter,
+  Suite,
+  TestCase,
+  TestResult,
+  TestStep,
+} from '@playwright/test/reporter';
+import {
+  claimedId,
+  coverageMarkdown,
+  describeEmptyProof,
+  describeGap,
+  PROOF_PREFIX,
+  trace,
+  type ProofStep,
+  type TracedTest,
+} from '../article/traceability.js';
+
+/** Whether an assertion ran and passed anywhere inside this step. */
+function holdsPassingAssertion(step: TestStep): boolean {
+  return step.steps.some((child) => (child.category === 'expect' && !child.error) || holdsPassingAssertion(child));
+}
 
 /**
- * The traceability check. Every test that claims article items (`proves(…)`) is matched against
- * the article's steps, rules and pitfalls. With TRACEABILITY=enforce (what `npm test` and the
- * shard merge set for a whole-suite run) a gap fails the run, naming the item, and
- * docs/coverage.md is rewritten; otherwise (a filtered run) it only prints how much was proven.
+ * The traceability check. Every proof step (`proof('pitfall-1', …)`, titled `proof: pitfall-1: …`)
+ * is matched against the article's steps, rules and pitfalls; it counts only when it held a
+ * passing assertion. With TRACEABILITY=enforce (what `npm test` and the shard merge set for a
+ * whole-suite run) a gap or an empty proof fails the run, naming the item, and docs/coverage.md is
+ * rewritten; otherwise (a filtered run) it only prints how much was proven.
  */
 export default class TraceabilityReporter implements Reporter {
   #root = process.cwd();
   #projects: string[] = [];
   readonly #tests = new Map<string, { test: TestCase; passed: boolean }>();
+  /** Test id → its proof steps in its last run. */
+  readonly #proofs = new Map<string, ProofStep[]>();
 
   printsToStdio(): boolean {
     return true;
@@ -25,6 +50,19 @@ export default class TraceabilityReporter implements Reporter {
     for (const test of suite.allTests()) this.#tests.set(test.id, { test, passed: false });
   }
 
+  onTestBegin(test: TestCase): void {
+    this.#proofs.set(test.id, []);
+  }
+
+  onStepEnd(test: TestCase, _result: TestResult, step: TestStep): void {
+    if (step.category !== 'test.step' || !step.title.startsWith(PROOF_PREFIX)) return;
+    const proof = {
+      id: claimedId(step.title.slice(PROOF_PREFIX.length)),
+      asserted: !step.error && holdsPassingAssertion(step),
+    };
+    this.#proofs.set(test.id, [...(this.#proofs.get(test.id) ?? []), proof]);
+  }
+
   onTestEnd(test: TestCase, _result: TestResult): void {
     this.#tests.set(test.id, { test, passed: test.outcome() === 'expected' });
   }
@@ -35,15 +73,14 @@ export default class TraceabilityReporter implements Reporter {
       file: path.basename(test.location.file),
       title: test.titlePath().slice(3).join(' › '),
       passed,
-      proves: test.annotations
-        .filter((annotation) => annotation.type === 'proves')
-        .map((annotation) => claimedId(annotation.description ?? '')),
+      proofs: this.#proofs.get(test.id) ?? [],
     }));
     const outcome = trace(traced);
     const proven = outcome.rows.length - outcome.gaps.length;
     const enforce = process.env.TRACEABILITY === 'enforce';
     const problems = [
       ...outcome.gaps.map(describeGap),
+      ...outcome.emptyProofs.map(describeEmptyProof),
       ...outcome.unknownClaims.map((id) => `a test claims ${id}, which is not an article item`),
     ];
 

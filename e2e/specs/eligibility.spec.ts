@@ -1,33 +1,43 @@
-import { expect, proves, test } from '../fixtures.js';
+import { expect, proof, test } from '../fixtures.js';
 import { DAVE, KIM, PASSWORD } from '../support/accounts.js';
 
 test.describe('Pitfall 6: who cannot take a free trial is told so, and gets nothing', () => {
-  test(
-    'dave@contoso.com already owns Pay-As-You-Go: "Free Trial is not available"',
-    proves('pitfall-6', 'rule-free-trial-once'),
-    async ({ page, ui, world, signIn }) => {
-      await page.goto('/signup/');
-      await signIn.signIn(DAVE, PASSWORD);
-      await expect(
-        page.getByRole('heading', { level: 1, name: ui('signup.refused.free-trial-used.heading') }),
-      ).toBeVisible();
-      await expect(page.getByRole('button', { name: ui('signup.signUp'), exact: true })).toHaveCount(0);
-      await expect
-        .poll(() => world.placements())
-        .toEqual([expect.objectContaining({ offerId: 'MS-AZR-0003P', accountAdmin: DAVE, directory: 'Contoso' })]);
-    },
-  );
+  test('dave@contoso.com already owns Pay-As-You-Go: "Free Trial is not available"', async ({
+    page,
+    ui,
+    world,
+    signIn,
+  }) => {
+    await proof('pitfall-6', () =>
+      proof('rule-free-trial-once', async () => {
+        await page.goto('/signup/');
+        await signIn.signIn(DAVE, PASSWORD);
+        await expect(
+          page.getByRole('heading', { level: 1, name: ui('signup.refused.free-trial-used.heading') }),
+        ).toBeVisible();
+        await expect(page.getByRole('button', { name: ui('signup.signUp'), exact: true })).toHaveCount(0);
+        await expect
+          .poll(() => world.placements())
+          .toEqual([expect.objectContaining({ offerId: 'MS-AZR-0003P', accountAdmin: DAVE, directory: 'Contoso' })]);
+      }),
+    );
+  });
 
-  test(
-    'kim@adatum.com belongs to an unmanaged directory: "Your current account type is not supported"',
-    proves('pitfall-6', 'rule-unmanaged-directory-refused'),
-    async ({ page, ui, world, signIn }) => {
-      await page.goto('/signup/');
-      await signIn.signIn(KIM, PASSWORD);
-      await expect(
-        page.getByRole('heading', { level: 1, name: ui('signup.refused.account-type-not-supported.heading') }),
-      ).toBeVisible();
-      await expect.poll(() => world.freeTrials()).toEqual([]);
-    },
-  );
+  test('kim@adatum.com belongs to an unmanaged directory: "Your current account type is not supported"', async ({
+    page,
+    ui,
+    world,
+    signIn,
+  }) => {
+    await proof('pitfall-6', () =>
+      proof('rule-unmanaged-directory-refused', async () => {
+        await page.goto('/signup/');
+        await signIn.signIn(KIM, PASSWORD);
+        await expect(
+          page.getByRole('heading', { level: 1, name: ui('signup.refused.account-type-not-supported.heading') }),
+        ).toBeVisible();
+        await expect.poll(() => world.freeTrials()).toEqual([]);
+      }),
+    );
+  });
 });

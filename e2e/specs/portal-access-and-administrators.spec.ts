@@ -1,4 +1,4 @@
-import { expect, proves, test } from '../fixtures.js';
+import { expect, proof, test } from '../fixtures.js';
 import { SubscriptionBlade } from '../pages/subscription-blade.js';
 import { ALICE_CONTOSO, ALICE_FABRIKAM } from '../support/accounts.js';
 import { signInToPortal } from '../support/flows.js';
@@ -9,40 +9,49 @@ test.describe('The portal: access control and administrators follow the rules', 
   // Alice's Free Trial, signed up as alice@contoso.com: the subject is what she does with it.
   test.use({ arrange: { subscriptions: [{ signedUpBy: ALICE_CONTOSO }] } });
 
-  test(
-    'Properties shows Alice as Account admin and Service admin; she adds a co-administrator, then hands Service admin to Bob',
-    proves('rule-signer-is-owner', 'rule-administrators'),
-    async ({ page, ui, portal, blade }) => {
-      await signInToPortal(page, ui, ALICE_CONTOSO);
-      await portal.openSubscription();
-      await blade.openTab('portal.nav.properties');
-      await expect(blade.fact('account-admin')).toHaveText(ALICE_CONTOSO);
-      await expect(blade.fact('service-admin')).toHaveText(ALICE_CONTOSO);
-      await expect(blade.fact('subscription-directory')).toContainText('Contoso');
+  test('Properties shows Alice as Account admin and Service admin; she adds a co-administrator, then hands Service admin to Bob', async ({
+    page,
+    ui,
+    portal,
+    blade,
+  }) => {
+    await proof('rule-signer-is-owner', () =>
+      proof('rule-administrators', async () => {
+        await signInToPortal(page, ui, ALICE_CONTOSO);
+        await portal.openSubscription();
+        await blade.openTab('portal.nav.properties');
+        await expect(blade.fact('account-admin')).toHaveText(ALICE_CONTOSO);
+        await expect(blade.fact('service-admin')).toHaveText(ALICE_CONTOSO);
+        await expect(blade.fact('subscription-directory')).toContainText('Contoso');
 
-      await blade.openTab('portal.nav.administrators');
-      await blade.addCoAdministrator(ALICE_FABRIKAM);
-      await expect(blade.notice()).toHaveText(ui('portal.admins.changed'));
-      await blade.addCoAdministrator(BOB);
-      await expect(blade.coAdministrators()).toHaveText([new RegExp(ALICE_FABRIKAM), new RegExp(BOB)]);
-      await page.getByRole('button', { name: ui('portal.admins.removeLabel', { user: BOB }) }).click();
-      await expect(blade.coAdministrators()).toHaveText([new RegExp(ALICE_FABRIKAM)]);
-      await blade.changeServiceAdminTo(BOB);
-      await expect(blade.notice()).toHaveText(ui('portal.admins.changed'));
+        await blade.openTab('portal.nav.administrators');
+        await blade.addCoAdministrator(ALICE_FABRIKAM);
+        await expect(blade.notice()).toHaveText(ui('portal.admins.changed'));
+        await blade.addCoAdministrator(BOB);
+        await expect(blade.coAdministrators()).toHaveText([new RegExp(ALICE_FABRIKAM), new RegExp(BOB)]);
+        await page.getByRole('button', { name: ui('portal.admins.removeLabel', { user: BOB }) }).click();
+        await expect(blade.coAdministrators()).toHaveText([new RegExp(ALICE_FABRIKAM)]);
+        await blade.changeServiceAdminTo(BOB);
+        await expect(blade.notice()).toHaveText(ui('portal.admins.changed'));
 
-      // No longer Service admin nor co-administrator, Alice may not change co-administrators.
-      await blade.addCoAdministrator('megan@contoso.com');
-      await expect(blade.refusal()).toHaveText(ui('portal.refused.not-service-admin'));
-      await blade.openTab('portal.nav.properties');
-      await expect(blade.fact('service-admin')).toHaveText(BOB);
-      await expect(blade.fact('account-admin'), 'billing ownership does not move').toHaveText(ALICE_CONTOSO);
-    },
-  );
+        // No longer Service admin nor co-administrator, Alice may not change co-administrators.
+        await blade.addCoAdministrator('megan@contoso.com');
+        await expect(blade.refusal()).toHaveText(ui('portal.refused.not-service-admin'));
+        await blade.openTab('portal.nav.properties');
+        await expect(blade.fact('service-admin')).toHaveText(BOB);
+        await expect(blade.fact('account-admin'), 'billing ownership does not move').toHaveText(ALICE_CONTOSO);
+      }),
+    );
+  });
 
-  test(
-    'the last Owner cannot be removed, and a Contributor cannot grant access',
-    proves('rule-access-control'),
-    async ({ page, ui, privateWindow, portal, blade }) => {
+  test('the last Owner cannot be removed, and a Contributor cannot grant access', async ({
+    page,
+    ui,
+    privateWindow,
+    portal,
+    blade,
+  }) => {
+    await proof('rule-access-control', async () => {
       await signInToPortal(page, ui, ALICE_CONTOSO);
       await portal.openSubscription();
       await blade.openTab('portal.nav.iam');
@@ -71,13 +80,18 @@ test.describe('The portal: access control and administrators follow the rules', 
         [BOB, 'Contributor'],
         [ALICE_FABRIKAM, 'Reader'],
       ]);
-    },
-  );
+    });
+  });
 
-  test(
-    'a co-administrator who is not an Owner cannot change the directory',
-    proves('rule-co-admin-cannot-move'),
-    async ({ page, ui, privateWindow, world, portal, blade }) => {
+  test('a co-administrator who is not an Owner cannot change the directory', async ({
+    page,
+    ui,
+    privateWindow,
+    world,
+    portal,
+    blade,
+  }) => {
+    await proof('rule-co-admin-cannot-move', async () => {
       await signInToPortal(page, ui, ALICE_CONTOSO);
       await portal.openSubscription();
       await blade.openTab('portal.nav.administrators');
@@ -93,13 +107,14 @@ test.describe('The portal: access control and administrators follow the rules', 
       await coAdminBlade.changeDirectoryTo('Fabrikam');
       await expect(coAdminBlade.refusal()).toHaveText(ui('portal.refused.co-admin-cannot-move'));
       await expect.poll(() => world.freeTrials()).toEqual([expect.objectContaining({ directory: 'Contoso' })]);
-    },
-  );
+    });
+  });
 
-  test(
-    "the directory overview draws Contoso's Office 365 subscription under the directory and the new Free Trial under Alice",
-    proves('rule-office-365-owned-by-directory'),
-    async ({ page, ui }) => {
+  test("the directory overview draws Contoso's Office 365 subscription under the directory and the new Free Trial under Alice", async ({
+    page,
+    ui,
+  }) => {
+    await proof('rule-office-365-owned-by-directory', async () => {
       await signInToPortal(page, ui, ALICE_CONTOSO);
       await page.getByRole('link', { name: ui('portal.nav.directoryOverview') }).click();
       const relations = page.getByTestId('diagram-relations');
@@ -110,6 +125,6 @@ test.describe('The portal: access control and administrators follow the rules', 
       await expect(
         page.getByRole('group', { name: ui('portal.diagram.title', { directory: 'Contoso' }) }),
       ).toBeVisible();
-    },
-  );
+    });
+  });
 });

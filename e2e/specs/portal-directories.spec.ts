@@ -1,4 +1,4 @@
-import { expect, proves, test } from '../fixtures.js';
+import { expect, proof, test } from '../fixtures.js';
 import { ALICE_CONTOSO, ALICE_FABRIKAM, DAVE } from '../support/accounts.js';
 import { signInToPortal } from '../support/flows.js';
 
@@ -23,18 +23,20 @@ test.describe('The portal: directories, and signing in without a subscription', 
     await expect(page.getByRole('link', { name: ui('portal.signUp') })).toBeVisible();
   });
 
-  test(
-    "the article's first paragraph: signed in with Office 365 credentials alone, creating a virtual machine is refused with a prompt to sign up",
-    proves('rule-portal-without-subscription'),
-    async ({ page, ui, world }) => {
+  test("the article's first paragraph: signed in with Office 365 credentials alone, creating a virtual machine is refused with a prompt to sign up", async ({
+    page,
+    ui,
+    world,
+  }) => {
+    await proof('rule-portal-without-subscription', async () => {
       await signInToPortal(page, ui, ALICE_CONTOSO);
       await page.getByRole('link', { name: ui('portal.nav.createVm') }).click();
       await expect(page.getByTestId('vm-needs-subscription')).toHaveText(ui('portal.vm.needSubscription'));
       await page.getByRole('link', { name: ui('portal.signUp') }).click();
       await expect(page.getByRole('heading', { level: 1, name: ui('signup.heading') })).toBeVisible();
       await expect.poll(() => world.freeTrials()).toEqual([]);
-    },
-  );
+    });
+  });
 
   test('a subscription id that is not yours is a 404 page, not a peek', async ({ page, ui, world }) => {
     await signInToPortal(page, ui, ALICE_CONTOSO);
