@@ -7,7 +7,7 @@
  *   npm test -- <playwright args>   e.g. --repeat-each=5, --project=zh-TW, a spec file
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -76,6 +76,7 @@ function unitTests(): Counts {
     ...files,
   ]);
   const text = readFileSync(tap, 'utf8');
+  writeUnitProofs(text);
   const count = (label: string) => Number(new RegExp(`^# ${label} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
   const counts = {
     passed: count('pass'),
@@ -86,12 +87,31 @@ function unitTests(): Counts {
   return counts;
 }
 
+/** Where the unit tests' proofs go for the traceability check (mock-portal/test/proof.ts names them `proof: <item>: …`). */
+const unitProofs = path.join(scratch, 'unit-proofs.json');
+
+/** The unit tests' proofs, from their TAP lines: each item, its test's title, and whether it passed. */
+function writeUnitProofs(tap: string): void {
+  const proofs = [...tap.matchAll(/^\s*(ok|not ok) \d+ - proof: ([a-z0-9-]+): (.*)$/gm)].map(
+    ([, verdict, id, title]) => ({
+      id,
+      title,
+      passed: verdict === 'ok',
+    }),
+  );
+  writeFileSync(unitProofs, JSON.stringify(proofs));
+}
+
 function endToEnd(extraArgs: string[]): Counts {
   console.log('\n▶ end-to-end (Playwright)');
   const summary = path.join(scratch, 'playwright.json');
   // A whole-suite run must prove every article item; a filtered one (a file, --grep, …) cannot.
   const traceability = extraArgs.length === 0 ? 'enforce' : 'report';
-  const ok = run(bin('playwright'), ['test', ...extraArgs], { SUMMARY_FILE: summary, TRACEABILITY: traceability });
+  const ok = run(bin('playwright'), ['test', ...extraArgs], {
+    SUMMARY_FILE: summary,
+    TRACEABILITY: traceability,
+    ...(existsSync(unitProofs) ? { UNIT_PROOFS: unitProofs } : {}),
+  });
   try {
     const counts = JSON.parse(readFileSync(summary, 'utf8')) as Counts;
     if (!ok && counts.failed === 0) counts.failed = 1;

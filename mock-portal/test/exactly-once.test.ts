@@ -4,6 +4,7 @@ import { listen, type Running } from '../src/listen.js';
 import { SEED_PASSWORD } from '../src/world/seed.js';
 import { csrfTokenOf } from './browserless.js';
 import { clientIn, fillFormUntilAgreement, newWorld, signInToSignup, signUpOverHttp } from './http-flows.js';
+import { proofIt, type Assert } from './proof.js';
 
 interface State {
   directories: { id: string; name: string }[];
@@ -40,36 +41,40 @@ describe('a sign-up is placed exactly once', () => {
     return { worldId, client, ready, signUp };
   };
 
-  it('a double click (two posts at once) makes one subscription', async () => {
+  proofIt('rule-exactly-once', 'a double click (two posts at once) makes one subscription', async (check: Assert) => {
     const { worldId, signUp } = await readyToSignUp();
     const answers = await Promise.all([signUp(), signUp()]);
-    assert.deepEqual(
+    check.deepEqual(
       answers.map((answer) => answer.status),
       [303, 303],
     );
-    assert.deepEqual(await freeTrials(worldId), [{ admin: 'alice@contoso.com', directory: 'Contoso' }]);
+    check.deepEqual(await freeTrials(worldId), [{ admin: 'alice@contoso.com', directory: 'Contoso' }]);
   });
 
-  it('ten concurrent posts of the same form make one subscription', async () => {
+  proofIt('rule-exactly-once', 'ten concurrent posts of the same form make one subscription', async (check: Assert) => {
     const { worldId, signUp } = await readyToSignUp();
     const answers = await Promise.all(Array.from({ length: 10 }, signUp));
-    assert.ok(answers.every((answer) => answer.status === 303 && answer.headers.get('location') === '/signup/done'));
-    assert.equal((await freeTrials(worldId)).length, 1);
+    check.ok(answers.every((answer) => answer.status === 303 && answer.headers.get('location') === '/signup/done'));
+    check.equal((await freeTrials(worldId)).length, 1);
   });
 
-  it('resubmitting, and replaying the old page after Back, both land on the same confirmation', async () => {
-    const { worldId, client, ready, signUp } = await readyToSignUp();
-    assert.equal((await signUp()).headers.get('location'), '/signup/done');
-    assert.equal((await signUp()).headers.get('location'), '/signup/done', 'resubmitted');
-    const replay = await client.postForm('/signup/', {
-      _csrf: csrfTokenOf(ready),
-      action: 'about',
-      country: 'US',
-      workPhone: '+1 425 555 0100',
-    });
-    assert.equal(replay.headers.get('location'), '/signup/done', 'an earlier section replayed from the Back button');
-    assert.equal((await freeTrials(worldId)).length, 1);
-  });
+  proofIt(
+    'rule-exactly-once',
+    'resubmitting, and replaying the old page after Back, both land on the same confirmation',
+    async (check: Assert) => {
+      const { worldId, client, ready, signUp } = await readyToSignUp();
+      check.equal((await signUp()).headers.get('location'), '/signup/done');
+      check.equal((await signUp()).headers.get('location'), '/signup/done', 'resubmitted');
+      const replay = await client.postForm('/signup/', {
+        _csrf: csrfTokenOf(ready),
+        action: 'about',
+        country: 'US',
+        workPhone: '+1 425 555 0100',
+      });
+      check.equal(replay.headers.get('location'), '/signup/done', 'an earlier section replayed from the Back button');
+      check.equal((await freeTrials(worldId)).length, 1);
+    },
+  );
 
   it("50 concurrent sign-ups of 50 accounts make 50 subscriptions, each in its own account's directory", async () => {
     const worldId = await newWorld(running.url, 50);
