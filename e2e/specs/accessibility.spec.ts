@@ -7,14 +7,19 @@ import { TRAINER_KEY } from '../support/trainer-key.js';
 
 /** Every page of the mock, in the project's language, scanned with axe-core. */
 test.describe('Accessibility: no serious or critical axe violation on any page', () => {
-  test('Azure.com, Scenarios, the free-account page and the not-found page', async ({ page }) => {
-    for (const [name, url] of [
-      ['home', '/'],
-      ['free account', '/free'],
-      ['scenarios', '/scenarios'],
-      ['not found', '/no-such-page'],
+  test("Azure.com, Scenarios, the free-account page, the not-found page and the sign-in service's own error page", async ({
+    page,
+    ui,
+  }) => {
+    for (const [name, url, heading] of [
+      ['home', '/', ui('home.heading')],
+      ['free account', '/free', ui('free.heading')],
+      ['scenarios', '/scenarios', ui('scenarios.heading')],
+      ['not found', '/no-such-page', ui('error.notFound.title')],
+      ['sign-in error', '/login/auth?client_id=no-such-client', ui('error.signIn.title')],
     ] as const) {
       await page.goto(url);
+      await expect(page.getByRole('heading', { level: 1, name: heading }), `${name} is showing`).toBeVisible();
       await expectAccessible(page, name);
     }
   });

@@ -1,5 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { LOCALES, translator } from '../../mock-portal/src/i18n/index.js';
 
 const BLOCKING = new Set(['serious', 'critical']);
 
@@ -13,12 +14,23 @@ export async function blockingViolations(page: Page): Promise<Violation[]> {
   return onlyBlocking((await new AxeBuilder({ page }).analyze()).violations);
 }
 
+/** Every page offers every shipped language at its foot, each by its own name. */
+export async function expectLanguageSwitcher(page: Page, pageName: string): Promise<void> {
+  const switcher = page.getByRole('contentinfo').getByRole('navigation');
+  for (const locale of LOCALES)
+    await expect(
+      switcher.getByRole('link', { name: translator(locale)('lang.name'), exact: true }),
+      `the language switcher on ${pageName} offers ${locale}`,
+    ).toBeVisible();
+}
+
 /**
- * Scans the page as it is now with axe-core and fails (softly, so one test can scan a whole
+ * Checks the page offers both languages (above), then scans it as it is now with axe-core and fails (softly, so one test can scan a whole
  * flow) on any serious or critical violation, naming the rule, its help text and the elements.
  * Minor and moderate findings are attached to the report, not failed on.
  */
 export async function expectAccessible(page: Page, pageName: string): Promise<void> {
+  await expectLanguageSwitcher(page, pageName);
   const results = await new AxeBuilder({ page }).analyze();
   const blocking = onlyBlocking(results.violations);
   const described = blocking.map(

@@ -21,15 +21,22 @@ export interface LoginServiceOptions {
 }
 
 /**
- * What the provider's own pages, which run outside Express, need of the layout: the language, and
- * the footer's world code (world selection put the world on the request before the provider ran).
+ * What the provider's own pages, which run outside Express, need of the layout: the language and
+ * its switcher (the locale middleware already ran on this same response), and the footer's world
+ * code (world selection put the world on the request before the provider ran).
  */
 function pageLocalsOf(ctx: KoaContextWithOIDC) {
+  const express = (ctx.res as { locals?: Partial<Express.Locals> }).locals;
   const cookie = ctx.cookies.get('lang');
-  const locale = isLocale(cookie) ? cookie : localeFromAcceptLanguage(ctx.get('accept-language'));
+  const locale = express?.locale ?? (isLocale(cookie) ? cookie : localeFromAcceptLanguage(ctx.get('accept-language')));
   const hasWorld = typeof ctx.cookies.get(WORLD_COOKIE) === 'string';
   const world = (ctx.req as { world?: World }).world;
-  return { locale, t: translator(locale), languageLinks: [], worldCode: hasWorld && world ? world.code : '' };
+  return {
+    locale,
+    t: translator(locale),
+    languageLinks: express?.languageLinks ?? [],
+    worldCode: hasWorld && world ? world.code : '',
+  };
 }
 
 /** oidc-provider's own error page (a bad authorization request, say), in the mock's look and language. */
