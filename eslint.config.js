@@ -53,6 +53,8 @@ export default tseslint.config(
       'playwright-report/',
       'test-results/',
       'blob-report/',
+      '.stryker-tmp/',
+      'reports/',
       'eslint.config.js',
       'scripts/*.mjs',
     ],

@@ -1,4 +1,4 @@
-import type { Page, Response } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Translate } from '../../mock-portal/src/i18n/index.js';
 import { articleStep, attachIdToken, expect, proof, test } from '../fixtures.js';
 import { MarketingHome } from '../pages/marketing-home.js';
@@ -6,20 +6,7 @@ import { SignInPage } from '../pages/sign-in.js';
 import { SignUpPage } from '../pages/sign-up.js';
 import { ALICE_ABOUT, ALICE_CONTOSO, ALICE_FABRIKAM, PASSWORD } from '../support/accounts.js';
 import { completeSignUpAndOpenPortal } from '../support/flows.js';
-
-/** Every page the login service shows (not its redirects) while `action` runs. */
-async function loginPagesShownDuring(page: Page, action: () => Promise<void>): Promise<string[]> {
-  const shown: string[] = [];
-  const onResponse = (response: Response) => {
-    const { pathname } = new URL(response.url());
-    if (response.request().resourceType() === 'document' && response.status() === 200 && pathname.startsWith('/login/'))
-      shown.push(pathname);
-  };
-  page.on('response', onResponse);
-  await action();
-  page.off('response', onResponse);
-  return shown;
-}
+import { loginPagesShownDuring } from '../support/login-pages.js';
 
 /**
  * From the form signed in as the wrong account: complete it as alice@contoso.com instead, and check

@@ -1,5 +1,6 @@
 import { LOCKOUT_THRESHOLD } from '../../mock-portal/src/world/lockout.js';
 import { expect, test } from '../fixtures.js';
+import { loginPagesShownDuring } from '../support/login-pages.js';
 import { PortalSubscriptions } from '../pages/portal-subscriptions.js';
 import { SignInPage } from '../pages/sign-in.js';
 import { ALICE_CONTOSO, PASSWORD } from '../support/accounts.js';
@@ -37,9 +38,12 @@ test.describe('Sign-in: Stay signed in?', () => {
     await expect(portal.heading()).toBeVisible();
 
     const reopened = await restartBrowser();
-    await reopened.goto('/portal/');
     const reopenedPortal = new PortalSubscriptions(reopened, ui);
-    await expect(reopenedPortal.heading()).toBeVisible();
+    const shown = await loginPagesShownDuring(reopened, async () => {
+      await reopened.goto('/portal/');
+      await expect(reopenedPortal.heading()).toBeVisible();
+    });
+    expect(shown, 'no sign-in page was shown on the way').toEqual([]);
     await expect(reopenedPortal.signedInAccount()).toHaveText(ALICE_CONTOSO);
   });
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { translator } from '../src/i18n/index.js';
 import { listen, type Running } from '../src/listen.js';
 import { SIGN_IN_ATTEMPTS_PER_MINUTE } from '../src/services/login/rate-limit.js';
 import { LOCKOUT_THRESHOLD } from '../src/world/lockout.js';
@@ -236,5 +237,23 @@ describe('attacks, each asserting that nothing changed', () => {
     );
     assert.equal(signedIn.url.pathname, '/signup/', 'Bob, from the same address, signs in as usual');
     assert.equal(signedIn.response.status, 200);
+  });
+
+  it("the rate limit answers in the reader's language: a zh-TW browser gets the 429 page in zh-TW", async () => {
+    const attacker = clientIn(running.url, await newWorld(running.url));
+    attacker.cookies.set('lang', 'zh-TW');
+    const { response, url } = await attacker.follow('/signup/');
+    const token = csrfTokenOf(await response.text());
+    let last: Response | undefined;
+    for (let attempt = 0; attempt < SIGN_IN_ATTEMPTS_PER_MINUTE + 5 && last?.status !== 429; attempt += 1)
+      last = await attacker.postForm(`${url.pathname}/username`, { _csrf: token, username: 'bob@contoso.com' });
+    assert.equal(last?.status, 429);
+    const page = (await last?.text()) ?? '';
+    const zh = translator('zh-TW');
+    assert.match(page, /<html lang="zh-TW">/);
+    assert.ok(
+      page.includes(zh('error.tooMany.title')) && page.includes(zh('error.tooMany.body')),
+      'title and body in zh-TW',
+    );
   });
 });
