@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../mock-portal/src/i18n/index.js';
 import { expect, test } from '../fixtures.js';
 import { GOOD_CARD } from '../pages/sign-up.js';
 import { blockingViolations, expectAccessible } from '../support/accessibility.js';
@@ -42,19 +43,21 @@ test.describe('Accessibility: no serious or critical axe violation on any page',
 
   test('sign-in: user name, password with an error, Stay signed in?, Pick an account, work or personal, locked', async ({
     page,
+    ui,
     home,
     signIn,
   }) => {
+    const heading = (key: MessageKey) => page.getByRole('heading', { level: 1, name: ui(key) });
     await home.goTo();
     await home.clickStartFree();
-    await expectAccessible(page, 'sign-in: user name');
+    await expectAccessible(page, 'sign-in: user name', signIn.usernameField());
     await signIn.fillUsername(ALICE_CONTOSO);
-    await expectAccessible(page, 'sign-in: password');
+    await expectAccessible(page, 'sign-in: password', page.getByLabel(ui('login.password')));
     await signIn.fillPassword('not-the-password');
     await expect(page.getByText('AADSTS50126')).toBeVisible();
     await expectAccessible(page, 'sign-in: wrong password (AADSTS50126)');
     await signIn.fillPassword(PASSWORD);
-    await expectAccessible(page, 'sign-in: Stay signed in?');
+    await expectAccessible(page, 'sign-in: Stay signed in?', heading('login.kmsi.heading'));
     await signIn.answerStaySignedIn(false);
 
     await page.goto('/signup/signin?prompt=select_account');
@@ -62,7 +65,7 @@ test.describe('Accessibility: no serious or critical axe violation on any page',
     await expectAccessible(page, 'sign-in: Pick an account');
     await signIn.clickUseAnotherAccount();
     await signIn.fillUsername(CAROL);
-    await expectAccessible(page, 'sign-in: work or personal');
+    await expectAccessible(page, 'sign-in: work or personal', heading('login.which.heading'));
 
     await page.goto('/signup/signin?prompt=login');
     await signIn.fillUsername(ERIN);
@@ -78,17 +81,21 @@ test.describe('Accessibility: no serious or critical axe violation on any page',
     signUp,
   }) => {
     await signInToSignUp(page, ui, ALICE_CONTOSO);
-    await expectAccessible(page, 'sign-up: About you');
+    await expectAccessible(page, 'sign-up: About you', signUp.section('signup.about'));
     await signUp.fillAboutYou({ ...ALICE_ABOUT, workPhone: 'x' });
     await expect(signUp.errorSummary()).toBeVisible();
     await expectAccessible(page, 'sign-up: About you with an error');
     await signUp.fillAboutYou(ALICE_ABOUT);
     await signUp.clickTextMe(ALICE_ABOUT.workPhone);
-    await expectAccessible(page, 'sign-up: phone, code sent');
+    await expectAccessible(page, 'sign-up: phone, code sent', signUp.verificationNotice());
     await signUp.fillVerificationCode(await signUp.readSentCode());
-    await expectAccessible(page, 'sign-up: payment card');
+    await expectAccessible(
+      page,
+      'sign-up: payment card',
+      page.getByText(ui('signup.phoneVerified', { phone: ALICE_ABOUT.workPhone })),
+    );
     await signUp.fillCard(GOOD_CARD);
-    await expectAccessible(page, 'sign-up: agreement');
+    await expectAccessible(page, 'sign-up: agreement', page.getByLabel(ui('signup.agree')));
     await signUp.acceptAgreementAndSignUp();
     await expect(signUp.readyHeading()).toBeVisible();
     await expectAccessible(page, 'sign-up: ready');
@@ -111,9 +118,13 @@ test.describe('Accessibility: no serious or critical axe violation on any page',
       portal,
     }) => {
       await signInToPortal(page, ui, ALICE_FABRIKAM);
-      await expectAccessible(page, 'portal: subscriptions');
+      await expectAccessible(page, 'portal: subscriptions', portal.heading());
       await portal.openSubscription();
-      await expectAccessible(page, 'portal: overview');
+      await expectAccessible(
+        page,
+        'portal: overview',
+        page.getByRole('heading', { level: 1, name: ui('offer.MS-AZR-0044P') }),
+      );
       const bladeMenu = page.getByRole('navigation', { name: ui('offer.MS-AZR-0044P') });
       for (const tab of [
         'portal.nav.iam',
@@ -121,19 +132,21 @@ test.describe('Accessibility: no serious or critical axe violation on any page',
         'portal.nav.administrators',
         'portal.nav.changeDirectory',
       ] as const) {
-        await bladeMenu.getByRole('link', { name: ui(tab), exact: true }).click();
+        const link = bladeMenu.getByRole('link', { name: ui(tab), exact: true });
+        await link.click();
+        await expect(link, `${ui(tab)} is the tab showing`).toHaveAttribute('aria-current', 'page');
         await expectAccessible(page, `portal: ${ui(tab)}`);
       }
-      for (const [name, url] of [
-        ['switch directory', '/portal/directories'],
-        ['directory overview', '/portal/directory-overview'],
-        ['create a virtual machine', '/portal/create/virtual-machine'],
+      for (const [name, url, heading] of [
+        ['switch directory', '/portal/directories', ui('portal.directories.heading')],
+        ['directory overview', '/portal/directory-overview', ui('portal.diagram.heading', { directory: 'Fabrikam' })],
+        ['create a virtual machine', '/portal/create/virtual-machine', ui('portal.vm.heading')],
       ] as const) {
         await page.goto(url);
-        await expectAccessible(page, `portal: ${name}`);
+        await expectAccessible(page, `portal: ${name}`, page.getByRole('heading', { level: 1, name: heading }));
       }
       await portal.switchDirectory('Contoso');
-      await expectAccessible(page, 'portal: no subscriptions found');
+      await expectAccessible(page, 'portal: no subscriptions found', portal.noSubscriptions());
     });
   });
 
@@ -145,7 +158,11 @@ test.describe('Accessibility: no serious or critical axe violation on any page',
   }) => {
     await signInToPortal(page, ui, 'megan@contoso.com');
     await page.goto('/portal/admin-centre');
-    await expectAccessible(page, 'portal: admin centre');
+    await expectAccessible(
+      page,
+      'portal: admin centre',
+      page.getByRole('heading', { level: 1, name: ui('portal.admin.heading') }),
+    );
     await portal.clickSignOut('megan@contoso.com');
     await expect(signIn.tile('megan@contoso.com')).toContainText(ui('login.tile.signedOut'));
     await expectAccessible(page, 'sign-in: Pick an account after signing out');

@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { LOCALES, translator } from '../../mock-portal/src/i18n/index.js';
 
 const BLOCKING = new Set(['serious', 'critical']);
@@ -25,11 +25,13 @@ export async function expectLanguageSwitcher(page: Page, pageName: string): Prom
 }
 
 /**
- * Checks the page offers both languages (above), then scans it as it is now with axe-core and fails (softly, so one test can scan a whole
+ * Checks that the named page is the one showing (`showing`: a locator only that page has) and that
+ * it offers both languages (above), then scans it as it is now with axe-core and fails (softly, so one test can scan a whole
  * flow) on any serious or critical violation, naming the rule, its help text and the elements.
  * Minor and moderate findings are attached to the report, not failed on.
  */
-export async function expectAccessible(page: Page, pageName: string): Promise<void> {
+export async function expectAccessible(page: Page, pageName: string, showing?: Locator): Promise<void> {
+  if (showing) await expect(showing, `${pageName} is the page showing`).toBeVisible();
   await expectLanguageSwitcher(page, pageName);
   const results = await new AxeBuilder({ page }).analyze();
   const blocking = onlyBlocking(results.violations);
