@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { WorldRegistry, type WorldStore } from '../src/world/registry.js';
+import { WorldRegistry } from '../src/world/registry.js';
 import { accessOf } from '../src/world/roles.js';
 import { createSeedWorld } from '../src/world/seed.js';
 import { parseWorldFile, worldFileOf, worldFromFile, type WorldFile } from '../src/world/world-file.js';
-import { accountOf, directoryNamed, PROFILE, tokenFor } from './helpers.js';
+import { accountOf, directoryNamed, PROFILE, tokenFor, RecordingStore } from './helpers.js';
 
 /** Details of the domain that the mutation run showed no test held: each pins one behaviour. */
 
@@ -219,18 +219,6 @@ describe('the extra organisations of a load-test world', () => {
   });
 });
 
-/** A store that only remembers what it was told. */
-class Recorder implements WorldStore {
-  readonly saved: string[] = [];
-  readonly deleted: string[] = [];
-  save(world: { id: string }) {
-    this.saved.push(world.id);
-  }
-  delete(id: string) {
-    this.deleted.push(id);
-  }
-}
-
 describe('the registry, in detail', () => {
   it('refuses an arranged world when full of worlds in use, and keeps none whose arrangement was refused', () => {
     const registry = new WorldRegistry({ maxWorlds: 1 });
@@ -244,7 +232,7 @@ describe('the registry, in detail', () => {
   });
 
   it('finds a world by its code, and replaces one from a file under its same id and code', () => {
-    const store = new Recorder();
+    const store = new RecordingStore();
     const registry = new WorldRegistry({}, store);
     const world = registry.createWorld();
     assert.ok(world);
@@ -283,7 +271,7 @@ describe('the registry, in detail', () => {
   });
 
   it('reads back the newest worlds first, as many as it may hold, and deletes the files of the rest', () => {
-    const store = new Recorder();
+    const store = new RecordingStore();
     const file = worldFileOf(createSeedWorld());
     const now = Date.now();
     const stored = ['a', 'b', 'c'].map((id, index) => ({

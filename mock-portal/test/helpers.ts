@@ -1,3 +1,4 @@
+import type { WorldStore } from '../src/world/registry.js';
 import {
   PERSONAL_ACCOUNT_TENANT_ID,
   type Account,
@@ -33,4 +34,16 @@ export function directoryNamed(world: World, name: string): string {
   const directory = world.snapshot().directories.find((candidate) => candidate.name === name);
   if (!directory) throw new Error(`no directory ${name}`);
   return directory.id;
+}
+
+/** A world store that only remembers what it was told: which worlds were saved and deleted. */
+export class RecordingStore implements WorldStore {
+  readonly saved: string[] = [];
+  readonly deleted: string[] = [];
+  save(world: { id: string }): void {
+    this.saved.push(world.id);
+  }
+  delete(id: string): void {
+    this.deleted.push(id);
+  }
 }

@@ -3,9 +3,9 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { WorldFiles } from '../src/store/world-files.js';
-import { WorldRegistry, type WorldStore } from '../src/world/registry.js';
+import { WorldRegistry } from '../src/world/registry.js';
 import { worldFileOf as worldFile } from '../src/world/world-file.js';
-import { accountOf, PROFILE, tokenFor } from './helpers.js';
+import { accountOf, PROFILE, tokenFor, RecordingStore } from './helpers.js';
 import { newDataDir } from './kept-worlds.js';
 
 function registryIn(dir: string) {
@@ -71,18 +71,6 @@ describe('worlds kept in a data folder', () => {
   });
 });
 
-/** A store that only remembers what it was told. */
-class Recorder implements WorldStore {
-  readonly saved: string[] = [];
-  readonly deleted: string[] = [];
-  save(world: { id: string }) {
-    this.saved.push(world.id);
-  }
-  delete(id: string) {
-    this.deleted.push(id);
-  }
-}
-
 describe('the bounds of the registry', () => {
   it('refuses a new world rather than push out one used within the protected time', () => {
     const registry = new WorldRegistry({ maxWorlds: 2, protectedMs: 60 * 60 * 1000 });
@@ -93,7 +81,7 @@ describe('the bounds of the registry', () => {
   });
 
   it('makes room by dropping the least recently used world once it is unused long enough', () => {
-    const store = new Recorder();
+    const store = new RecordingStore();
     const registry = new WorldRegistry({ maxWorlds: 2, protectedMs: 0 }, store);
     const first = registry.createWorld();
     const second = registry.createWorld();
@@ -106,7 +94,7 @@ describe('the bounds of the registry', () => {
   });
 
   it('does not bring back a world kept longer ago than WORLD_IDLE_HOURS, and deletes its file', () => {
-    const store = new Recorder();
+    const store = new RecordingStore();
     const kept = registryIn(newDataDir());
     const world = kept.registry.createWorld();
     assert.ok(world);
@@ -121,7 +109,7 @@ describe('the bounds of the registry', () => {
     const source = new WorldRegistry().createWorld();
     assert.ok(source);
     const twoHoursAgo = Date.now() - 2 * 60 * 60 * 1000;
-    const registry = new WorldRegistry({}, new Recorder(), [
+    const registry = new WorldRegistry({}, new RecordingStore(), [
       { id: source.id, code: source.code, file: worldFile(source), changedAt: twoHoursAgo },
     ]);
     const [entry] = registry.entries();
