@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ejs from 'ejs';
 import type { Response } from 'express';
+import type { MessageKey } from '../i18n/index.js';
 import { templateLocals } from './template-locals.js';
 
 export const VIEWS_ROOT = path.resolve(import.meta.dirname, '..', 'services');
@@ -89,4 +90,28 @@ export function renderHtml(view: string, locals: Record<string, unknown>): Promi
 /** A partial on its own, without the layout: the part of a page a script fetches again. */
 export function renderFragment(view: string, locals: Record<string, unknown>): string {
   return render(path.join(VIEWS_ROOT, `${view}.ejs`), locals);
+}
+
+/**
+ * A page that only says something (a refusal, a world that has gone): its title and body from
+ * message keys in the reader's language, and one way on (home unless given). Never throws.
+ */
+export function renderMessage(
+  res: Response,
+  status: number,
+  keys: { readonly title: MessageKey; readonly body: MessageKey },
+  action?: { readonly href: string; readonly label: string },
+): void {
+  const { t } = res.locals;
+  void renderPage(
+    res,
+    MESSAGE_VIEW,
+    {
+      title: t(keys.title),
+      heading: t(keys.title),
+      message: t(keys.body),
+      action: action ?? { href: '/', label: t('error.home') },
+    },
+    status,
+  ).catch(() => res.status(status).end());
 }

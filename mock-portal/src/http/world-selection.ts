@@ -1,11 +1,10 @@
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import type { MessageKey } from '../i18n/index.js';
 import type { WorldRegistry } from '../world/registry.js';
 import { createSeedWorld } from '../world/seed.js';
 import type { World } from '../world/world.js';
 import { cookieOf } from './cookies.js';
-import { MESSAGE_VIEW, renderPage } from './render.js';
+import { renderMessage } from './render.js';
 
 /** The cookie that names the browser's world. Its value is the world's unguessable id: knowing it is acting in it. */
 export const WORLD_COOKIE = 'mock-world';
@@ -145,16 +144,5 @@ type RefusalKey = 'world.gone' | 'world.noCookies' | 'world.tooMany' | 'world.fu
 
 /** A page that says why this browser has no world, in its language; nothing changed. */
 function refuse(res: Response, status: number, key: RefusalKey, action?: { href: string; label: string }): void {
-  const { t } = res.locals;
-  void renderPage(
-    res,
-    MESSAGE_VIEW,
-    {
-      title: t(`${key}.title` as MessageKey),
-      heading: t(`${key}.title` as MessageKey),
-      message: t(`${key}.body` as MessageKey),
-      action: action ?? { href: '/', label: t('error.home') },
-    },
-    status,
-  ).catch(() => res.status(status).end());
+  renderMessage(res, status, { title: `${key}.title`, body: `${key}.body` }, action);
 }

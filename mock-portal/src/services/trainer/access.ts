@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { cookieOf } from '../../http/cookies.js';
-import { MESSAGE_VIEW, renderPage } from '../../http/render.js';
+import { renderMessage } from '../../http/render.js';
 
 const KEY_COOKIE = 'trainer.key';
 /** Wrong keys one address may try per quarter of an hour. */
@@ -20,15 +20,9 @@ function offeredKey(req: Request): string | undefined {
 }
 
 function refuse(res: Response, status: 401 | 429): void {
-  const { t } = res.locals;
   const key = status === 401 ? 'trainer.keyNeeded' : 'trainer.tooMany';
   if (status === 401) res.set('WWW-Authenticate', 'Bearer realm="trainer"');
-  void renderPage(
-    res,
-    MESSAGE_VIEW,
-    { title: t(`${key}.title`), heading: t(`${key}.title`), message: t(`${key}.body`) },
-    status,
-  ).catch(() => res.status(status).end());
+  renderMessage(res, status, { title: `${key}.title`, body: `${key}.body` });
 }
 
 /**
