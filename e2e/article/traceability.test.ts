@@ -59,6 +59,34 @@ describe('traceability', () => {
     );
   });
 
+  it('names each proof step by where it is written, once across languages, and a unit proof as node:test', () => {
+    const at = (project: string, line: number): TracedTest => ({
+      project,
+      file: 'walk.spec.ts',
+      title: 'the walk',
+      passed: true,
+      proofs: [{ id: 'step-1', asserted: true, where: `walk.spec.ts:${line}` }],
+    });
+    const unit: TracedTest = {
+      project: 'node:test',
+      file: 'node:test',
+      title: 'ten posts',
+      passed: true,
+      proofs: [{ id: 'step-1', asserted: true }],
+    };
+    const row = trace([at('en-US', 12), at('zh-TW', 12), at('en-US', 30), unit]).rows.find(
+      (each) => each.item.id === 'step-1',
+    );
+    assert.deepEqual(
+      row?.proofSteps.map((site) => [site.where, site.provedIn]),
+      [
+        ['node:test', ['node:test']],
+        ['walk.spec.ts:12', ['en-US', 'zh-TW']],
+        ['walk.spec.ts:30', ['en-US']],
+      ],
+    );
+  });
+
   it('reports claims of items the article does not have', () => {
     const typo: TracedTest = {
       project: 'en-US',
@@ -70,7 +98,7 @@ describe('traceability', () => {
     assert.deepEqual(trace([...allProven(), typo]).unknownClaims, ['step-9']);
   });
 
-  it('writes a matrix row per item with a mark per project: proven, not proven, or not run there', () => {
+  it('writes a matrix row per item with its proof steps and a mark per project: proven, not proven, or not run there', () => {
     const failedInChinese: TracedTest = {
       project: 'zh-TW',
       file: 'a.spec.ts',
@@ -81,8 +109,9 @@ describe('traceability', () => {
     const markdown = coverageMarkdown(trace([...allProven(), failedInChinese]), ['en-US', 'zh-TW']);
     assert.match(
       markdown,
-      /\| `step-1` \| Go to Azure\.com \| 移至 Azure\.com \| a\.spec\.ts › proves step-1 \| ✓ \| — \|/,
+      /\| `step-1` \| Go to Azure\.com \| 移至 Azure\.com \| `a\.spec\.ts` proves step-1 \(en-US ✓\) \| ✓ \| — \|/,
     );
+    assert.match(markdown, /`a\.spec\.ts` proves step-2 \(en-US ✓ · zh-TW ✗\)/);
     assert.match(markdown, /\| `step-2` \|.*\| ✓ \| ✗ \|/);
     assert.equal(markdown.split('\n').filter((line) => line.startsWith('| `')).length, ARTICLE_ITEMS.length);
   });

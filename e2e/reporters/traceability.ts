@@ -77,6 +77,7 @@ export default class TraceabilityReporter implements Reporter {
     const proof = {
       id: claimedId(step.title.slice(PROOF_PREFIX.length)),
       asserted: !step.error && holdsPassingAssertion(step),
+      ...(step.location ? { where: `${path.basename(step.location.file)}:${step.location.line}` } : {}),
     };
     this.#proofs.set(test.id, [...(this.#proofs.get(test.id) ?? []), proof]);
   }
