@@ -24,7 +24,7 @@ test.describe('Pitfall 4: a Global administrator sees no Azure subscription with
           meganPortal.noSubscriptions(),
           'Global administrator, but no role on the subscription',
         ).toBeVisible();
-        await meganPage.getByRole('link', { name: ui('portal.nav.adminCentre') }).click();
+        await meganPage.getByRole('link', { name: ui('portal.nav.adminCenter') }).click();
         await expect(meganPage.getByRole('table', { name: ui('portal.admin.heading') })).toContainText(
           'Office 365 Enterprise E3',
         );
@@ -58,7 +58,7 @@ test.describe('Pitfall 4: a Global administrator sees no Azure subscription with
   test('the admin centre is for Global administrators only', async ({ page, ui }) => {
     await proof('rule-office-365-owned-by-directory', async () => {
       await signInToPortal(page, ui, ALICE_CONTOSO);
-      await expect(page.getByRole('link', { name: ui('portal.nav.adminCentre') })).toHaveCount(0);
+      await expect(page.getByRole('link', { name: ui('portal.nav.adminCenter') })).toHaveCount(0);
       const response = await page.goto('/portal/admin-centre');
       expect(response?.status()).toBe(403);
       await expect(page.getByText(ui('portal.admin.notAdmin'))).toBeVisible();

@@ -120,7 +120,7 @@ test.describe('The portal: access control and administrators follow the rules', 
       const relations = page.getByTestId('diagram-relations');
       await expect(relations).toContainText(ui('portal.diagram.office365', { name: 'Office 365 Enterprise E3' }));
       await expect(relations).toContainText(
-        ui('portal.diagram.azure', { name: ui('offer.MS-AZR-0044P'), owner: ALICE_CONTOSO }),
+        ui('portal.diagram.azure', { offer: ui('offer.MS-AZR-0044P'), owner: ALICE_CONTOSO }),
       );
       await expect(
         page.getByRole('group', { name: ui('portal.diagram.title', { directory: 'Contoso' }) }),

@@ -206,7 +206,7 @@ describe('who may see what, and who belongs where', () => {
 
 describe('the extra organisations of a load-test world', () => {
   it('adds "Org n" directories, each with one member, user@orgn.com, Pat Doe n', () => {
-    const world = createSeedWorld(undefined, { extraOrganisations: 2 });
+    const world = createSeedWorld({ extraOrganisations: 2 });
     const org2 = directoryNamed(world, 'Org 2');
     assert.deepEqual(
       world.usersOf(org2).map((u) => [u.account.signInName, u.account.displayName, u.membership, u.account.locked]),

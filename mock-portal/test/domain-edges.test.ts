@@ -9,7 +9,7 @@ import type { Account, Directory } from '../src/world/model.js';
 import { PERSONAL_ACCOUNT_TENANT_ID } from '../src/world/model.js';
 import { defaultDirectoryDomain, placementFor } from '../src/world/placement.js';
 import { DEFAULT_LIMITS, WorldRegistry, type StoredWorld } from '../src/world/registry.js';
-import { createSeedWorld, SEED_ACCOUNTS } from '../src/world/seed.js';
+import { createSeedWorld, SEED_ACCOUNTS, SEED_PASSWORD } from '../src/world/seed.js';
 import { whyItLanded } from '../src/world/why-it-landed.js';
 import { parseWorldFile, WORLD_FILE_FORMAT, worldFileOf, worldFromFile } from '../src/world/world-file.js';
 import { World } from '../src/world/world.js';
@@ -67,7 +67,7 @@ describe('the seed: the people of PORTAL.md, each with a purpose on the Scenario
   });
 
   it('makes each extra organisation a managed directory with one ordinary user, for load tests', () => {
-    const snapshot = createSeedWorld(undefined, { extraOrganisations: 2 }).snapshot();
+    const snapshot = createSeedWorld({ extraOrganisations: 2 }).snapshot();
     const org2 = snapshot.directories.find((d) => d.name === 'Org 2');
     assert.deepEqual(org2?.office365Subscriptions, [{ name: 'Office 365 Business Premium', licences: 5 }]);
     const pat = snapshot.accounts.find((a) => a.signInName === 'user@org2.com');
@@ -285,7 +285,12 @@ describe('arranging a world (the test API)', () => {
         throw new Error('the disk is full');
       }
     }
-    const broken = new BrokenWorld(createSeedWorld().snapshot());
+    const { directories, accounts, subscriptions } = createSeedWorld().snapshot();
+    const broken = new BrokenWorld({
+      directories,
+      accounts: accounts.map((account) => ({ ...account, password: SEED_PASSWORD })),
+      subscriptions,
+    });
     assert.throws(() => arrange(broken, { subscriptions: [{ signedUpBy: 'alice@contoso.com' }] }), /disk is full/);
   });
 });

@@ -50,6 +50,18 @@ const WORDING_TABLE: readonly (readonly [MessageKey, string, string])[] = [
   ['portal.overview.active', 'Active', '作用中'],
 ];
 
+/** Han characters and the full-width forms and CJK punctuation that stand with them. */
+const HAN = '\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef';
+
+/** Placeholders whose values are Chinese in zh-TW (a role, an offer, a membership); the others carry names and addresses. */
+const CHINESE_PLACEHOLDERS = new Set(['role', 'offer', 'membership']);
+
+/** A message as a reader sees it, its placeholders filled with a Chinese word or a Latin name as their values would be. */
+const asShown = (message: string) =>
+  message.replace(/\{(\w+)\}/g, (_, name: string) => (CHINESE_PLACEHOLDERS.has(name) ? '讀者' : 'Contoso'));
+
+const BRITISH_SPELLING = /centre|licence|colour|organis|behaviour|cancelled|favour|programme|catalogue/i;
+
 describe('the message catalogues', () => {
   it('have the same keys and no empty message', () => {
     assert.deepEqual(Object.keys(zhTW).sort(), Object.keys(enUS).sort());
@@ -81,6 +93,26 @@ describe('the message catalogues', () => {
     assert.match(
       translator('zh-TW')('signup.refused.account-type-not-supported.body', { account: 'kim@adatum.com' }),
       /非受控目錄/,
+    );
+  });
+
+  it("set Chinese as Microsoft's Taiwan pages do: no ASCII space between Chinese words, no half-width punctuation in a Chinese sentence", () => {
+    const rules: [string, RegExp][] = [
+      ['a space between Chinese words', new RegExp(`[${HAN}] [${HAN}]`, 'u')],
+      ['half-width punctuation', new RegExp(`[${HAN}][,;:!?]|[,;:!?] ?[${HAN}]`, 'u')],
+      ['half-width parentheses around Chinese', new RegExp(`\\([^)]*[${HAN}][^)]*\\)`, 'u')],
+    ];
+    const offending = Object.entries(zhTW).flatMap(([key, message]) =>
+      rules.filter(([, rule]) => rule.test(asShown(message))).map(([problem]) => `${key}: ${problem}`),
+    );
+    assert.deepEqual(offending, []);
+  });
+
+  it('spell en-US the US way', () => {
+    const british = Object.entries(enUS).filter(([, message]) => BRITISH_SPELLING.test(message));
+    assert.deepEqual(
+      british.map(([key]) => key),
+      [],
     );
   });
 

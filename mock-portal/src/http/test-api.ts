@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import { PICTURE_WORLDS } from '../world/provenance.js';
 import type { WorldRegistry } from '../world/registry.js';
 import type { RequestTiming } from './timing.js';
 
@@ -13,6 +14,8 @@ const signInName = z
 /** A world to make: the seed, optional extra organisations, and what must already be done in it. */
 const worldSpec = z.strictObject({
   extraOrganisations: z.number().int().min(0).max(200).optional(),
+  /** The n-th picture world: fixed ids, code and clock, so that screenshots compare (provenance.ts). */
+  picture: z.number().int().min(1).max(PICTURE_WORLDS).optional(),
   subscriptions: z
     .array(
       z.strictObject({
@@ -53,8 +56,14 @@ export function testApi(registry: WorldRegistry, timing: RequestTiming): Router 
       res.status(400).json({ error: z.prettifyError(spec.error) });
       return;
     }
-    const { extraOrganisations, ...arrangement } = spec.data;
-    const made = registry.arrangeWorld(extraOrganisations === undefined ? {} : { extraOrganisations }, arrangement);
+    const { extraOrganisations, picture, ...arrangement } = spec.data;
+    const made = registry.arrangeWorld(
+      {
+        ...(extraOrganisations === undefined ? {} : { extraOrganisations }),
+        ...(picture === undefined ? {} : { picture }),
+      },
+      arrangement,
+    );
     if ('problem' in made) {
       res.status(422).json({ error: made.problem });
       return;

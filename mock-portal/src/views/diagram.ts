@@ -118,7 +118,7 @@ export function directoryDiagram(world: World, directoryId: string, t: Translate
       height: BOX.height,
       kind: 'azure',
       lines: [name, subscription.id.slice(0, 8)],
-      label: t('portal.diagram.azure', { name, owner: ownerName }),
+      label: t('portal.diagram.azure', { offer: name, owner: ownerName }),
     };
     nodes.push(node);
     edges.push({ from: bottomOf(owner), to: topOf(node), label: node.label });

@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { arrange, type WorldArrangement } from './arrange.js';
 import type { Account } from './model.js';
+import { randomProvenance } from './provenance.js';
 import { createSeedWorld, type SeedOptions } from './seed.js';
 import { worldFromFile, type WorldFile } from './world-file.js';
 import type { World } from './world.js';
@@ -83,7 +84,7 @@ export class WorldRegistry {
    */
   createWorld(options: SeedOptions = {}): World | undefined {
     if (!this.#roomForOneMore()) return undefined;
-    return this.#keep(createSeedWorld(undefined, options));
+    return this.#keep(createSeedWorld(options));
   }
 
   /**
@@ -95,9 +96,11 @@ export class WorldRegistry {
     arrangement: WorldArrangement,
   ): { world: World; subscriptionIds: readonly string[] } | { problem: string } {
     if (!this.#roomForOneMore()) return { problem: 'the registry is full of worlds in use (MAX_WORLDS)' };
-    const world = createSeedWorld(undefined, options);
+    const world = createSeedWorld(options);
     const arranged = arrange(world, arrangement);
     if (!arranged.ok) return { problem: arranged.problem };
+    // A picture world made again (its id is fixed) replaces the last one of its number.
+    this.delete(world.id);
     return { world: this.#keep(world), subscriptionIds: arranged.subscriptionIds };
   }
 
@@ -114,7 +117,7 @@ export class WorldRegistry {
 
   /** Puts a world back as seeded, under its same id and code, so the browser's world cookie keeps working. */
   reset(world: World): World {
-    return this.#replace(world, createSeedWorld(world.id, {}, world.code));
+    return this.#replace(world, createSeedWorld({}, randomProvenance(world.id, world.code)));
   }
 
   /** Replaces a world with one read from a file, under its same id and code. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Account, AzureSubscription, Directory } from './model.js';
+import { pictureProvenance, randomProvenance, type Provenance } from './provenance.js';
 import { World } from './world.js';
 
 /** Every seeded account signs in with this password. */
@@ -104,16 +105,21 @@ export interface SeedOptions {
    * (orgn.onmicrosoft.com, orgn.com) with one plain user, user@orgn.com. None by default.
    */
   readonly extraOrganisations?: number;
+  /** Make the n-th picture world (fixed id, code, ids and clock: provenance.ts) rather than a random one. */
+  readonly picture?: number;
 }
 
-export function createSeedWorld(worldId?: string, options: SeedOptions = {}, code?: string): World {
+export function createSeedWorld(
+  options: SeedOptions = {},
+  provenance: Provenance = options.picture === undefined ? randomProvenance() : pictureProvenance(options.picture),
+): World {
   const directory = (
     name: string,
     domain: string,
     managed: boolean,
     office365: Directory['office365Subscriptions'],
   ): Directory => ({
-    id: randomUUID(),
+    id: provenance.newId(),
     name,
     initialDomain: `${domain}.onmicrosoft.com`,
     verifiedDomains: managed ? [`${domain}.com`] : [],
@@ -144,7 +150,7 @@ export function createSeedWorld(worldId?: string, options: SeedOptions = {}, cod
   const dave = accounts[SEED_ACCOUNTS.findIndex((seed) => seed.persona === 'dave')];
   if (!dave) throw new Error('the seed has no dave@contoso.com');
   const davesPayAsYouGo: AzureSubscription = {
-    id: randomUUID(),
+    id: provenance.newId(),
     offerId: 'MS-AZR-0003P',
     directoryId: directories.contoso.id,
     accountAdminId: dave.id,
@@ -180,7 +186,6 @@ export function createSeedWorld(worldId?: string, options: SeedOptions = {}, cod
       accounts: [...accounts, ...extras.map((extra) => extra.user)],
       subscriptions: [davesPayAsYouGo],
     },
-    worldId,
-    code,
+    provenance,
   );
 }

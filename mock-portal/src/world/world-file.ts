@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { OFFERS, type Account, type AzureSubscription, type Directory } from './model.js';
+import { randomProvenance } from './provenance.js';
 import { SEED_PASSWORD } from './seed.js';
 import { World } from './world.js';
 
@@ -164,5 +165,5 @@ export function worldFromFile(file: WorldFile, id?: string, code?: string): Worl
     coAdministratorIds: s.coAdministratorIds.map(newId),
     roleAssignments: s.roleAssignments.map((r) => ({ ...r, principalId: newId(r.principalId) })),
   }));
-  return new World({ directories, accounts, subscriptions }, id, code);
+  return new World({ directories, accounts, subscriptions }, randomProvenance(id, code));
 }

@@ -1,5 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { Credentials } from './credentials.js';
+import { randomProvenance, type Provenance } from './provenance.js';
 import { isUserOf, membershipsOf, usersOf, type Membership } from './membership.js';
 import { freeTrialIneligibility, type Ineligibility } from './eligibility.js';
 import {
@@ -35,16 +35,7 @@ export interface VisibleSubscription {
 export type ChangeResult = rules.RuleResult | { readonly ok: false; readonly reason: 'unknown' };
 
 export type { Membership } from './membership.js';
-
-/** Letters and digits no one misreads (no 0/O, 1/I/L, 2/Z, 5/S, 8/B). */
-const CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
-
-/** A world's code as people read it out: `K7Q-F2M`. About 244 million of them. */
-export function worldCode(): string {
-  const bytes = randomBytes(6);
-  const letters = [...bytes].map((byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join('');
-  return `${letters.slice(0, 3)}-${letters.slice(3)}`;
-}
+export { worldCode } from './provenance.js';
 
 /**
  * One world: its directories, accounts and Azure subscriptions, and the rules that change them.
@@ -64,16 +55,18 @@ export class World {
   /** Told after every change that is kept, so that a store can save it. */
   #onChange: (world: World) => void = () => {};
 
+  readonly code: string;
+  readonly #provenance: Provenance;
+
   /**
-   * @param id unguessable: whoever knows it acts in this world (it is the browser's world cookie).
-   * @param code short and readable, for people to tell a world apart; it grants nothing.
+   * @param provenance its id (unguessable: whoever knows it acts in this world, it is the
+   * browser's world cookie), its code (short and readable, for people to tell a world apart; it
+   * grants nothing), and where its new ids and times come from.
    */
-  constructor(
-    data: WorldData,
-    id: string = randomUUID(),
-    readonly code: string = worldCode(),
-  ) {
-    this.id = id;
+  constructor(data: WorldData, provenance: Provenance = randomProvenance()) {
+    this.#provenance = provenance;
+    this.id = provenance.worldId;
+    this.code = provenance.code;
     for (const directory of data.directories) this.#directories.set(directory.id, directory);
     for (const account of data.accounts) this.#accounts.set(account.id, { ...account });
     for (const subscription of data.subscriptions) this.#subscriptions.set(subscription.id, subscription);
@@ -142,14 +135,14 @@ export class World {
     const directory = placement.kind === 'directory' ? placement.directory : this.#createDefaultDirectory(account);
 
     const subscription: AzureSubscription = {
-      id: randomUUID(),
+      id: this.#provenance.newId(),
       offerId: FREE_TRIAL_OFFER,
       directoryId: directory.id,
       accountAdminId: account.id,
       serviceAdminId: account.id,
       coAdministratorIds: [],
       roleAssignments: [{ principalId: account.id, role: 'Owner' }],
-      createdAt: new Date().toISOString(),
+      createdAt: this.#provenance.now().toISOString(),
       billingContact: profile,
       signUpTenantId: identity.tenantId,
     };
@@ -271,7 +264,7 @@ export class World {
   #createDefaultDirectory(account: Account): Directory {
     const taken = new Set([...this.#directories.values()].map((directory) => directory.initialDomain));
     const directory: Directory = {
-      id: randomUUID(),
+      id: this.#provenance.newId(),
       name: 'Default Directory',
       initialDomain: defaultDirectoryDomain(account.signInName, (domain) => taken.has(domain)),
       verifiedDomains: [],

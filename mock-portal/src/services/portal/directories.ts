@@ -42,8 +42,8 @@ export function directoryRoutes(): Router {
         MESSAGE_VIEW,
         {
           chrome: 'portal',
-          title: t('portal.nav.adminCentre'),
-          heading: t('portal.nav.adminCentre'),
+          title: t('portal.nav.adminCenter'),
+          heading: t('portal.nav.adminCenter'),
           message: t('portal.admin.notAdmin'),
           action: { href: '/portal/subscriptions', label: t('portal.subscriptions') },
         },
@@ -51,7 +51,7 @@ export function directoryRoutes(): Router {
       );
       return;
     }
-    await portalPage(req, res, 'admin-centre', t('portal.nav.adminCentre'));
+    await portalPage(req, res, 'admin-centre', t('portal.nav.adminCenter'));
   });
 
   router.get('/create/virtual-machine', async (req, res) => {
