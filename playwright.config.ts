@@ -7,6 +7,11 @@ const port = Number(process.env.MOCK_PORTAL_PORT ?? 3100);
 /** Set BASE_URL to test a portal that is already running elsewhere (in test mode); none is started then. */
 const externalBaseUrl = process.env.BASE_URL;
 const baseURL = externalBaseUrl ?? `http://localhost:${port}`;
+/**
+ * The pictures have a server of their own: the trainer's picture shows every world its server
+ * holds, so no other test's world may be there. None when BASE_URL names a portal elsewhere.
+ */
+const picturesURL = `http://localhost:${port + 1}`;
 const executablePath = chromiumExecutablePath();
 const launchOptions = executablePath ? { executablePath } : {};
 const engines = otherEngines();
@@ -28,6 +33,9 @@ const LANGUAGE_SENSITIVE = [
   'worlds-and-training',
 ].map((name) => `**/${name}.spec.ts`);
 
+/** Every picture's width, and the height of its first screen. */
+const PICTURE_SIZE = { width: 1280, height: 800 };
+
 export default defineConfig({
   testDir: './e2e/specs',
   fullyParallel: true,
@@ -42,6 +50,10 @@ export default defineConfig({
     ['./e2e/reporters/traceability.ts'],
     ['./e2e/reporters/summary.ts'],
   ],
+  expect: {
+    // A picture drifts when more than one pixel in a thousand changes beyond anti-aliasing.
+    toHaveScreenshot: { maxDiffPixelRatio: 0.001, animations: 'disabled', caret: 'hide', scale: 'css' },
+  },
   use: {
     baseURL,
     // A trace costs about a fifth of a test's time; a failure already attaches a screenshot, who was
@@ -65,6 +77,25 @@ export default defineConfig({
       grep: PHONE,
       use: { ...devices['Pixel 7'], locale: 'en-US', timezoneId: 'America/Los_Angeles', launchOptions },
     },
+    // Every picture of the docs, compared with the committed one: a page that changed fails here,
+    // named; `npm run pictures` takes them again on purpose (docs/testing.md).
+    ...(externalBaseUrl
+      ? []
+      : [
+          {
+            name: 'pictures',
+            testDir: './e2e/pictures',
+            workers: 1,
+            snapshotPathTemplate: '{testDir}/../../docs/{arg}{ext}',
+            use: {
+              ...devices['Desktop Chrome'],
+              baseURL: picturesURL,
+              viewport: PICTURE_SIZE,
+              timezoneId: 'America/Los_Angeles',
+              launchOptions,
+            },
+          },
+        ]),
     // Where Playwright's own Firefox and WebKit are installed, the same @phone walk runs in them;
     // elsewhere the summary reporter says they were left out, and why.
     ...(engines.present.includes('firefox')
@@ -74,15 +105,17 @@ export default defineConfig({
       ? [{ name: 'webkit', grep: PHONE, use: { ...devices['Desktop Safari'], locale: 'en-US' } }]
       : []),
   ],
-  webServer: externalBaseUrl
-    ? undefined
-    : {
-        command: 'node --import tsx mock-portal/src/main.ts --test-mode',
-        url: `${baseURL}/healthz`,
-        env: { PORT: String(port), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', TRAINER_KEY },
-        reuseExistingServer: !process.env.CI,
-        timeout: 60_000,
-        stdout: 'ignore',
-        stderr: 'pipe',
-      },
+  webServer: externalBaseUrl ? undefined : [testServer(port), testServer(port + 1)],
 });
+
+function testServer(on: number) {
+  return {
+    command: 'node --import tsx mock-portal/src/main.ts --test-mode',
+    url: `http://localhost:${on}/healthz`,
+    env: { PORT: String(on), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', TRAINER_KEY },
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+  };
+}

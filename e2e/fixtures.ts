@@ -34,6 +34,8 @@ interface Options {
   rememberedAccounts: readonly string[];
   /** The answer those sign-ins give to "Stay signed in?". */
   staySignedIn: boolean;
+  /** Make the test's world the n-th picture world: fixed ids, code and clock (e2e/pictures/). */
+  pictureWorld: number | undefined;
 }
 
 /** The page objects, each on the test's own page, in the project's language. */
@@ -97,6 +99,7 @@ export const test = base.extend<Fixtures & Options & PageObjects>({
   arrange: [{}, { option: true }],
   rememberedAccounts: [[], { option: true }],
   staySignedIn: [false, { option: true }],
+  pictureWorld: [undefined, { option: true }],
 
   locale: async ({}, use, testInfo) => {
     const locale = testInfo.project.use.locale;
@@ -108,8 +111,9 @@ export const test = base.extend<Fixtures & Options & PageObjects>({
   },
 
   world: [
-    async ({ request, context, baseURL, arrange }, use) => {
-      const created = await request.post('/__test__/worlds', { data: arrange });
+    async ({ request, context, baseURL, arrange, pictureWorld }, use) => {
+      const spec = pictureWorld === undefined ? arrange : { ...arrange, picture: pictureWorld };
+      const created = await request.post('/__test__/worlds', { data: spec });
       expect(
         created.status(),
         `the server must run in test mode (npm run serve:test), and the spec be reachable: ${await created.text()}`,

@@ -150,17 +150,17 @@ test.describe('Accessibility: no serious or critical axe violation on any page',
     });
   });
 
-  test('portal as a Global administrator: the admin centre, then Pick an account after signing out', async ({
+  test('portal as a Global administrator: the admin center, then Pick an account after signing out', async ({
     page,
     ui,
     signIn,
     portal,
   }) => {
     await signInToPortal(page, ui, 'megan@contoso.com');
-    await page.goto('/portal/admin-centre');
+    await page.goto('/portal/admin-center');
     await expectAccessible(
       page,
-      'portal: admin centre',
+      'portal: admin center',
       page.getByRole('heading', { level: 1, name: ui('portal.admin.heading') }),
     );
     await portal.clickSignOut('megan@contoso.com');

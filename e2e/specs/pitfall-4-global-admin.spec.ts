@@ -55,11 +55,11 @@ test.describe('Pitfall 4: a Global administrator sees no Azure subscription with
     );
   });
 
-  test('the admin centre is for Global administrators only', async ({ page, ui }) => {
+  test('the admin center is for Global administrators only', async ({ page, ui }) => {
     await proof('rule-office-365-owned-by-directory', async () => {
       await signInToPortal(page, ui, ALICE_CONTOSO);
       await expect(page.getByRole('link', { name: ui('portal.nav.adminCenter') })).toHaveCount(0);
-      const response = await page.goto('/portal/admin-centre');
+      const response = await page.goto('/portal/admin-center');
       expect(response?.status()).toBe(403);
       await expect(page.getByText(ui('portal.admin.notAdmin'))).toBeVisible();
     });

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 
 /** Where a world's new ids, its code and its times come from. */
 export interface Provenance {
@@ -6,6 +6,8 @@ export interface Provenance {
   readonly code: string;
   /** An id for a new directory or subscription. */
   newId(): string;
+  /** The six digits a phone verification sends. */
+  newCode(): string;
   now(): Date;
 }
 
@@ -20,7 +22,13 @@ export function worldCode(): string {
 
 /** What every world but a picture's has: random ids and code, the wall clock. */
 export function randomProvenance(worldId: string = randomUUID(), code: string = worldCode()): Provenance {
-  return { worldId, code, newId: () => randomUUID(), now: () => new Date() };
+  return {
+    worldId,
+    code,
+    newId: () => randomUUID(),
+    newCode: () => String(randomInt(0, 1_000_000)).padStart(6, '0'),
+    now: () => new Date(),
+  };
 }
 
 /** The most picture worlds one process holds at once (a class of learners in the trainer's picture). */
@@ -44,6 +52,7 @@ export function pictureProvenance(n: number): Provenance {
     worldId: id(0),
     code: `PCT-${CODE_ALPHABET[n]}${CODE_ALPHABET[n]}${CODE_ALPHABET[n]}`,
     newId: () => id((made += 1)),
+    newCode: () => '123456',
     now: () => new Date(PICTURE_TIME),
   };
 }

@@ -72,6 +72,11 @@ export class World {
     for (const subscription of data.subscriptions) this.#subscriptions.set(subscription.id, subscription);
   }
 
+  /** A new phone verification code: random, but the same in a picture world. */
+  newVerificationCode(): string {
+    return this.#provenance.newCode();
+  }
+
   /** One listener: the registry's, which saves the world when it is kept across restarts. */
   set onChange(listener: (world: World) => void) {
     this.#onChange = listener;

@@ -22,7 +22,7 @@ export function currentDirectory(req: Request): { directory: Directory | undefin
   return { directory: chosen?.directory, memberships };
 }
 
-/** Puts the top bar's facts (account, current directory, whether it may open the admin centre) in every portal page. */
+/** Puts the top bar's facts (account, current directory, whether it may open the admin center) in every portal page. */
 export function portalContext(req: Request, res: Response, next: NextFunction): void {
   const { directory } = currentDirectory(req);
   res.locals.account = req.user.account;

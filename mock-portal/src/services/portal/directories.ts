@@ -4,7 +4,7 @@ import { currentDirectory, portalPage } from './context.js';
 import { directoryDiagram } from '../../views/diagram.js';
 import { directoryForm } from './forms.js';
 
-/** Switch directory, the directory overview diagram, the admin centre, and "Create a virtual machine". */
+/** Switch directory, the directory overview diagram, the admin center, and "Create a virtual machine". */
 export function directoryRoutes(): Router {
   const router = express.Router();
 
@@ -34,7 +34,7 @@ export function directoryRoutes(): Router {
     await portalPage(req, res, 'directory-overview', res.locals.t('portal.nav.directoryOverview'), { diagram });
   });
 
-  router.get('/admin-centre', async (req, res) => {
+  router.get('/admin-center', async (req, res) => {
     const { t } = res.locals;
     if (!res.locals.isDirectoryAdmin) {
       await renderPage(
@@ -51,7 +51,7 @@ export function directoryRoutes(): Router {
       );
       return;
     }
-    await portalPage(req, res, 'admin-centre', t('portal.nav.adminCenter'));
+    await portalPage(req, res, 'admin-center', t('portal.nav.adminCenter'));
   });
 
   router.get('/create/virtual-machine', async (req, res) => {

@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { SignedInIdentity } from '../relying-party/signed-in.js';
 import type { SignUpProfile } from '../../world/model.js';
@@ -98,11 +98,11 @@ export function validateAbout(draft: SignupDraft): FieldErrors {
   return about.success ? {} : fieldErrors(about.error);
 }
 
-export function sendCode(draft: SignupDraft, method: 'text' | 'call'): FieldErrors {
+export function sendCode(draft: SignupDraft, method: 'text' | 'call', code: string): FieldErrors {
   const phone = phoneSection.safeParse({ phoneNumber: draft.phoneNumber });
   if (!phone.success) return fieldErrors(phone.error);
   draft.sentCode = {
-    code: String(randomInt(0, 1_000_000)).padStart(6, '0'),
+    code,
     method,
     to: phone.data.phoneNumber,
     attemptsLeft: MAX_CODE_ATTEMPTS,

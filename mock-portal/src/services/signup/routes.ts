@@ -114,7 +114,7 @@ export function signupRoutes(relyingParty: RelyingParty, now: () => Date = () =>
         break;
       case 'text':
       case 'call':
-        errors = open.phone ? sendCode(draft, action.data) : validateAbout(draft);
+        errors = open.phone ? sendCode(draft, action.data, req.world.newVerificationCode()) : validateAbout(draft);
         anchor = 'phone';
         break;
       case 'verify':

@@ -1,0 +1,107 @@
+import { expect, test } from '../fixtures.js';
+import { ScenariosPage } from '../pages/scenarios.js';
+import { TrainerView } from '../pages/trainer.js';
+import { ALICE_CONTOSO, ALICE_FABRIKAM, DAVE, ERIN, KIM, PASSWORD } from '../support/accounts.js';
+import { signInToPortal } from '../support/flows.js';
+import { TRAINER_KEY } from '../support/trainer-key.js';
+import { LOCALES, picture } from './picture.js';
+
+for (const locale of LOCALES) {
+  test.describe(`Pictures of errors and refusals (${locale})`, () => {
+    test.use({ locale, pictureWorld: 1 });
+
+    test('the sign-in errors: a wrong password, an unknown account, a locked account', async ({ page, signIn }) => {
+      await page.goto('/signup/');
+      await signIn.fillUsername(ALICE_CONTOSO);
+      await signIn.fillPassword('not-the-password');
+      await expect(signIn.error()).toContainText('AADSTS50126');
+      await picture(page, locale, '50-sign-in-wrong-password');
+      await page.goto('/signup/signin?prompt=login');
+      await signIn.fillUsername('nobody@contoso.com');
+      await expect(signIn.error()).toContainText('AADSTS50034');
+      await picture(page, locale, '51-sign-in-unknown-account');
+      await page.goto('/signup/signin?prompt=login');
+      await signIn.fillUsername(ERIN);
+      await signIn.fillPassword(PASSWORD);
+      await expect(signIn.error()).toContainText('AADSTS50053');
+      await picture(page, locale, '52-sign-in-locked-account');
+    });
+
+    test('the sign-up refusals: Free Trial not available, account type not supported', async ({ page, ui, signIn }) => {
+      await page.goto('/signup/');
+      await signIn.signIn(DAVE, PASSWORD);
+      await expect(page.getByRole('heading', { name: ui('signup.refused.free-trial-used.heading') })).toBeVisible();
+      await picture(page, locale, '53-sign-up-free-trial-not-available');
+      await page.goto('/signup/signin?prompt=login');
+      await signIn.signIn(KIM, PASSWORD);
+      await expect(
+        page.getByRole('heading', { name: ui('signup.refused.account-type-not-supported.heading') }),
+      ).toBeVisible();
+      await picture(page, locale, '54-sign-up-account-type-not-supported');
+    });
+
+    test('the refusal pages: a world that has gone, the trainer view without its key', async ({
+      page,
+      context,
+      baseURL,
+    }) => {
+      await context.addCookies([
+        { name: 'mock-world', value: '00000000-0000-4000-8000-0000000000ff', url: baseURL ?? '' },
+      ]);
+      const gone = await page.goto('/portal/');
+      expect(gone?.status()).toBe(410);
+      await picture(page, locale, '55-world-gone');
+      const refused = await page.goto('/trainer');
+      expect(refused?.status()).toBe(401);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await picture(page, locale, '56-trainer-without-key');
+    });
+  });
+
+  test.describe(`Pictures of training (${locale})`, () => {
+    test.use({ locale, pictureWorld: 11, arrange: { subscriptions: [{ signedUpBy: ALICE_FABRIKAM }] } });
+
+    test("a learner in the trap: their world, Check my work, Why did it land here?, and the trainer's view of the class", async ({
+      page,
+      ui,
+      portal,
+      browser,
+      request,
+      baseURL,
+    }) => {
+      const classmates = [{ picture: 12, subscriptions: [{ signedUpBy: ALICE_CONTOSO }] }, { picture: 13 }];
+      const ids: string[] = [];
+      for (const spec of classmates) {
+        const made = await request.post('/__test__/worlds', { data: spec });
+        expect(made.status()).toBe(201);
+        ids.push(((await made.json()) as { id: string }).id);
+      }
+
+      const scenarios = new ScenariosPage(page, ui);
+      await scenarios.goTo();
+      await picture(page, locale, '40-training-your-world', {
+        of: page.getByRole('region', { name: ui('scenarios.world.heading') }),
+      });
+      await picture(page, locale, '41-training-check-my-work', {
+        of: page.getByRole('region', { name: ui('scenarios.walks.heading') }),
+      });
+      await signInToPortal(page, ui, ALICE_FABRIKAM);
+      await portal.openSubscription();
+      await expect(page.getByRole('region', { name: ui('why.heading') })).toBeVisible();
+      await picture(page, locale, '42-training-why-did-it-land-here');
+
+      const trainerContext = await browser.newContext({ baseURL, locale, viewport: page.viewportSize() });
+      const trainerPage = await trainerContext.newPage();
+      const trainer = new TrainerView(trainerPage, ui);
+      await trainer.open(TRAINER_KEY);
+      await trainer.assertVerdict('PCT-PPP', 'trap');
+      await trainer.assertVerdict('PCT-QQQ', 'done');
+      await trainer.assertVerdict('PCT-RRR', 'not-yet');
+      await picture(trainerPage, locale, '43-training-trainer-view');
+      await trainerPage.getByRole('link', { name: 'PCT-PPP', exact: true }).click();
+      await picture(trainerPage, locale, '44-training-trainer-world');
+      await trainerContext.close();
+      for (const id of ids) await request.delete(`/__test__/worlds/${id}`);
+    });
+  });
+}
