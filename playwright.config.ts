@@ -28,6 +28,7 @@ const LANGUAGE_SENSITIVE = [
   'pitfall-3-already-signed-in',
   'eligibility',
   'sign-in-errors',
+  'sign-in-pages',
   'scenarios-and-language',
   'accessibility',
   'worlds-and-training',

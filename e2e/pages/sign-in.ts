@@ -15,7 +15,7 @@ export class SignInPage {
   readonly pickerHeading = () => this.page.getByRole('heading', { level: 1, name: this.ui('login.pick.heading') });
   /** An account's tile in Pick an account; its accessible name includes the address and its state. */
   readonly tile = (signInName: string) => this.page.getByRole('button', { name: signInName });
-  readonly tiles = () => this.page.getByRole('form', { name: this.ui('login.pick.heading') }).getByRole('button');
+  readonly tiles = () => this.page.getByRole('list', { name: this.ui('login.pick.heading') }).getByRole('button');
 
   async pickAccount(signInName: string): Promise<void> {
     await this.tile(signInName).click();

@@ -41,7 +41,7 @@ test.describe('Accessibility: no serious or critical axe violation on any page',
     await expectAccessible(page, 'a world that has gone');
   });
 
-  test('sign-in: user name, password with an error, Stay signed in?, Pick an account, work or personal, locked', async ({
+  test("sign-in: user name, password with an error, Stay signed in?, Pick an account and a tile's menu, work or personal, Can't access your account?, locked", async ({
     page,
     ui,
     home,
@@ -63,11 +63,20 @@ test.describe('Accessibility: no serious or critical axe violation on any page',
     await page.goto('/signup/signin?prompt=select_account');
     await expect(signIn.pickerHeading()).toBeVisible();
     await expectAccessible(page, 'sign-in: Pick an account');
+    await page.getByLabel(ui('login.tile.options', { account: ALICE_CONTOSO })).click();
+    await expectAccessible(
+      page,
+      "sign-in: a tile's menu open",
+      page.getByRole('button', { name: ui('login.tile.forget') }),
+    );
     await signIn.clickUseAnotherAccount();
     await signIn.fillUsername(CAROL);
     await expectAccessible(page, 'sign-in: work or personal', heading('login.which.heading'));
 
     await page.goto('/signup/signin?prompt=login');
+    await page.getByRole('link', { name: ui('login.noAccess') }).click();
+    await expectAccessible(page, "sign-in: Can't access your account?", heading('login.help.cant-access.heading'));
+    await page.getByRole('link', { name: ui('login.back') }).click();
     await signIn.fillUsername(ERIN);
     await signIn.fillPassword(PASSWORD);
     await expect(page.getByText('AADSTS50053')).toBeVisible();

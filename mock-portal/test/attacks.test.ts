@@ -60,7 +60,7 @@ describe('attacks, each asserting that nothing changed', () => {
       [signup, '/signup/', { action: 'about', country: 'US', workPhone: '+1 425 555 0100' }],
       [signup, '/signup/signout', {}],
       [portal, '/scenarios/start-over', {}],
-      ...(['pick', 'username', 'which', 'password', 'stay-signed-in'] as const).map(
+      ...(['pick', 'forget', 'sign-out', 'username', 'which', 'password', 'stay-signed-in'] as const).map(
         (step): [Browserless, string, Record<string, string>] => [
           signingIn,
           `${interaction.pathname}/${step}`,
@@ -81,6 +81,38 @@ describe('attacks, each asserting that nothing changed', () => {
       200,
       'and Alice is still signed in at the portal',
     );
+  });
+
+  it("a tile's menu given ids it never showed, and help pages given topics and uids they do not know: nothing changes, nothing breaks", async () => {
+    const worldId = await newWorld(running.url);
+    const browser = clientIn(running.url, worldId);
+    await signInToPortal(browser, 'alice@contoso.com');
+    const { response, url: picker } = await browser.follow('/signup/signin?prompt=select_account');
+    const pickerHtml = await response.text();
+    const tilesOf = (html: string) => [...html.matchAll(/class="tile-account">([^<]+)</g)].map((m) => m[1]).sort();
+    assert.deepEqual(tilesOf(pickerHtml), ['alice@contoso.com']);
+    const before = await snapshot(running.url, worldId);
+    for (const action of ['forget', 'sign-out'])
+      for (const accountId of ['', 'nobody', '<script>alert(1)</script>', 'x'.repeat(5_000), '../../admin', '\u0000']) {
+        const answer = await browser.postForm(`${picker.pathname}/${action}`, {
+          accountId,
+          _csrf: csrfTokenOf(pickerHtml),
+        });
+        assert.equal(answer.status, 303, `${action} ${accountId.slice(0, 20)}`);
+        assert.equal(answer.headers.get('location'), `${picker.pathname}/pick`);
+      }
+    const again = await (await browser.send(`${picker.pathname}/pick`)).text();
+    assert.deepEqual(tilesOf(again), ['alice@contoso.com'], 'the tile is still there');
+    assert.match(again, />Signed in</, 'and still signed in');
+    assert.equal(await snapshot(running.url, worldId), before, 'the world is as it was');
+
+    for (const topic of ['', 'admin', '..%2F..%2Fetc%2Fpasswd', '<script>', 'cant-access%00'])
+      assert.equal((await fetch(new URL(`/login/help/${topic}`, running.url))).status, 404, topic);
+    for (const uid of ['<script>alert(1)</script>', '../../evil', 'a'.repeat(65), 'https://evil.example']) {
+      const help = await fetch(new URL(`/login/help/forgot-password?uid=${encodeURIComponent(uid)}`, running.url));
+      assert.equal(help.status, 200);
+      assert.match(await help.text(), /<a href="\/">/, 'an unknown uid leads back home, not into it');
+    }
   });
 
   it('a session only from sign-in on, with a new id; the pending sign-in and the signed-out session are worth nothing', async () => {

@@ -79,8 +79,8 @@ describe('random input never breaks the server, and refused input changes nothin
     const before = await snapshot(worldId);
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('username', 'password', 'which', 'pick', 'stay-signed-in'),
-        fieldsOf(['username', 'password', 'kind', 'accountId', 'stay']),
+        fc.constantFrom('username', 'password', 'which', 'pick', 'forget', 'sign-out', 'stay-signed-in'),
+        fieldsOf(['username', 'password', 'kind', 'accountId', 'stay', 'dontShowAgain']),
         async (step, fields) => {
           const client = clientIn(running.url, worldId);
           const { response, url } = await client.follow('/signup/');

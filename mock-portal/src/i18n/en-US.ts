@@ -76,6 +76,18 @@ export const enUS = {
   'login.signingOut.heading': 'Signing you out',
   'login.signingOut.body': 'You are being signed out of {account}.',
   'login.signingOut.button': 'Sign out',
+  'login.forgotPassword': 'Forgot my password',
+  'login.kmsi.dontShowAgain': "Don't show this again",
+  'login.tile.options': 'More options for {account}',
+  'login.tile.forget': 'Forget',
+  'login.tile.signOut': 'Sign out',
+  'login.help.cant-access.heading': "Can't access your account?",
+  'login.help.cant-access.real':
+    "On Microsoft's sign-in page, this link opens account recovery: you prove who you are with a code sent to your phone or another email address, then choose a new password. A work or school account may be told to ask its administrator instead.",
+  'login.help.forgot-password.heading': 'Forgot my password',
+  'login.help.forgot-password.real':
+    "On Microsoft's sign-in page, this link opens a password reset for the account: a code goes to the phone or other email address on the account, then you choose a new password. Where the organization has not turned on self-service reset, you are told to ask your administrator.",
+  'login.help.mock': 'This mock recovers nothing: every account of its seed signs in with the password {password}.',
   'login.kmsi.heading': 'Stay signed in?',
   'login.kmsi.body': 'Do this to reduce the number of times you are asked to sign in.',
   'login.yes': 'Yes',

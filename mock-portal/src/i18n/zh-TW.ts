@@ -78,6 +78,18 @@ export const zhTW: Catalogue = {
   'login.signingOut.heading': '正在將您登出',
   'login.signingOut.body': '正在將您從 {account} 登出。',
   'login.signingOut.button': '登出',
+  'login.forgotPassword': '忘記我的密碼',
+  'login.kmsi.dontShowAgain': '不要再顯示此訊息',
+  'login.tile.options': '{account} 的更多選項',
+  'login.tile.forget': '忘記',
+  'login.tile.signOut': '登出',
+  'login.help.cant-access.heading': '無法存取您的帳戶？',
+  'login.help.cant-access.real':
+    '在 Microsoft 的登入頁面上，此連結會開啟帳戶復原：以傳送到您手機或其他電子郵件地址的驗證碼證明您的身分，然後選擇新密碼。公司或學校帳戶可能會被告知改為洽詢其系統管理員。',
+  'login.help.forgot-password.heading': '忘記我的密碼',
+  'login.help.forgot-password.real':
+    '在 Microsoft 的登入頁面上，此連結會開啟帳戶的密碼重設：驗證碼會傳送到帳戶上的手機或其他電子郵件地址，然後您可以選擇新密碼。如果組織未啟用自助式密碼重設，系統會告知您洽詢系統管理員。',
+  'login.help.mock': '此模擬網站不會復原任何帳戶：種子資料中的每個帳戶都以密碼 {password} 登入。',
   'login.kmsi.heading': '保持登入？',
   'login.kmsi.body': '這樣做可以減少要求您登入的次數。',
   'login.yes': '是',

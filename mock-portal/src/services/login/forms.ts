@@ -15,6 +15,10 @@ export const passwordForm = z.object({ password: z.string().min(1).max(256) });
 
 export const accountKindForm = z.object({ kind: z.enum(['work', 'personal']) });
 
-export const staySignedInForm = z.object({ stay: z.enum(['yes', 'no']) });
+export const staySignedInForm = z.object({
+  stay: z.enum(['yes', 'no']),
+  /** "Don't show this again": the answer is kept for this browser and the question not asked again. */
+  dontShowAgain: z.literal('on').optional(),
+});
 
 export const pickAccountForm = z.object({ accountId: z.string().min(1).max(64) });

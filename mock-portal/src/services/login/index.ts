@@ -9,6 +9,7 @@ import type { World } from '../../world/world.js';
 import type { WorldRegistry } from '../../world/registry.js';
 import { createProvider, type ProviderOptions, type RelyingPartyClient } from './provider.js';
 import { REMEMBERED_COOKIE, RememberedAccounts } from './remembered.js';
+import { helpRoutes } from './help.js';
 import { interactionRoutes } from './routes.js';
 
 export interface LoginServiceOptions {
@@ -90,6 +91,7 @@ export async function loginService(options: LoginServiceOptions): Promise<Router
     logoutSource,
   });
   const router = express.Router();
+  router.use('/help', helpRoutes());
   router.use(
     '/interaction',
     // The login session holds a sign-in in progress and ends with it, so it has the same bound as

@@ -43,6 +43,17 @@ export class RememberedAccounts {
       );
   }
 
+  /** Takes the account off this browser's list: its tile goes from Pick an account. */
+  forget(browserId: string | undefined, accountId: string): void {
+    if (!browserId) return;
+    const list = this.list(browserId);
+    if (list.some((entry) => entry.accountId === accountId))
+      this.#lists.set(
+        browserId,
+        list.filter((entry) => entry.accountId !== accountId),
+      );
+  }
+
   /** Whether the cookie should outlive the browser session: only if some account said Yes. */
   persistent(browserId: string): boolean {
     return this.list(browserId).some((entry) => entry.staySignedIn && entry.signedIn);

@@ -14,6 +14,9 @@ import { signInAttemptLimit } from './rate-limit.js';
 import { REMEMBERED_COOKIE, RememberedAccounts } from './remembered.js';
 
 type AadError = 'AADSTS50126' | 'AADSTS50034' | 'AADSTS50053';
+
+/** The answer to "Stay signed in?" that "Don't show this again" keeps for this browser. */
+const KMSI_ANSWER_COOKIE = 'login.kmsi';
 type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
 
 /**
@@ -141,6 +144,28 @@ export function interactionRoutes(
     askPasswordFor(req, res, details.uid, tile.account);
   });
 
+  /** Pick an account again, after a tile's menu changed the list; the user name once no tile is left. */
+  router.get('/:uid/pick', async (req, res) => {
+    const details = await interaction(req, res);
+    if (!details) return;
+    if (tilesOf(req).length === 0) return usernamePage(res, details.uid, '');
+    await pickerPage(req, res, details.uid);
+  });
+
+  /** A tile's "⋯" menu: Forget takes the account off this browser's list, Sign out keeps its tile signed out. */
+  for (const [action, change] of [
+    ['forget', (id: string | undefined, accountId: string) => remembered.forget(id, accountId)],
+    ['sign-out', (id: string | undefined, accountId: string) => remembered.signOut(id, accountId)],
+  ] as const) {
+    router.post(`/:uid/${action}`, async (req, res) => {
+      const details = await interaction(req, res);
+      if (!details) return;
+      const form = pickAccountForm.safeParse(req.body);
+      if (form.success) change(browserId(req), form.data.accountId);
+      res.redirect(303, `/login/interaction/${details.uid}/pick`);
+    });
+  }
+
   router.get('/:uid/username', async (req, res) => {
     const details = await interaction(req, res);
     if (!details) return;
@@ -206,6 +231,8 @@ export function interactionRoutes(
     const verdict = req.world.credentials.check(account.id, form.data.password);
     if (verdict === 'locked') return passwordPage(res, details.uid, account, 'AADSTS50053', 400);
     if (verdict === 'wrong') return passwordPage(res, details.uid, account, 'AADSTS50126', 400);
+    const keptAnswer = cookieOf(req, KMSI_ANSWER_COOKIE);
+    if (keptAnswer === 'yes' || keptAnswer === 'no') return finish(req, res, account.id, keptAnswer === 'yes');
     await regenerate(req);
     req.session.loginFlow = { ...flow, passwordVerified: true };
     res.redirect(303, `/login/interaction/${details.uid}/stay-signed-in`);
@@ -226,6 +253,11 @@ export function interactionRoutes(
     const form = staySignedInForm.safeParse(req.body);
     if (!flow?.passwordVerified || !flow.accountId || !form.success)
       return res.redirect(303, `/login/interaction/${details.uid}/username`);
+    if (form.data.dontShowAgain)
+      res.cookie(KMSI_ANSWER_COOKIE, form.data.stay, {
+        ...RememberedAccounts.cookieOptions(true),
+        secure: req.secure,
+      });
     await finish(req, res, flow.accountId, form.data.stay === 'yes');
   });
 
