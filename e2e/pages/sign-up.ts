@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import type { MessageKey, Translate } from '../../mock-portal/src/i18n/index.js';
-import { DECLINED_CARD_NUMBER, SAMPLE_CARD } from '../../mock-portal/src/world/seed.js';
+import { DECLINED_CARD_NUMBER } from '../../mock-portal/src/services/signup/card.js';
+import { SAMPLE_CARD } from '../../mock-portal/src/world/seed.js';
 
 export interface AboutYou {
   country: string;

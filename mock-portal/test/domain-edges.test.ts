@@ -219,6 +219,12 @@ describe('access control: revoking a role and removing a co-administrator', () =
     assert.deepEqual(rolesOf(world, sub), [`Owner:${bob}`]);
   });
 
+  it('refuses to revoke the last Owner even when others hold lesser roles', () => {
+    const { world, sub, alice, bob } = aliceWithTrial();
+    assert.ok(world.grantRole(alice, sub, bob, 'Reader').ok);
+    assert.deepEqual(world.revokeRole(alice, sub, alice, 'Owner'), { ok: false, reason: 'last-owner' });
+  });
+
   it('refuses to make the Service Administrator a co-administrator too', () => {
     const { world, sub, alice } = aliceWithTrial();
     assert.deepEqual(world.addCoAdministrator(alice, sub, alice), { ok: false, reason: 'already-co-admin' });
@@ -310,6 +316,12 @@ describe('a world file', () => {
     assert.equal(WORLD_FILE_FORMAT, 'mock-azure-world/1');
   });
 
+  it('takes an address whose domain has several dots', () => {
+    const file = worldFileOf(createSeedWorld());
+    file.accounts[0]!.signInName = 'alice@mail.contoso.co.uk';
+    assert.ok(parseWorldFile(JSON.stringify(file)).ok);
+  });
+
   it('refuses an address whose domain has no dot', () => {
     const file = worldFileOf(createSeedWorld());
     file.accounts[0]!.signInName = 'alice@contoso';
@@ -367,23 +379,65 @@ describe('the registry', () => {
     assert.equal(registry.findAccount(alice.id)?.world, fresh);
   });
 
-  describe('restored from a store', () => {
-    const stored = (hoursAgo: number): StoredWorld => {
+  describe('on a clock moved by hand', () => {
+    const IDLE = 12 * HOUR;
+    /** One clock for both of the registry's, starting well after zero, moved by the test. */
+    const handClock = () => {
+      let now = 1_000 * HOUR;
+      const clock = () => now;
+      return { clocks: { monotonic: clock, wall: clock }, move: (ms: number) => (now += ms), now: clock };
+    };
+    const stored = (changedAt: number): StoredWorld => {
       const world = createSeedWorld();
-      return { id: world.id, code: world.code, changedAt: Date.now() - hoursAgo * HOUR, file: worldFileOf(world) };
+      return { id: world.id, code: world.code, changedAt, file: worldFileOf(world) };
     };
 
+    it('drops worlds idle longer than WORLD_IDLE_HOURS when asked to purge, and tells the store', () => {
+      const { clocks, move } = handClock();
+      const store = new RecordingStore();
+      const registry = new WorldRegistry({}, store, [], clocks);
+      const world = registry.createWorld()!;
+      move(IDLE);
+      registry.purgeIdle();
+      assert.equal(registry.size, 1, 'idle exactly WORLD_IDLE_HOURS: kept');
+      move(1);
+      registry.purgeIdle();
+      assert.deepEqual([registry.size, store.deleted], [0, [world.id]]);
+    });
+
+    it('lets a new world push out the least recent one only once that one has been unused for the protected hour', () => {
+      const { clocks, move } = handClock();
+      const registry = new WorldRegistry({ maxWorlds: 1 }, undefined, [], clocks);
+      const first = registry.createWorld()!;
+      move(HOUR - 1);
+      assert.equal(registry.createWorld(), undefined, 'used within the hour: refused');
+      move(1);
+      const second = registry.createWorld();
+      assert.ok(second);
+      assert.deepEqual([registry.size, registry.world(first.id)], [1, undefined]);
+    });
+
     it('counts reading a world as a use, so a world read just now is never pushed out', () => {
-      const old = stored(2);
-      const registry = new WorldRegistry({ maxWorlds: 1 }, new RecordingStore(), [old]);
+      const { clocks, now } = handClock();
+      const old = stored(now() - 2 * HOUR);
+      const registry = new WorldRegistry({ maxWorlds: 1 }, new RecordingStore(), [old], clocks);
       assert.ok(registry.world(old.id));
       assert.equal(registry.createWorld(), undefined);
     });
 
-    it('drops a world idle exactly WORLD_IDLE_HOURS, and worlds beyond MAX_WORLDS, with no store to tell', (t) => {
-      t.mock.timers.enable({ apis: ['Date'], now: 1_000 * HOUR });
-      const registry = new WorldRegistry({ maxWorlds: 1 }, undefined, [stored(12), stored(1), stored(2)]);
-      assert.equal(registry.entries().length, 1);
+    it('drops, at start, a world idle exactly WORLD_IDLE_HOURS and worlds beyond MAX_WORLDS, with no store to tell', () => {
+      const { clocks, now } = handClock();
+      const kept = stored(now() - HOUR);
+      const registry = new WorldRegistry(
+        { maxWorlds: 1 },
+        undefined,
+        [stored(now() - IDLE), kept, stored(now() - 2 * HOUR)],
+        clocks,
+      );
+      assert.deepEqual(
+        registry.entries().map((entry) => [entry.world.id, entry.lastUsedAt]),
+        [[kept.id, now() - HOUR]],
+      );
     });
   });
 });

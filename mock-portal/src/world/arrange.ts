@@ -86,7 +86,7 @@ function arrangeSubscription(world: World, wanted: ArrangedSubscription, where: 
 }
 
 function accountNamed(world: World, signInName: string, where: string, kind: AccountKind = 'work') {
-  const account = world.accountsBySignInName(signInName.toLowerCase()).find((candidate) => candidate.kind === kind);
+  const account = world.accountsBySignInName(signInName).find((candidate) => candidate.kind === kind);
   if (!account) throw new Refused(`${where}: no ${kind} account is called ${signInName}`);
   return account;
 }

@@ -25,6 +25,17 @@ export const DEFAULT_LIMITS: RegistryLimits = {
   protectedMs: 60 * 60 * 1000,
 };
 
+/**
+ * The registry's two clocks, in milliseconds: lru-cache ages worlds on a monotonic one, and a kept
+ * world's file carries a wall-clock time. Tests give one clock they move by hand.
+ */
+export interface RegistryClocks {
+  readonly monotonic: () => number;
+  readonly wall: () => number;
+}
+
+const SYSTEM_CLOCKS: RegistryClocks = { monotonic: () => performance.now(), wall: () => Date.now() };
+
 /** A world as a store keeps it, with the time it last changed. */
 export interface StoredWorld {
   readonly id: string;
@@ -60,12 +71,22 @@ export class WorldRegistry {
   /** World id → the accounts signed in to the portal or the sign-up site in it (this process's sessions only). */
   readonly #signedIn = new Map<string, Set<string>>();
   readonly #store: WorldStore | undefined;
+  readonly #clocks: RegistryClocks;
 
-  constructor(limits: Partial<RegistryLimits> = {}, store?: WorldStore, stored: readonly StoredWorld[] = []) {
+  constructor(
+    limits: Partial<RegistryLimits> = {},
+    store?: WorldStore,
+    stored: readonly StoredWorld[] = [],
+    clocks: RegistryClocks = SYSTEM_CLOCKS,
+  ) {
     this.#limits = { ...DEFAULT_LIMITS, ...limits };
+    this.#clocks = clocks;
     this.#worlds = new LRUCache<string, World>({
       max: this.#limits.maxWorlds,
       ttl: this.#limits.idleMs,
+      // Ages read the clock every time (no cached "now"): a world's age is exact, and a moved clock is seen at once.
+      ttlResolution: 0,
+      perf: { now: clocks.monotonic },
       updateAgeOnGet: true,
       dispose: (world, id, reason) => {
         this.#unindex(world);
@@ -135,7 +156,7 @@ export class WorldRegistry {
 
   /** Every live world, most recently used first, without counting as a use. */
   entries(): WorldEntry[] {
-    const now = Date.now();
+    const now = this.#clocks.wall();
     return [...this.#worlds.entries()].map(([id, world]) => ({
       world,
       lastUsedAt: now - (this.#limits.idleMs - this.#worlds.getRemainingTTL(id)),
@@ -187,8 +208,9 @@ export class WorldRegistry {
    */
   #keep(world: World, restoredFrom?: number): World {
     this.#index(world);
-    // lru-cache counts age on the monotonic clock (performance.now()), not the wall clock.
-    const start = restoredFrom === undefined ? undefined : performance.now() - (Date.now() - restoredFrom);
+    // lru-cache counts age on the monotonic clock, not the wall clock.
+    const start =
+      restoredFrom === undefined ? undefined : this.#clocks.monotonic() - (this.#clocks.wall() - restoredFrom);
     this.#worlds.set(world.id, world, start === undefined ? {} : { start });
     world.onChange = (changed) => this.#store?.save(changed);
     if (restoredFrom === undefined) this.#store?.save(world);
@@ -196,7 +218,7 @@ export class WorldRegistry {
   }
 
   #restore(stored: readonly StoredWorld[]): void {
-    const now = Date.now();
+    const now = this.#clocks.wall();
     const newestFirst = [...stored].sort((a, b) => b.changedAt - a.changedAt);
     // Oldest first into the cache, so that the newest are the most recently used.
     for (const entry of newestFirst.slice(0, this.#limits.maxWorlds).reverse()) {

@@ -18,8 +18,6 @@ export const SAMPLE_CARD = {
   postalCode: '98052',
 } as const;
 
-/** A number that passes every check of the form but is declined, as payment providers' test cards are. */
-export const DECLINED_CARD_NUMBER = '4000 0000 0000 0002';
 
 /** Why each seeded account exists, for the Scenarios page and the README. */
 export type Persona =
