@@ -1,6 +1,5 @@
 import { expect, type Page } from '@playwright/test';
 import type { MessageKey, Translate } from '../../mock-portal/src/i18n/index.js';
-import { DECLINED_CARD_NUMBER } from '../../mock-portal/src/services/signup/card.js';
 import { SAMPLE_CARD } from '../../mock-portal/src/world/seed.js';
 
 export interface AboutYou {
@@ -34,7 +33,8 @@ export const GOOD_CARD: Card = {
   city: SAMPLE_CARD.city,
   postalCode: SAMPLE_CARD.postalCode,
 };
-export { DECLINED_CARD_NUMBER };
+/** The card the README gives as declined: it passes every check of the form, as a reader would type it. */
+export const DECLINED_CARD_NUMBER = '4000 0000 0000 0002';
 
 /** The sign-up form (the article's step 4), section by section. */
 export class SignUpPage {
