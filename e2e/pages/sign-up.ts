@@ -46,6 +46,8 @@ export class SignUpPage {
   readonly heading = () => this.page.getByRole('heading', { level: 1, name: this.ui('signup.heading') });
   readonly signedInAs = () => this.page.getByTestId('signed-in-as');
   readonly section = (legend: MessageKey) => this.page.getByRole('group', { name: this.ui(legend) });
+  /** A section still waiting for the one before it: numbered, but with nothing to fill in yet. */
+  readonly waiting = (legend: MessageKey) => this.section(legend).getByText(this.ui('signup.waiting'));
   readonly field = (label: MessageKey) => this.page.getByLabel(this.ui(label), { exact: true });
   readonly verificationNotice = () => this.page.getByTestId('verification-notice');
   readonly readyHeading = () => this.page.getByRole('heading', { level: 1, name: this.ui('signup.done.heading') });
@@ -76,6 +78,13 @@ export class SignUpPage {
   async clickNextIn(section: 'signup.about' | 'signup.card'): Promise<void> {
     await this.section(section)
       .getByRole('button', { name: this.ui('signup.next') })
+      .click();
+  }
+
+  /** Change, on a section already done: opens it again. */
+  async change(section: 'signup.about' | 'signup.phone' | 'signup.card'): Promise<void> {
+    await this.section(section)
+      .getByRole('button', { name: this.ui('signup.change') })
       .click();
   }
 

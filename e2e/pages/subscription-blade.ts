@@ -14,11 +14,23 @@ export class SubscriptionBlade {
   readonly refusal = () => this.page.getByRole('alert');
   readonly iamTable = () => this.page.getByRole('table', { name: this.ui('portal.nav.iam') });
 
-  async openTab(tab: MessageKey): Promise<void> {
-    await this.page
+  /** A page's entry in the blade's resource menu. */
+  readonly menuLink = (tab: MessageKey) =>
+    this.page
       .getByRole('navigation', { name: this.ui('offer.MS-AZR-0044P') })
-      .getByRole('link', { name: this.ui(tab), exact: true })
-      .click();
+      .getByRole('link', { name: this.ui(tab), exact: true });
+
+  /** The blade's command bar (Change directory on Overview, Add on Access control). */
+  readonly commandBar = () => this.page.getByRole('toolbar', { name: this.ui('portal.commands') });
+
+  /** A page of the blade: from its resource menu, or Change directory from the Overview's command bar, where the 2017 portal had it. */
+  async openTab(tab: MessageKey): Promise<void> {
+    if (tab === 'portal.nav.changeDirectory') {
+      await this.openTab('portal.nav.overview');
+      await this.commandBar().getByRole('link', { name: this.ui(tab) }).click();
+      return;
+    }
+    await this.menuLink(tab).click();
   }
 
   /** The role assignments' rows, in the order the table lists them. */
@@ -39,11 +51,14 @@ export class SubscriptionBlade {
     }
   }
 
+  /** Access control's Add, as the 2017 portal had it: a pane with Role, then Select, then Save. */
   async addRoleAssignment(userSignInName: string, role: Role): Promise<void> {
-    await this.page.getByLabel(this.ui('portal.iam.role'), { exact: true }).selectOption(role);
-    const user = this.page.getByLabel(this.ui('portal.iam.user'), { exact: true });
+    await this.commandBar().getByRole('link', { name: this.ui('portal.iam.add') }).click();
+    const pane = this.page.getByRole('complementary', { name: this.ui('portal.iam.addPermissions') });
+    await pane.getByLabel(this.ui('portal.iam.role'), { exact: true }).selectOption(role);
+    const user = pane.getByLabel(this.ui('portal.iam.select'), { exact: true });
     await user.selectOption({ label: await optionLabelFor(user, userSignInName) });
-    await this.page.getByRole('button', { name: this.ui('portal.iam.add'), exact: true }).click();
+    await pane.getByRole('button', { name: this.ui('portal.iam.save'), exact: true }).click();
   }
 
   async changeDirectoryTo(directoryName: string): Promise<void> {

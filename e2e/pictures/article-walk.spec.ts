@@ -67,6 +67,9 @@ for (const locale of LOCALES) {
       await portal.openSubscription();
       await picture(page, locale, '13-portal-overview');
       await blade.openTab('portal.nav.iam');
+      await blade.commandBar().getByRole('link', { name: ui('portal.iam.add') }).click();
+      await expect(page.getByRole('complementary', { name: ui('portal.iam.addPermissions') })).toBeVisible();
+      await picture(page, locale, '26-portal-access-control-add-pane');
       await blade.addRoleAssignment('bob@contoso.com', 'Reader');
       await expect(blade.notice()).toBeVisible();
       await picture(page, locale, '14-portal-access-control');
@@ -78,6 +81,8 @@ for (const locale of LOCALES) {
       await picture(page, locale, '17-portal-change-directory');
       await page.goto('/portal/create/virtual-machine');
       await picture(page, locale, '19-portal-create-vm');
+      await page.goto('/portal/help');
+      await picture(page, locale, '27-portal-help-and-support');
     });
   });
 
@@ -97,6 +102,10 @@ for (const locale of LOCALES) {
       await portal.openSubscription();
       await blade.openTab('portal.nav.changeDirectory');
       await picture(page, locale, '25-portal-change-directory-to-contoso');
+      await page.goto('/signup/terms/offer-details');
+      await picture(page, locale, '28-sign-up-offer-details');
+      await page.goto('/login/help/cant-access');
+      await picture(page, locale, '29-sign-in-cant-access');
       await page.goto('/scenarios');
       await picture(page, locale, '11-scenarios');
       await page.goto('/no-such-page');

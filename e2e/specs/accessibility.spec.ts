@@ -121,10 +121,11 @@ test.describe('Accessibility: no serious or critical axe violation on any page',
   test.describe('with a Free Trial in Fabrikam', () => {
     test.use({ arrange: { subscriptions: [{ signedUpBy: ALICE_FABRIKAM }] } });
 
-    test("portal: subscriptions, the subscription's pages, directories, the diagram, create a VM", async ({
+    test("portal: subscriptions, the subscription's pages and Add pane, directories, the diagram, create a VM, Help + support", async ({
       page,
       ui,
       portal,
+      blade,
     }) => {
       await signInToPortal(page, ui, ALICE_FABRIKAM);
       await expectAccessible(page, 'portal: subscriptions', portal.heading());
@@ -134,22 +135,29 @@ test.describe('Accessibility: no serious or critical axe violation on any page',
         'portal: overview',
         page.getByRole('heading', { level: 1, name: ui('offer.MS-AZR-0044P') }),
       );
-      const bladeMenu = page.getByRole('navigation', { name: ui('offer.MS-AZR-0044P') });
-      for (const tab of [
-        'portal.nav.iam',
-        'portal.nav.properties',
-        'portal.nav.administrators',
-        'portal.nav.changeDirectory',
-      ] as const) {
-        const link = bladeMenu.getByRole('link', { name: ui(tab), exact: true });
-        await link.click();
-        await expect(link, `${ui(tab)} is the tab showing`).toHaveAttribute('aria-current', 'page');
+      for (const tab of ['portal.nav.iam', 'portal.nav.properties', 'portal.nav.administrators'] as const) {
+        await blade.openTab(tab);
+        await expect(blade.menuLink(tab), `${ui(tab)} is the tab showing`).toHaveAttribute('aria-current', 'page');
         await expectAccessible(page, `portal: ${ui(tab)}`);
       }
+      await blade.openTab('portal.nav.iam');
+      await blade.commandBar().getByRole('link', { name: ui('portal.iam.add') }).click();
+      await expectAccessible(
+        page,
+        "portal: Access control's Add pane",
+        page.getByRole('complementary', { name: ui('portal.iam.addPermissions') }),
+      );
+      await blade.openTab('portal.nav.changeDirectory');
+      await expectAccessible(
+        page,
+        'portal: Change directory',
+        page.getByRole('heading', { level: 1, name: new RegExp(ui('portal.nav.changeDirectory')) }),
+      );
       for (const [name, url, heading] of [
         ['switch directory', '/portal/directories', ui('portal.directories.heading')],
         ['directory overview', '/portal/directory-overview', ui('portal.diagram.heading', { directory: 'Fabrikam' })],
         ['create a virtual machine', '/portal/create/virtual-machine', ui('portal.vm.heading')],
+        ['Help + support', '/portal/help', ui('portal.nav.help')],
       ] as const) {
         await page.goto(url);
         await expectAccessible(page, `portal: ${name}`, page.getByRole('heading', { level: 1, name: heading }));

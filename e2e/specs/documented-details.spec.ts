@@ -43,6 +43,7 @@ test.describe('Step 4 in detail: phone verification, the card, the offers', () =
     await signUp.fillAboutYou(ALICE_ABOUT);
     await signUp.verifyPhone(ALICE_ABOUT.workPhone);
     await expect(page.getByText(ui('signup.phoneVerified', { phone: ALICE_ABOUT.workPhone }))).toBeVisible();
+    await signUp.change('signup.phone');
     await signUp.field('signup.phoneNumber').fill('+1 425 555 0199');
     await signUp.fillCard(GOOD_CARD);
     await signUp.assertFieldError('signup.phoneNumber', ui('signup.error.phoneUnverified'));
@@ -56,7 +57,8 @@ test.describe('Step 4 in detail: phone verification, the card, the offers', () =
   }) => {
     await fillFormUpTo(page, ui, 'agreement');
     await expect(page.getByText(GOOD_CARD.number)).toHaveCount(0);
-    await expect(signUp.field('signup.cardNumber')).toHaveValue('');
+    await expect(page.getByText(ui('signup.cardVerified', { last4: '1111' }))).toBeVisible();
+    await expect(signUp.field('signup.cardNumber'), 'a verified card is never shown as an empty form').toHaveCount(0);
     await signUp.acceptAgreementAndSignUp();
     await expect(signUp.readyHeading()).toBeVisible();
     const digits = GOOD_CARD.number.replaceAll(' ', '');

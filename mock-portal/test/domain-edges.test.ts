@@ -417,6 +417,18 @@ describe('the registry', () => {
       assert.deepEqual([registry.size, registry.world(first.id)], [1, undefined]);
     });
 
+    it('makes room by purging idle worlds first, whatever the least recent of the others', () => {
+      const { clocks, move } = handClock();
+      const registry = new WorldRegistry({ maxWorlds: 2 }, undefined, [], clocks);
+      const idle = registry.createWorld()!;
+      move(IDLE);
+      const busy = registry.createWorld()!;
+      move(60_000);
+      assert.ok(registry.world(busy.id), 'used a minute ago');
+      assert.ok(registry.createWorld(), 'the idle world made room');
+      assert.equal(registry.world(idle.id), undefined);
+    });
+
     it('counts reading a world as a use, so a world read just now is never pushed out', () => {
       const { clocks, now } = handClock();
       const old = stored(now() - 2 * HOUR);
@@ -425,18 +437,23 @@ describe('the registry', () => {
       assert.equal(registry.createWorld(), undefined);
     });
 
-    it('drops, at start, a world idle exactly WORLD_IDLE_HOURS and worlds beyond MAX_WORLDS, with no store to tell', () => {
+    it('drops, at start, a world idle exactly WORLD_IDLE_HOURS, with no store to tell', () => {
       const { clocks, now } = handClock();
       const kept = stored(now() - HOUR);
-      const registry = new WorldRegistry(
-        { maxWorlds: 1 },
-        undefined,
-        [stored(now() - IDLE), kept, stored(now() - 2 * HOUR)],
-        clocks,
-      );
+      const registry = new WorldRegistry({}, undefined, [stored(now() - IDLE), kept], clocks);
       assert.deepEqual(
         registry.entries().map((entry) => [entry.world.id, entry.lastUsedAt]),
         [[kept.id, now() - HOUR]],
+      );
+    });
+
+    it('keeps, at start, only the MAX_WORLDS most recent worlds, with no store to tell', () => {
+      const { clocks, now } = handClock();
+      const newest = stored(now() - HOUR);
+      const registry = new WorldRegistry({ maxWorlds: 1 }, undefined, [stored(now() - 2 * HOUR), newest], clocks);
+      assert.deepEqual(
+        registry.entries().map((entry) => entry.world.id),
+        [newest.id],
       );
     });
   });

@@ -4,10 +4,7 @@ import { enUS } from '../src/i18n/en-US.js';
 import { localeFromAcceptLanguage, translator, type MessageKey } from '../src/i18n/index.js';
 import { zhTW } from '../src/i18n/zh-TW.js';
 
-/**
- * PORTAL.md section 8, row by row: the key that shows the words, then en-US and zh-TW. The "Save"
- * row belongs to Access control's Add pane, which the portal of 2017 had and this one does not yet.
- */
+/** PORTAL.md section 8, row by row: the key that shows the words, then en-US and zh-TW. */
 const WORDING_TABLE: readonly (readonly [MessageKey, string, string])[] = [
   ['home.startFree', 'Start free', '開始免費使用'],
   ['login.signIn', 'Sign in', '登入'],
@@ -31,6 +28,7 @@ const WORDING_TABLE: readonly (readonly [MessageKey, string, string])[] = [
   ['role.Owner', 'Owner', '擁有者'],
   ['role.Contributor', 'Contributor', '參與者'],
   ['role.Reader', 'Reader', '讀者'],
+  ['portal.iam.save', 'Save', '儲存'],
   ['portal.nav.properties', 'Properties', '屬性'],
   ['portal.accountAdmin', 'Account admin', '帳戶管理員'],
   ['role.ServiceAdmin', 'Service admin', '服務管理員'],

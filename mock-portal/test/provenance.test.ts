@@ -41,8 +41,19 @@ describe('picture worlds: the same on every run, so that a screenshot changes on
     assert.notEqual(a.id, b.id);
   });
 
-  it('numbers picture worlds from 1 to PICTURE_WORLDS only', () => {
-    for (const n of [0, PICTURE_WORLDS + 1, 1.5, Number.NaN]) assert.throws(() => pictureProvenance(n), RangeError);
+  it('sends six digits as the phone code: random ones, and 123456 in a picture world', () => {
+    const codes = Array.from({ length: 20 }, () => createSeedWorld().newVerificationCode());
+    assert.ok(
+      codes.every((code) => /^\d{6}$/.test(code)),
+      codes.join(' '),
+    );
+    assert.ok(new Set(codes).size > 1, 'not the same every time');
+    assert.equal(createSeedWorld({ picture: 2 }).newVerificationCode(), '123456');
+  });
+
+  it('numbers picture worlds from 1 to PICTURE_WORLDS only, and says so', () => {
+    for (const n of [0, PICTURE_WORLDS + 1, 1.5, Number.NaN])
+      assert.throws(() => pictureProvenance(n), { name: 'RangeError', message: `picture world ${n} is not 1-20` });
     assert.doesNotThrow(() => pictureProvenance(PICTURE_WORLDS));
   });
 

@@ -164,6 +164,23 @@ export const enUS = {
   'signup.error.cardUnverified': 'Verify your card first.',
   'signup.error.agree': 'You must agree to the subscription agreement to sign up.',
   'signup.done.title': 'Your subscription is ready for you!',
+  'signup.change': 'Change',
+  'signup.waiting': 'Complete the step above first.',
+  'signup.phoneCountry': 'Country code',
+  'signup.address2': 'Address line 2 (optional)',
+  'signup.region': 'State or province (optional)',
+  'signup.terms.subscription-agreement.heading': 'Microsoft Azure Agreement',
+  'signup.terms.subscription-agreement.real':
+    "Microsoft's agreement sets the terms of using Azure: what Microsoft provides, how usage is billed, what may not be done with the services, and how either side may end it.",
+  'signup.terms.offer-details.heading': 'Offer details',
+  'signup.terms.offer-details.real':
+    "The Free Trial's offer details (MS-AZR-0044P): US$200 of credit to use within 30 days; when either runs out, the subscription is disabled unless it is upgraded to Pay-As-You-Go, and no charge is made without that upgrade.",
+  'signup.terms.privacy-statement.heading': 'Privacy statement',
+  'signup.terms.privacy-statement.real':
+    "Microsoft's privacy statement says which personal data Microsoft collects, why, and how to see, correct or delete it.",
+  'signup.terms.mock':
+    'This mock binds no one and keeps no personal data beyond your world: this page stands in for the real document.',
+  'signup.terms.back': 'Back to the sign-up form',
   'signup.done.heading': 'Your subscription is ready for you!',
   'signup.done.detail': '{offer} in the directory {directory}: US$200 credit for 30 days.',
   'signup.done.manage': 'Start managing my service',
@@ -223,6 +240,20 @@ export const enUS = {
   'portal.overview.active': 'Active',
   'portal.overview.credit': 'Credit',
   'portal.overview.creditValue': 'US${amount} for {days} days',
+  'portal.commands': 'Commands',
+  'portal.nav.help': 'Help + support',
+  'portal.iam.select': 'Select',
+  'portal.iam.save': 'Save',
+  'portal.iam.cancel': 'Cancel',
+  'portal.iam.addPermissions': 'Add permissions',
+  'portal.help.real':
+    "In the Azure portal of 2017, Help + support is where a subscription's owner opens a support request with Microsoft, as the article's last section suggests when a sign-up does not work as described.",
+  'portal.help.newRequest':
+    'New support request: choose the problem type (billing, subscription management, technical), the subscription, and how Microsoft should contact you.',
+  'portal.help.billing': 'Billing and subscription requests are free of charge, also for a Free Trial.',
+  'portal.help.directory':
+    'A subscription in the wrong directory is a subscription-management request; its Account admin can also move it with Change directory.',
+  'portal.help.mock': 'This mock opens no request. To see where a subscription landed and why, use the Scenarios page:',
   'portal.iam.help': 'Give people of the directory {directory} access to this subscription.',
   'portal.iam.user': 'User',
   'portal.iam.role': 'Role',
@@ -279,6 +310,8 @@ export const enUS = {
   'portal.diagram.directory': 'Directory {directory}',
   'portal.diagram.user': 'User {user} ({membership})',
   'portal.diagram.office365': 'Office 365 subscription {name}, owned by the directory',
+  'portal.diagram.license': '{count} license',
+  'portal.diagram.licenses': '{count} licenses',
   'portal.diagram.azure': 'Azure subscription {offer}, owned by {owner}',
   'portal.diagram.relations': 'Relations shown in the diagram',
   'portal.refused.not-owner': 'Only an Owner of this subscription can do this.',

@@ -12,9 +12,14 @@ export interface DiagramNode {
   readonly label: string;
 }
 
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** A connector drawn as straight runs at right angles, so that no two connectors cross. */
 export interface DiagramEdge {
-  readonly from: { x: number; y: number };
-  readonly to: { x: number; y: number };
+  readonly points: readonly Point[];
   readonly label: string;
 }
 
@@ -26,12 +31,18 @@ export interface Diagram {
   readonly edges: readonly DiagramEdge[];
 }
 
-const BOX = { width: 190, height: 52, gap: 24, row: 110, margin: 20 };
+/**
+ * Sizes in the SVG's own units, drawn one to one on a page 1280 pixels wide (the text is 14 px).
+ * Users hang one under the other from a trunk down the directory's left; each user's Azure
+ * subscriptions sit to its right, one row each; the Office 365 subscriptions stand to the
+ * directory's right. Every connector has a row or a column of its own: none crosses another.
+ */
+const BOX = { width: 250, height: 48, margin: 16, row: 60, indent: 32, gap: 56 };
 
 /**
  * The article's third picture, drawn from live state: the directory on top, its Office 365
  * subscriptions beside it (owned by the directory), its users below, and each Azure subscription
- * under the user who owns it (its Account admin). Every node and edge carries words for a screen
+ * beside the user who owns it (its Account admin). Every node and edge carries words for a screen
  * reader; the page lists the edges as text too.
  */
 export function directoryDiagram(world: World, directoryId: string, t: Translate): Diagram | undefined {
@@ -50,80 +61,85 @@ export function directoryDiagram(world: World, directoryId: string, t: Translate
     ...[...new Set(ownerIds)].map((id) => ({ id, name: world.account(id)?.signInName ?? id, membership: '—' })),
   ];
 
-  const columns = Math.max(people.length, directory.office365Subscriptions.length + 1, 1);
-  const width = BOX.margin * 2 + columns * BOX.width + (columns - 1) * BOX.gap;
-  const columnX = (i: number) => BOX.margin + i * (BOX.width + BOX.gap);
   const nodes: DiagramNode[] = [];
   const edges: DiagramEdge[] = [];
-  const bottomOf = (n: DiagramNode) => ({ x: n.x + n.width / 2, y: n.y + n.height });
-  const topOf = (n: DiagramNode) => ({ x: n.x + n.width / 2, y: n.y });
-
-  const directoryNode: DiagramNode = {
-    x: columnX(0),
-    y: BOX.margin,
-    width: BOX.width,
-    height: BOX.height,
-    kind: 'directory',
-    lines: [directory.name, directory.initialDomain],
-    label: t('portal.diagram.directory', { directory: directory.name }),
+  const box = (x: number, y: number, kind: DiagramNode['kind'], lines: string[], label: string): DiagramNode => {
+    const node = { x, y, width: BOX.width, height: BOX.height, kind, lines, label };
+    nodes.push(node);
+    return node;
   };
-  nodes.push(directoryNode);
-  directory.office365Subscriptions.forEach((o365, i) => {
-    const node: DiagramNode = {
-      x: columnX(i + 1),
-      y: BOX.margin,
-      width: BOX.width,
-      height: BOX.height,
-      kind: 'office365',
-      lines: [o365.name, `${o365.licences}`],
-      label: t('portal.diagram.office365', { name: o365.name }),
-    };
-    nodes.push(node);
+  const middleY = (node: DiagramNode) => node.y + node.height / 2;
+  /** From a node's right side to another's left, turning once halfway if they are not level. */
+  const rightward = (from: DiagramNode, to: DiagramNode, label: string) => {
+    const turnX = from.x + from.width + BOX.gap / 2;
     edges.push({
-      from: { x: directoryNode.x + directoryNode.width, y: directoryNode.y + directoryNode.height / 2 },
-      to: { x: node.x, y: node.y + node.height / 2 },
-      label: node.label,
+      points: [
+        { x: from.x + from.width, y: middleY(from) },
+        { x: turnX, y: middleY(from) },
+        { x: turnX, y: middleY(to) },
+        { x: to.x, y: middleY(to) },
+      ],
+      label,
     });
+  };
+
+  const directoryNode = box(
+    BOX.margin,
+    BOX.margin,
+    'directory',
+    [directory.name, directory.initialDomain],
+    t('portal.diagram.directory', { directory: directory.name }),
+  );
+  const besideX = BOX.margin + BOX.width + BOX.gap;
+  directory.office365Subscriptions.forEach((o365, i) => {
+    const node = box(
+      besideX,
+      BOX.margin + i * BOX.row,
+      'office365',
+      [
+        o365.name,
+        t(o365.licences === 1 ? 'portal.diagram.license' : 'portal.diagram.licenses', { count: o365.licences }),
+      ],
+      t('portal.diagram.office365', { name: o365.name }),
+    );
+    rightward(directoryNode, node, node.label);
   });
 
-  const userRow = BOX.margin + BOX.row;
-  const userNodes = new Map<string, DiagramNode>();
-  people.forEach((person, i) => {
-    const node: DiagramNode = {
-      x: columnX(i),
-      y: userRow,
-      width: BOX.width,
-      height: BOX.height,
-      kind: 'user',
-      lines: [person.name, person.membership],
-      label: t('portal.diagram.user', { user: person.name, membership: person.membership }),
-    };
-    userNodes.set(person.id, node);
-    nodes.push(node);
-    edges.push({ from: bottomOf(directoryNode), to: topOf(node), label: node.label });
-  });
-
-  const stacked = new Map<string, number>();
-  for (const subscription of azure) {
-    const owner = userNodes.get(subscription.accountAdminId);
-    if (!owner) continue;
-    const level = stacked.get(subscription.accountAdminId) ?? 0;
-    stacked.set(subscription.accountAdminId, level + 1);
-    const name = t(`offer.${subscription.offerId}`);
-    const ownerName = world.account(subscription.accountAdminId)?.signInName ?? '';
-    const node: DiagramNode = {
-      x: owner.x,
-      y: userRow + BOX.row * (level + 1),
-      width: BOX.width,
-      height: BOX.height,
-      kind: 'azure',
-      lines: [name, subscription.id.slice(0, 8)],
-      label: t('portal.diagram.azure', { offer: name, owner: ownerName }),
-    };
-    nodes.push(node);
-    edges.push({ from: bottomOf(owner), to: topOf(node), label: node.label });
+  const trunkX = BOX.margin + BOX.indent / 2;
+  const userX = BOX.margin + BOX.indent;
+  let rowY = BOX.margin + Math.max(1, directory.office365Subscriptions.length) * BOX.row + BOX.row / 2;
+  for (const person of people) {
+    const user = box(
+      userX,
+      rowY,
+      'user',
+      [person.name, person.membership],
+      t('portal.diagram.user', { user: person.name, membership: person.membership }),
+    );
+    edges.push({
+      points: [
+        { x: trunkX, y: directoryNode.y + directoryNode.height },
+        { x: trunkX, y: middleY(user) },
+        { x: userX, y: middleY(user) },
+      ],
+      label: user.label,
+    });
+    const owned = azure.filter((subscription) => subscription.accountAdminId === person.id);
+    owned.forEach((subscription, i) => {
+      const name = t(`offer.${subscription.offerId}`);
+      const node = box(
+        userX + BOX.width + BOX.gap,
+        rowY + i * BOX.row,
+        'azure',
+        [name, subscription.offerId],
+        t('portal.diagram.azure', { offer: name, owner: person.name }),
+      );
+      rightward(user, node, node.label);
+    });
+    rowY += Math.max(1, owned.length) * BOX.row;
   }
 
+  const width = Math.max(...nodes.map((n) => n.x + n.width)) + BOX.margin;
   const height = Math.max(...nodes.map((n) => n.y + n.height)) + BOX.margin;
   return { width, height, title: t('portal.diagram.title', { directory: directory.name }), nodes, edges };
 }

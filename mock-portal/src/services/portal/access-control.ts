@@ -18,7 +18,14 @@ export function accessControlRoutes(subscription: Router): void {
       res,
       'access-control',
       res.locals.t('portal.nav.iam'),
-      { tab: 'iam', assignments, users: world.usersOf(visible.subscription.directoryId), error },
+      {
+        tab: 'iam',
+        assignments,
+        users: world.usersOf(visible.subscription.directoryId),
+        error,
+        // The Add pane: opened by the command bar's Add, and open again with a refusal of what it sent.
+        addPane: req.query.add === '1' || (req.method === 'POST' && req.path.endsWith('/add')),
+      },
       status,
     );
   };

@@ -4,7 +4,7 @@ import { currentDirectory, portalPage } from './context.js';
 import { directoryDiagram } from '../../views/diagram.js';
 import { directoryForm } from './forms.js';
 
-/** Switch directory, the directory overview diagram, the admin center, and "Create a virtual machine". */
+/** Switch directory, the directory overview diagram, the admin center, Help + support, and "Create a virtual machine". */
 export function directoryRoutes(): Router {
   const router = express.Router();
 
@@ -52,6 +52,11 @@ export function directoryRoutes(): Router {
       return;
     }
     await portalPage(req, res, 'admin-center', t('portal.nav.adminCenter'));
+  });
+
+  // Help + support, where the article's closing section sends readers with a problem it does not solve.
+  router.get('/help', async (req, res) => {
+    await portalPage(req, res, 'help', res.locals.t('portal.nav.help'));
   });
 
   router.get('/create/virtual-machine', async (req, res) => {

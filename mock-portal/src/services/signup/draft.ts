@@ -2,11 +2,29 @@ import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { SignedInIdentity } from '../relying-party/signed-in.js';
 import type { SignUpProfile } from '../../world/model.js';
-import { aboutSection, cardSection, codeSection, fieldErrors, phoneSection, type FieldErrors } from './forms.js';
+import {
+  aboutSection,
+  CALLING_CODES,
+  cardSection,
+  codeSection,
+  COUNTRIES,
+  fieldErrors,
+  phoneSection,
+  type FieldErrors,
+} from './forms.js';
 
 const ABOUT_FIELDS = ['country', 'firstName', 'lastName', 'email', 'workPhone', 'organization'] as const;
 /** Card fields kept between posts; the card number and CVV are never stored. */
-const KEPT_CARD_FIELDS = ['cardName', 'expiryMonth', 'expiryYear', 'address1', 'city', 'postalCode'] as const;
+const KEPT_CARD_FIELDS = [
+  'cardName',
+  'expiryMonth',
+  'expiryYear',
+  'address1',
+  'address2',
+  'city',
+  'region',
+  'postalCode',
+] as const;
 const MAX_CODE_ATTEMPTS = 5;
 const MAX_FIELD_LENGTH = 256;
 
@@ -19,14 +37,20 @@ export interface SignupDraft {
   about: Record<(typeof ABOUT_FIELDS)[number], string>;
   aboutDone: boolean;
   phoneNumber: string;
+  /** The country whose calling code goes before a number typed without '+'. */
+  phoneCountry: string;
   sentCode?: { code: string; method: 'text' | 'call'; to: string; attemptsLeft: number };
   verifiedPhone?: string;
   card: Record<(typeof KEPT_CARD_FIELDS)[number], string>;
   cardLast4?: string;
   agree: boolean;
   offers: boolean;
+  /** A completed section opened again with Change. */
+  editing?: EditableSection;
   completedSubscriptionId?: string;
 }
+
+export type EditableSection = 'about' | 'phone' | 'card';
 
 declare module 'express-session' {
   interface SessionData {
@@ -62,7 +86,17 @@ export function newDraft(identity: SignedInIdentity): SignupDraft {
     },
     aboutDone: false,
     phoneNumber: '',
-    card: { cardName: '', expiryMonth: '', expiryYear: '', address1: '', city: '', postalCode: '' },
+    phoneCountry: '',
+    card: {
+      cardName: '',
+      expiryMonth: '',
+      expiryYear: '',
+      address1: '',
+      address2: '',
+      city: '',
+      region: '',
+      postalCode: '',
+    },
     agree: false,
     offers: false,
   };
@@ -76,11 +110,10 @@ const text = (value: unknown): string | undefined =>
 export function absorb(draft: SignupDraft, body: Body): void {
   for (const field of ABOUT_FIELDS) draft.about[field] = text(body[field]) ?? draft.about[field];
   for (const field of KEPT_CARD_FIELDS) draft.card[field] = text(body[field]) ?? draft.card[field];
+  draft.phoneCountry = text(body.phoneCountry) ?? draft.phoneCountry;
   const phoneNumber = text(body.phoneNumber);
-  if (phoneNumber !== undefined) {
-    draft.phoneNumber = phoneNumber;
-    if (draft.verifiedPhone !== undefined && phoneNumber.trim() !== draft.verifiedPhone) delete draft.verifiedPhone;
-  }
+  if (phoneNumber !== undefined) draft.phoneNumber = phoneNumber;
+  if (draft.verifiedPhone !== undefined && dialledNumber(draft) !== draft.verifiedPhone) delete draft.verifiedPhone;
   if ('_csrf' in body) {
     draft.agree = body.agree === 'on';
     draft.offers = body.offers === 'on';
@@ -95,11 +128,23 @@ export function profileOf(draft: SignupDraft): SignUpProfile | undefined {
 export function validateAbout(draft: SignupDraft): FieldErrors {
   const about = aboutSection.safeParse(draft.about);
   draft.aboutDone = about.success;
+  if (about.success && draft.editing === 'about') delete draft.editing;
   return about.success ? {} : fieldErrors(about.error);
 }
 
+/**
+ * The number as it is dialled: as typed when it starts with '+', else after the calling code of
+ * the country chosen beside it (or of the country in About you).
+ */
+export function dialledNumber(draft: SignupDraft): string {
+  const typed = draft.phoneNumber.trim();
+  if (typed.startsWith('+') || typed === '') return typed;
+  const country = COUNTRIES.find((each) => each === (draft.phoneCountry || draft.about.country));
+  return country ? `${CALLING_CODES[country]} ${typed}` : typed;
+}
+
 export function sendCode(draft: SignupDraft, method: 'text' | 'call', code: string): FieldErrors {
-  const phone = phoneSection.safeParse({ phoneNumber: draft.phoneNumber });
+  const phone = phoneSection.safeParse({ phoneNumber: dialledNumber(draft) });
   if (!phone.success) return fieldErrors(phone.error);
   draft.sentCode = {
     code,
@@ -125,6 +170,7 @@ export function verifyCode(draft: SignupDraft, body: Body): FieldErrors {
   draft.verifiedPhone = sent.to;
   draft.phoneNumber = sent.to;
   delete draft.sentCode;
+  if (draft.editing === 'phone') delete draft.editing;
   return {};
 }
 
@@ -135,7 +181,27 @@ export function verifyCard(draft: SignupDraft, body: Body, now: Date): FieldErro
     return fieldErrors(card.error);
   }
   draft.cardLast4 = card.data.cardNumber.slice(-4);
+  if (draft.editing === 'card') delete draft.editing;
   return {};
+}
+
+export type SectionState = 'editing' | 'done' | 'waiting';
+
+/**
+ * How each of the four numbered sections shows: being filled in, done (a one-line summary with
+ * Change), or waiting for the one before it. A section is filled in when it is the first not yet
+ * done, or when Change opened it again.
+ */
+export function sectionStates(draft: SignupDraft): Record<EditableSection | 'agreement', SectionState> {
+  const open = openSections(draft);
+  const state = (reachable: boolean, done: boolean, section: EditableSection): SectionState =>
+    !reachable ? 'waiting' : !done || draft.editing === section ? 'editing' : 'done';
+  return {
+    about: state(true, draft.aboutDone, 'about'),
+    phone: state(open.phone, draft.verifiedPhone !== undefined, 'phone'),
+    card: state(open.card, draft.cardLast4 !== undefined, 'card'),
+    agreement: open.agreement ? 'editing' : 'waiting',
+  };
 }
 
 /** Which sections are open: each opens when the one before it is complete, as the 2017 page did. */

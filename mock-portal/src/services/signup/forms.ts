@@ -3,6 +3,18 @@ import type { MessageKey } from '../../i18n/index.js';
 import { DECLINED_CARD, digitsOnly, hasExpired, passesLuhn } from './card.js';
 
 export const COUNTRIES = ['US', 'TW', 'GB', 'CA', 'JP', 'DE', 'AU'] as const;
+export type Country = (typeof COUNTRIES)[number];
+
+/** Each country's calling code, for the phone's country code (the number's own '+' wins). */
+export const CALLING_CODES: Readonly<Record<Country, string>> = {
+  US: '+1',
+  TW: '+886',
+  GB: '+44',
+  CA: '+1',
+  JP: '+81',
+  DE: '+49',
+  AU: '+61',
+};
 
 const required = (max: number) =>
   z
@@ -73,7 +85,17 @@ export function cardSection(now: Date) {
         .trim()
         .regex(/^\d{3,4}$/, { error: 'signup.error.cvv' satisfies MessageKey }),
       address1: required(120),
+      address2: z
+        .string()
+        .trim()
+        .max(120, { error: 'signup.error.tooLong' satisfies MessageKey })
+        .default(''),
       city: required(80),
+      region: z
+        .string()
+        .trim()
+        .max(80, { error: 'signup.error.tooLong' satisfies MessageKey })
+        .default(''),
       postalCode: z
         .string({ error: 'signup.error.required' satisfies MessageKey })
         .trim()
@@ -100,7 +122,17 @@ export const agreementSection = z.object({
   offers: z.literal('on').optional(),
 });
 
-export const signupAction = z.enum(['about', 'text', 'call', 'verify', 'card', 'signup']);
+export const signupAction = z.enum([
+  'about',
+  'text',
+  'call',
+  'verify',
+  'card',
+  'signup',
+  'change-about',
+  'change-phone',
+  'change-card',
+]);
 export type SignupAction = z.infer<typeof signupAction>;
 
 /** Field name → message key of the first problem with it. */

@@ -10,13 +10,15 @@ import {
   newDraft,
   openSections,
   profileOf,
+  sectionStates,
   sendCode,
   validateAbout,
   verifyCard,
   verifyCode,
+  type EditableSection,
   type SignupDraft,
 } from './draft.js';
-import { agreementSection, COUNTRIES, fieldErrors, signupAction, type FieldErrors } from './forms.js';
+import { agreementSection, CALLING_CODES, COUNTRIES, fieldErrors, signupAction, type FieldErrors } from './forms.js';
 
 /** The account line at the top of the form: the only warning of which directory will get the subscription. */
 function signedInAs(req: Request, res: Response) {
@@ -64,6 +66,8 @@ export function signupRoutes(relyingParty: RelyingParty, now: () => Date = () =>
         signedIn: signedInAs(req, res),
         draft,
         open: openSections(draft),
+        sections: sectionStates(draft),
+        callingCodes: CALLING_CODES,
         errors,
         hasErrors: Object.keys(errors).length > 0,
         countries: COUNTRIES,
@@ -127,6 +131,13 @@ export function signupRoutes(relyingParty: RelyingParty, now: () => Date = () =>
         break;
       case 'signup':
         return completeSignup(req, res, draft, body);
+      case 'change-about':
+      case 'change-phone':
+      case 'change-card': {
+        const section = action.data.slice('change-'.length) as EditableSection;
+        draft.editing = section;
+        return res.redirect(303, `/signup/#${section}`);
+      }
     }
     if (Object.keys(errors).length > 0) {
       const typedCardNumber =
