@@ -109,7 +109,10 @@ export default tseslint.config(
       'playwright/no-skipped-test': 'error',
       'playwright/no-force-option': 'error',
       'playwright/no-focused-test': 'error',
-      'playwright/expect-expect': ['error', { assertFunctionNames: ['expectAccessible', 'picture', '*.assert*', 'assert*'] }],
+      'playwright/expect-expect': [
+        'error',
+        { assertFunctionNames: ['expectAccessible', 'picture', '*.assert*', 'assert*'] },
+      ],
       'playwright/prefer-web-first-assertions': 'error',
       'playwright/no-useless-await': 'error',
       'playwright/no-useless-not': 'error',

@@ -27,7 +27,9 @@ export class SubscriptionBlade {
   async openTab(tab: MessageKey): Promise<void> {
     if (tab === 'portal.nav.changeDirectory') {
       await this.openTab('portal.nav.overview');
-      await this.commandBar().getByRole('link', { name: this.ui(tab) }).click();
+      await this.commandBar()
+        .getByRole('link', { name: this.ui(tab) })
+        .click();
       return;
     }
     await this.menuLink(tab).click();
@@ -53,7 +55,9 @@ export class SubscriptionBlade {
 
   /** Access control's Add, as the 2017 portal had it: a pane with Role, then Select, then Save. */
   async addRoleAssignment(userSignInName: string, role: Role): Promise<void> {
-    await this.commandBar().getByRole('link', { name: this.ui('portal.iam.add') }).click();
+    await this.commandBar()
+      .getByRole('link', { name: this.ui('portal.iam.add') })
+      .click();
     const pane = this.page.getByRole('complementary', { name: this.ui('portal.iam.addPermissions') });
     await pane.getByLabel(this.ui('portal.iam.role'), { exact: true }).selectOption(role);
     const user = pane.getByLabel(this.ui('portal.iam.select'), { exact: true });

@@ -67,7 +67,10 @@ for (const locale of LOCALES) {
       await portal.openSubscription();
       await picture(page, locale, '13-portal-overview');
       await blade.openTab('portal.nav.iam');
-      await blade.commandBar().getByRole('link', { name: ui('portal.iam.add') }).click();
+      await blade
+        .commandBar()
+        .getByRole('link', { name: ui('portal.iam.add') })
+        .click();
       await expect(page.getByRole('complementary', { name: ui('portal.iam.addPermissions') })).toBeVisible();
       await picture(page, locale, '26-portal-access-control-add-pane');
       await blade.addRoleAssignment('bob@contoso.com', 'Reader');

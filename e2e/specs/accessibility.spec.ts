@@ -141,7 +141,10 @@ test.describe('Accessibility: no serious or critical axe violation on any page',
         await expectAccessible(page, `portal: ${ui(tab)}`);
       }
       await blade.openTab('portal.nav.iam');
-      await blade.commandBar().getByRole('link', { name: ui('portal.iam.add') }).click();
+      await blade
+        .commandBar()
+        .getByRole('link', { name: ui('portal.iam.add') })
+        .click();
       await expectAccessible(
         page,
         "portal: Access control's Add pane",

@@ -18,7 +18,6 @@ export const SAMPLE_CARD = {
   postalCode: '98052',
 } as const;
 
-
 /** Why each seeded account exists, for the Scenarios page and the README. */
 export type Persona =
   'alice-contoso' | 'alice-fabrikam' | 'megan' | 'bob' | 'carol-work' | 'carol-personal' | 'dave' | 'erin' | 'kim';
