@@ -31,11 +31,26 @@ const SIGNUP_FIELDS = [
   'expiryYear',
   'cvv',
   'address1',
+  'address2',
   'city',
+  'region',
   'postalCode',
+  'phoneCountry',
   'agree',
   'offers',
 ] as const;
+/** Every button of the sign-up form, so that random fields meet each action, Change included. */
+const SIGNUP_ACTIONS = fc.constantFrom(
+  'about',
+  'text',
+  'call',
+  'verify',
+  'card',
+  'signup',
+  'change-about',
+  'change-phone',
+  'change-card',
+);
 const PORTAL_FIELDS = ['principalId', 'role', 'accountId', 'directoryId', 'returnTo'] as const;
 const RUNS = { numRuns: 60 };
 
@@ -63,8 +78,9 @@ describe('random input never breaks the server, and refused input changes nothin
     const form = await signInToSignup(client, 'alice@contoso.com', SEED_PASSWORD);
     const before = await snapshot(worldId);
     await fc.assert(
-      fc.asyncProperty(fieldsOf(SIGNUP_FIELDS), async (fields) => {
-        const response = await client.postForm('/signup/', { ...fields, _csrf: csrfTokenOf(form) });
+      fc.asyncProperty(fieldsOf(SIGNUP_FIELDS), fc.option(SIGNUP_ACTIONS), async (fields, action) => {
+        const body = action === null ? fields : { ...fields, action };
+        const response = await client.postForm('/signup/', { ...body, _csrf: csrfTokenOf(form) });
         const html = response.status === 303 ? '' : await response.text();
         assertRendered(response.status, html, `POST /signup/ ${JSON.stringify(fields).slice(0, 200)}`);
         if (response.status === 303) assert.match(response.headers.get('location') ?? '', /^\/signup\/(#\w+)?$/);
@@ -173,8 +189,11 @@ describe('random input never breaks the server, and refused input changes nothin
           '/portal/signin',
           '/signup/signin',
           '/free',
+          '/login/help/cant-access',
+          '/login/help/forgot-password',
+          '/signup/terms/offer-details',
         ),
-        fieldsOf(['lang', 'state', 'returnTo', 'prompt', 'login_hint']),
+        fieldsOf(['lang', 'state', 'returnTo', 'prompt', 'login_hint', 'uid']),
         async (path, query) => {
           const response = await fetch(new URL(`${path}?${new URLSearchParams(query).toString()}`, running.url), {
             redirect: 'manual',
@@ -193,11 +212,11 @@ describe('random input never breaks the server, and refused input changes nothin
     );
   });
 
-  it('the new surfaces: any path segment for a walk, a world link or a world code, any world cookie: no 5xx, no world for junk', async () => {
+  it('the new surfaces: any path segment for a walk, a world link, a world code, a help page or an agreement document, any world cookie: no 5xx, no world for junk', async () => {
     const before = running.registry.size;
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('/scenarios/', '/worlds/join/', '/trainer/worlds/'),
+        fc.constantFrom('/scenarios/', '/worlds/join/', '/trainer/worlds/', '/login/help/', '/signup/terms/'),
         anyText,
         fc.option(anyText),
         async (prefix, segment, worldCookie) => {
