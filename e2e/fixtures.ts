@@ -1,4 +1,13 @@
-import { test as base, expect, type Browser, type BrowserContext, type Page, type Response } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import {
+  test as base,
+  expect,
+  type Browser,
+  type BrowserContext,
+  type Location,
+  type Page,
+  type Response,
+} from '@playwright/test';
 import { translator, type Translate } from '../mock-portal/src/i18n/index.js';
 import {
   ARTICLE,
@@ -262,9 +271,22 @@ export async function articleStep(
  */
 export async function proof(id: ItemId, body: () => Promise<void>): Promise<void> {
   const described = `${id}: ${articleItem(id).text['en-US']}`;
+  const where = callerLocation();
   test.info().annotations.push({ type: 'proves', description: described });
 
-  await test.step(`${PROOF_PREFIX}${described}`, body);
+  await test.step(`${PROOF_PREFIX}${described}`, body, where ? { location: where } : {});
+}
+
+/** Where a spec called `proof()`: the first frame of the stack outside this file, for docs/coverage.md. */
+function callerLocation(): Location | undefined {
+  const here = fileURLToPath(import.meta.url);
+  for (const frame of (new Error().stack ?? '').split('\n').slice(1)) {
+    const found = /\(?((?:file:\/\/)?\/[^()]+?):(\d+):(\d+)\)?$/.exec(frame.trim());
+    if (!found?.[1]) continue;
+    const file = found[1].startsWith('file://') ? fileURLToPath(found[1]) : found[1];
+    if (file !== here) return { file, line: Number(found[2]), column: Number(found[3]) };
+  }
+  return undefined;
 }
 
 /** The sign-up service's decoded ID token (upn, tid, …), attached to the report and returned. */
