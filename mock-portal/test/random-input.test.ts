@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { listen, type Running } from '../src/listen.js';
+import { signupAction } from '../src/services/signup/forms.js';
 import { SEED_PASSWORD } from '../src/world/seed.js';
 import { csrfTokenOf, signInUntilCallback } from './browserless.js';
 import { clientIn, newWorld, signInToSignup } from './http-flows.js';
@@ -40,17 +41,7 @@ const SIGNUP_FIELDS = [
   'offers',
 ] as const;
 /** Every button of the sign-up form, so that random fields meet each action, Change included. */
-const SIGNUP_ACTIONS = fc.constantFrom(
-  'about',
-  'text',
-  'call',
-  'verify',
-  'card',
-  'signup',
-  'change-about',
-  'change-phone',
-  'change-card',
-);
+const SIGNUP_ACTIONS = fc.constantFrom(...signupAction.options);
 const PORTAL_FIELDS = ['principalId', 'role', 'accountId', 'directoryId', 'returnTo'] as const;
 const RUNS = { numRuns: 60 };
 
