@@ -23,6 +23,9 @@ export interface Config {
   readonly dataDir?: string;
   /** The trainer view's key (TRAINER_KEY); made and kept in the data folder when not given. */
   readonly trainerKey?: string;
+  /** Serve HTTPS (`--https`): with the certificate TLS_CERT and TLS_KEY name, or one made for localhost. */
+  readonly https?: boolean;
+  readonly tlsFiles?: { readonly certFile: string; readonly keyFile: string };
 }
 
 /** A whole number from the environment within bounds, or a start-up error naming the variable. */
@@ -41,14 +44,20 @@ export function loadConfig(
 ): Config {
   const { values } = parseArgs({
     args: [...argv],
-    options: { 'test-mode': { type: 'boolean', default: false } },
+    options: { 'test-mode': { type: 'boolean', default: false }, https: { type: 'boolean', default: false } },
     strict: true,
   });
   const testMode = values['test-mode'] || env.MOCK_PORTAL_TEST_MODE === '1';
   const port = Number(env.PORT ?? (testMode ? 3100 : 3000));
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, not ${env.PORT}`);
-  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  const https = values.https;
+  const publicUrl = (env.PUBLIC_URL ?? `${https ? 'https' : 'http'}://localhost:${port}`).replace(/\/+$/, '');
+  if ((env.TLS_CERT === undefined) !== (env.TLS_KEY === undefined))
+    throw new Error(
+      'TLS_CERT and TLS_KEY go together: name both files, or neither for a certificate made for localhost',
+    );
+  const tlsFiles = env.TLS_CERT && env.TLS_KEY ? { certFile: env.TLS_CERT, keyFile: env.TLS_KEY } : undefined;
   const host = env.HOST ?? (testMode ? '127.0.0.1' : undefined);
   const dataDir = testMode
     ? undefined
@@ -67,5 +76,7 @@ export function loadConfig(
     newWorldsPerAddress: whole(env, 'NEW_WORLDS_PER_ADDRESS', 100, 1, 100_000),
     ...(dataDir ? { dataDir } : {}),
     ...(trainerKey ? { trainerKey } : {}),
+    https,
+    ...(tlsFiles ? { tlsFiles } : {}),
   };
 }

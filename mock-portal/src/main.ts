@@ -1,7 +1,12 @@
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { loadConfig } from './config.js';
 import { keepConnectionsOpen } from './http/keep-alive.js';
+import { fetchTrusting } from './http/trusting-fetch.js';
 import { createApp, registryLimits } from './server.js';
+import { localCertificate, namedCertificate } from './store/tls-certificate.js';
 import { keptTrainerKey } from './store/trainer-key.js';
 import { WorldFiles } from './store/world-files.js';
 import { WorldRegistry } from './world/registry.js';
@@ -11,10 +16,25 @@ const store = config.dataDir ? new WorldFiles(config.dataDir) : undefined;
 const stored = store?.load((file, problem) => console.warn(`Skipped ${file}: not a world (${problem})`)) ?? [];
 const registry = new WorldRegistry(registryLimits(config), store, stored);
 const trainerKey = config.trainerKey ?? keptTrainerKey(config.dataDir);
-const { app } = await createApp({ ...config, trainerKey }, registry);
+// --https: the certificate TLS_CERT and TLS_KEY name, or one made for localhost and kept (in the data folder).
+const tls = !config.https
+  ? undefined
+  : config.tlsFiles
+    ? namedCertificate(config.tlsFiles.certFile, config.tlsFiles.keyFile)
+    : await localCertificate(path.join(config.dataDir ?? path.join(tmpdir(), 'mock-azure-portal'), 'tls'));
+const { app } = await createApp(
+  { ...config, trainerKey },
+  registry,
+  tls ? { relyingPartyFetch: fetchTrusting(tls.cert) } : {},
+);
 setInterval(() => registry.purgeIdle(), 60_000).unref();
 
-const server = keepConnectionsOpen(createServer(app)).listen(config.port, config.host, () => {
+const listener = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, app) : createServer(app);
+const server = keepConnectionsOpen(listener).listen(config.port, config.host, () => {
+  if (tls)
+    console.log(
+      `HTTPS with ${tls.made ? 'a certificate made for localhost' : 'the certificate'} at ${tls.certFile}. Trust it in a Node app with NODE_EXTRA_CA_CERTS=${tls.certFile}`,
+    );
   if (config.testMode) {
     console.warn(
       `TEST MODE: the test-only API at /__test__ makes, reads and deletes worlds without signing in. Listening on ${config.host ?? 'every interface'} only; never expose it. Worlds are kept in memory only.`,

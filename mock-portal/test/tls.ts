@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { createServer, request } from 'node:https';
+import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { fetchTrusting } from '../src/http/trusting-fetch.js';
 import { createApp } from '../src/server.js';
 import { WorldRegistry } from '../src/world/registry.js';
 
@@ -35,30 +36,5 @@ export async function listenTls(): Promise<{ url: string; close: () => Promise<v
   return { url, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-/** A fetch over HTTPS that trusts the test certificate (Node's own fetch cannot be told to). */
-export const fetchTrustingTestCertificate: typeof fetch = (input, init = {}) =>
-  new Promise((resolve, reject) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    const headers = Object.fromEntries(new Headers(init.headers).entries());
-    const body = typeof init.body === 'string' || init.body instanceof URLSearchParams ? String(init.body) : undefined;
-    const outgoing = request(url, { method: init.method ?? 'GET', headers, ca: cert }, (incoming) => {
-      const chunks: Buffer[] = [];
-      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-      incoming.on('end', () => {
-        const responseHeaders = new Headers();
-        for (const [name, value] of Object.entries(incoming.headers)) {
-          for (const each of Array.isArray(value) ? value : value === undefined ? [] : [value])
-            responseHeaders.append(name, each);
-        }
-        const status = incoming.statusCode ?? 500;
-        resolve(
-          new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), {
-            status,
-            headers: responseHeaders,
-          }),
-        );
-      });
-    });
-    outgoing.on('error', reject);
-    outgoing.end(body);
-  });
+/** A fetch over HTTPS that trusts the test certificate. */
+export const fetchTrustingTestCertificate: typeof fetch = fetchTrusting(cert);
