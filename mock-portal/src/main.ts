@@ -6,7 +6,7 @@ import { loadConfig } from './config.js';
 import { keepConnectionsOpen } from './http/keep-alive.js';
 import { fetchTrusting } from './http/trusting-fetch.js';
 import { createApp, registryLimits } from './server.js';
-import { localCertificate, namedCertificate } from './store/tls-certificate.js';
+import { localCertificate, namedCertificate, type TlsCertificate } from './store/tls-certificate.js';
 import { keptTrainerKey } from './store/trainer-key.js';
 import { WorldFiles } from './store/world-files.js';
 import { WorldRegistry } from './world/registry.js';
@@ -20,8 +20,18 @@ const trainerKey = config.trainerKey ?? keptTrainerKey(config.dataDir);
 const tls = !config.https
   ? undefined
   : config.tlsFiles
-    ? namedCertificate(config.tlsFiles.certFile, config.tlsFiles.keyFile)
+    ? certificateOrExit(() => namedCertificate(config.tlsFiles?.certFile ?? '', config.tlsFiles?.keyFile ?? ''))
     : await localCertificate(path.join(config.dataDir ?? path.join(tmpdir(), 'mock-azure-portal'), 'tls'));
+
+/** The named certificate, or a one-line reason and exit 1: a start-up mistake is no stack trace. */
+function certificateOrExit(read: () => TlsCertificate): TlsCertificate {
+  try {
+    return read();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
 const { app } = await createApp(
   { ...config, trainerKey },
   registry,

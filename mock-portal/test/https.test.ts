@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import { loadConfig } from '../src/config.js';
 import { fetchTrusting } from '../src/http/trusting-fetch.js';
 import { createApp } from '../src/server.js';
-import { localCertificate } from '../src/store/tls-certificate.js';
+import { localCertificate, namedCertificate } from '../src/store/tls-certificate.js';
 import { SEED_PASSWORD } from '../src/world/seed.js';
 import { Browserless, signInUntilCallback } from './browserless.js';
 
@@ -40,6 +40,33 @@ describe('npm start -- --https', () => {
     assert.deepEqual([again.made, again.cert], [false, first.cert]);
     const nearItsEnd = await localCertificate(folder, new Date(Date.now() + YEAR_MS - 60 * 60 * 1000));
     assert.equal(nearItsEnd.made, true);
+  });
+
+  it('refuses TLS_CERT and TLS_KEY that are missing, not PEM, or not a pair, naming what is wrong', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'mock-tls-'));
+    const one = await localCertificate(path.join(folder, 'one'));
+    const other = await localCertificate(path.join(folder, 'other'));
+    const junk = path.join(folder, 'junk.pem');
+    writeFileSync(junk, '<script>alert(1)</script>\n'.repeat(100));
+    const keyOf = (made: string) => path.join(folder, made, 'localhost-key.pem');
+    assert.throws(
+      () => namedCertificate(path.join(folder, 'missing.pem'), keyOf('one')),
+      /^Error: TLS_CERT: cannot read .*ENOENT/,
+    );
+    assert.throws(
+      () => namedCertificate(one.certFile, path.join(folder, 'missing.pem')),
+      /^Error: TLS_KEY: cannot read/,
+    );
+    for (const [cert, key] of [
+      [junk, keyOf('one')],
+      [one.certFile, junk],
+      [one.certFile, keyOf('other')],
+    ] as const)
+      assert.throws(
+        () => namedCertificate(cert, key),
+        /^Error: TLS_CERT and TLS_KEY are not a certificate and its key/,
+      );
+    assert.equal(namedCertificate(other.certFile, keyOf('other')).cert, other.cert);
   });
 
   it('serves the portal over HTTPS with that certificate: its issuer is https://, and a sign-in goes through', async () => {

@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createSecureContext } from 'node:tls';
 import { generate } from 'selfsigned';
 
 /** A certificate and its key, and where the certificate is (for a client to trust it). */
@@ -14,9 +15,29 @@ export interface TlsCertificate {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The certificate named by TLS_CERT and TLS_KEY, read as it is. */
+/** A file's text, or an error naming the variable that named it. */
+function readNamed(variable: string, file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`${variable}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`, {
+      cause: error,
+    });
+  }
+}
+
+/** The certificate named by TLS_CERT and TLS_KEY, refused with a clear message unless they are a certificate and its key. */
 export function namedCertificate(certFile: string, keyFile: string): TlsCertificate {
-  return { certFile, cert: readFileSync(certFile, 'utf8'), key: readFileSync(keyFile, 'utf8'), made: false };
+  const cert = readNamed('TLS_CERT', certFile);
+  const key = readNamed('TLS_KEY', keyFile);
+  try {
+    createSecureContext({ cert, key });
+  } catch (error) {
+    throw new Error(`TLS_CERT and TLS_KEY are not a certificate and its key: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  return { certFile, cert, key, made: false };
 }
 
 /**
