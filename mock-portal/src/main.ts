@@ -17,21 +17,20 @@ const stored = store?.load((file, problem) => console.warn(`Skipped ${file}: not
 const registry = new WorldRegistry(registryLimits(config), store, stored);
 const trainerKey = config.trainerKey ?? keptTrainerKey(config.dataDir);
 // --https: the certificate TLS_CERT and TLS_KEY name, or one made for localhost and kept (in the data folder).
-const tls = !config.https
-  ? undefined
-  : config.tlsFiles
-    ? certificateOrExit(() => namedCertificate(config.tlsFiles?.certFile ?? '', config.tlsFiles?.keyFile ?? ''))
-    : await localCertificate(path.join(config.dataDir ?? path.join(tmpdir(), 'mock-azure-portal'), 'tls'));
+const tls = config.https ? await certificateOrExit(config) : undefined;
 
-/** The named certificate, or a one-line reason and exit 1: a start-up mistake is no stack trace. */
-function certificateOrExit(read: () => TlsCertificate): TlsCertificate {
+/** The certificate to serve, or a one-line reason and exit 1: a start-up mistake is no stack trace. */
+async function certificateOrExit({ tlsFiles, dataDir }: typeof config): Promise<TlsCertificate> {
   try {
-    return read();
+    return tlsFiles
+      ? namedCertificate(tlsFiles.certFile, tlsFiles.keyFile)
+      : await localCertificate(path.join(dataDir ?? path.join(tmpdir(), 'mock-azure-portal'), 'tls'));
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);
   }
 }
+
 const { app } = await createApp(
   { ...config, trainerKey },
   registry,

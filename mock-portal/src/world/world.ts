@@ -35,7 +35,6 @@ export interface VisibleSubscription {
 export type ChangeResult = rules.RuleResult | { readonly ok: false; readonly reason: 'unknown' };
 
 export type { Membership } from './membership.js';
-export { worldCode } from './provenance.js';
 
 /**
  * One world: its directories, accounts and Azure subscriptions, and the rules that change them.
