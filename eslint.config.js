@@ -111,7 +111,7 @@ export default tseslint.config(
       'playwright/no-focused-test': 'error',
       'playwright/expect-expect': [
         'error',
-        { assertFunctionNames: ['expectAccessible', 'picture', '*.assert*', 'assert*'] },
+        { assertFunctionNames: ['expectAccessible', 'expectEachAccessible', 'picture', '*.assert*', 'assert*'] },
       ],
       'playwright/prefer-web-first-assertions': 'error',
       'playwright/no-useless-await': 'error',

@@ -5,13 +5,20 @@ import { otherEngines } from '../support/browser.js';
 type Outcome = 'passed' | 'failed' | 'skipped';
 
 /**
+ * A test that used more than this share of its timeout is named after the run: on a machine twice
+ * as slow it would time out, so it is to be split before it fails somebody's CI.
+ */
+const SLOW_SHARE = 0.5;
+
+/**
  * Prints the closing line CI reads, `playwright: N passed, N failed, N skipped`, after the titles
- * of any failed tests, and, when SUMMARY_FILE is set, writes the counts there (with the summed
+ * of any failed tests and of any test that came near its timeout, and, when SUMMARY_FILE is set, writes the counts there (with the summed
  * test time, for `npm run bench`) for `npm test` to add to the other runners'. A test counts
  * once, by its final outcome.
  */
 export default class SummaryReporter implements Reporter {
   readonly #outcomes = new Map<string, { outcome: Outcome; title: string }>();
+  readonly #nearTimeout: string[] = [];
   #testMilliseconds = 0;
 
   printsToStdio(): boolean {
@@ -32,6 +39,10 @@ export default class SummaryReporter implements Reporter {
     this.#testMilliseconds += result.duration;
     const outcome = test.outcome();
     const title = test.titlePath().filter(Boolean).join(' › ');
+    if (test.timeout > 0 && result.duration > test.timeout * SLOW_SHARE)
+      this.#nearTimeout.push(
+        `slow: ${title} took ${seconds(result.duration)} of its ${seconds(test.timeout)} timeout; split it`,
+      );
     if (result.status === 'interrupted') this.#outcomes.set(test.id, { outcome: 'failed', title });
     else if (outcome === 'skipped') this.#outcomes.set(test.id, { outcome: 'skipped', title });
     else if (outcome === 'expected') this.#outcomes.set(test.id, { outcome: 'passed', title });
@@ -49,7 +60,10 @@ export default class SummaryReporter implements Reporter {
         process.env.SUMMARY_FILE,
         JSON.stringify({ ...totals, testMilliseconds: this.#testMilliseconds, wallMilliseconds: result.duration }),
       );
+    for (const line of this.#nearTimeout) console.log(line);
     for (const { title } of all.filter(({ outcome }) => outcome === 'failed')) console.log(`failed: ${title}`);
     console.log(`playwright: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
   }
 }
+
+const seconds = (milliseconds: number) => `${(milliseconds / 1000).toFixed(1)} s`;
