@@ -2,6 +2,12 @@ import { availableParallelism } from 'node:os';
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumExecutablePath, otherEngines } from './e2e/support/browser.js';
 import { TRAINER_KEY } from './e2e/support/trainer-key.js';
+import {
+  extraCertificatesWithTestCertificate,
+  TEST_CERTIFICATE,
+  YOUR_APP_CLIENTS_FILE,
+  YOUR_APP_PORT,
+} from './e2e/support/your-app.js';
 
 const port = Number(process.env.MOCK_PORTAL_PORT ?? 3100);
 /** Set BASE_URL to test a portal that is already running elsewhere (in test mode); none is started then. */
@@ -32,7 +38,13 @@ const LANGUAGE_SENSITIVE = [
   'scenarios-and-language',
   'accessibility',
   'worlds-and-training',
+  'your-app',
 ].map((name) => `**/${name}.spec.ts`);
+
+// Your app (MSAL in the test workers) trusts the HTTPS server's test certificate the way the README
+// tells people to: NODE_EXTRA_CA_CERTS, read when a process starts, so set here before the workers are.
+if (process.env.TEST_WORKER_INDEX === undefined)
+  process.env.NODE_EXTRA_CA_CERTS = extraCertificatesWithTestCertificate(process.env.NODE_EXTRA_CA_CERTS);
 
 /** Every picture's width, and the height of its first screen. */
 const PICTURE_SIZE = { width: 1280, height: 800 };
@@ -106,17 +118,27 @@ export default defineConfig({
       ? [{ name: 'webkit', grep: PHONE, use: { ...devices['Desktop Safari'], locale: 'en-US' } }]
       : []),
   ],
-  webServer: externalBaseUrl ? undefined : [testServer(port), testServer(port + 1)],
+  webServer: externalBaseUrl ? undefined : [testServer(port), testServer(port + 1), yourAppServer()],
 });
 
-function testServer(on: number) {
+function testServer(on: number, https = false, env: Record<string, string> = {}) {
   return {
-    command: 'node --import tsx mock-portal/src/main.ts --test-mode',
-    url: `http://localhost:${on}/healthz`,
-    env: { PORT: String(on), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', TRAINER_KEY },
+    command: `node --import tsx mock-portal/src/main.ts --test-mode${https ? ' --https' : ''}`,
+    url: `${https ? 'https' : 'http'}://localhost:${on}/healthz`,
+    ignoreHTTPSErrors: https,
+    env: { PORT: String(on), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', TRAINER_KEY, ...env },
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
     stdout: 'ignore' as const,
     stderr: 'pipe' as const,
   };
+}
+
+/** The mock over HTTPS with an application registered, as `npm start -- --https` with MOCK_CLIENTS serves it. */
+function yourAppServer() {
+  return testServer(YOUR_APP_PORT, true, {
+    TLS_CERT: TEST_CERTIFICATE.cert,
+    TLS_KEY: TEST_CERTIFICATE.key,
+    MOCK_CLIENTS: YOUR_APP_CLIENTS_FILE,
+  });
 }

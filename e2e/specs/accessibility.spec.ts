@@ -57,10 +57,17 @@ const PAGES_ANYONE_CAN_OPEN: readonly (readonly Visit[])[] = [
     ['Azure.com', byAddress('/', 'home.heading')],
     ['the free-account page', byAddress('/free', 'free.heading')],
     ['Scenarios', byAddress('/scenarios', 'scenarios.heading')],
+    [
+      'a sign-in at a tenant that does not exist',
+      byAddress('/login/no-such-tenant/v2.0/authorize', 'login.refused.heading'),
+    ],
   ],
   [
     ['the not-found page', byAddress('/no-such-page', 'error.notFound.title')],
-    ["the sign-in service's error page", byAddress('/login/auth?client_id=no-such-client', 'error.signIn.title')],
+    [
+      "the sign-in service's error page",
+      byAddress('/login/common/v2.0/authorize?client_id=no-such-client', 'error.signIn.title'),
+    ],
     ['the trainer view without its key', byAddress('/trainer', 'trainer.keyNeeded.title')],
     ['a world that has gone', byAddress('/worlds/join/no-such-world', 'world.gone.title')],
   ],

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { RegisteredClient } from './store/client-file.js';
 
 export interface Config {
   readonly port: number;
@@ -26,6 +27,10 @@ export interface Config {
   /** Serve HTTPS (`--https`): with the certificate TLS_CERT and TLS_KEY name, or one made for localhost. */
   readonly https?: boolean;
   readonly tlsFiles?: { readonly certFile: string; readonly keyFile: string };
+  /** The file of applications people register to sign in with the mock (MOCK_CLIENTS). */
+  readonly clientsFile?: string;
+  /** Those applications, once read (start-up reads the file). */
+  readonly clients?: readonly RegisteredClient[];
 }
 
 /** A whole number from the environment within bounds, or a start-up error naming the variable. */
@@ -78,5 +83,6 @@ export function loadConfig(
     ...(trainerKey ? { trainerKey } : {}),
     https,
     ...(tlsFiles ? { tlsFiles } : {}),
+    ...(env.MOCK_CLIENTS ? { clientsFile: env.MOCK_CLIENTS } : {}),
   };
 }

@@ -6,6 +6,7 @@ import { loadConfig } from './config.js';
 import { keepConnectionsOpen } from './http/keep-alive.js';
 import { fetchTrusting } from './http/trusting-fetch.js';
 import { createApp, registryLimits } from './server.js';
+import { readClientFile } from './store/client-file.js';
 import { localCertificate, namedCertificate, type TlsCertificate } from './store/tls-certificate.js';
 import { keptTrainerKey } from './store/trainer-key.js';
 import { WorldFiles } from './store/world-files.js';
@@ -31,8 +32,20 @@ async function certificateOrExit({ tlsFiles, dataDir }: typeof config): Promise<
   }
 }
 
+const clients = config.clientsFile ? orExit(() => readClientFile(config.clientsFile ?? '')) : [];
+
+/** What `read` returns, or its error's one line and exit 1: a start-up mistake is no stack trace. */
+function orExit<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
+
 const { app } = await createApp(
-  { ...config, trainerKey },
+  { ...config, trainerKey, clients },
   registry,
   tls ? { relyingPartyFetch: fetchTrusting(tls.cert) } : {},
 );
@@ -55,6 +68,10 @@ const server = keepConnectionsOpen(listener).listen(config.port, config.host, ()
   }
   console.log(`Mock Azure portal: ${config.publicUrl}/`);
   console.log(`Scenarios and seeded accounts: ${config.publicUrl}/scenarios`);
+  if (clients.length > 0)
+    console.log(
+      `Sign in from your own app: authority ${config.publicUrl}/login/common (or a directory's domain), for ${clients.map((client) => client.clientId).join(', ')}`,
+    );
   console.log(
     `Trainer view (keep this link to yourself): ${config.publicUrl}/trainer?key=${encodeURIComponent(trainerKey)}`,
   );

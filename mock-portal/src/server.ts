@@ -13,6 +13,7 @@ import { RequestTiming } from './http/timing.js';
 import { ScenarioSignIns } from './http/scenario-sign-ins.js';
 import { WorldSelection } from './http/world-selection.js';
 import { loginService } from './services/login/index.js';
+import type { ClientRegistration } from './services/login/provider.js';
 import { marketingService } from './services/marketing/index.js';
 import { portalService } from './services/portal/index.js';
 import { RelyingParty } from './services/relying-party/index.js';
@@ -45,7 +46,7 @@ export async function createApp(
 ): Promise<App> {
   const secret = randomBytes(32).toString('hex');
   const secureCookies = config.publicUrl.startsWith('https:');
-  const issuer = `${config.publicUrl}/login`;
+  const loginUrl = `${config.publicUrl}/login`;
   const client = (name: 'signup' | 'portal') => ({
     clientId: `${name}-azure`,
     clientSecret: randomBytes(24).toString('hex'),
@@ -54,9 +55,27 @@ export async function createApp(
   });
   const signupClient = client('signup');
   const portalClient = client('portal');
+  const registration = (rp: typeof signupClient): ClientRegistration => ({
+    clientId: rp.clientId,
+    clientSecret: rp.clientSecret,
+    redirectUris: [rp.redirectUri],
+    postLogoutRedirectUris: [rp.postLogoutRedirectUri],
+    authMethod: 'client_secret_basic',
+  });
+  // Applications people registered (MOCK_CLIENTS): confidential ones send their secret in the body,
+  // as MSAL does; after signing out they may return to any redirect URI or its site's root.
+  const registered = (config.clients ?? []).map((client): ClientRegistration => ({
+    clientId: client.clientId,
+    ...(client.clientSecret ? { clientSecret: client.clientSecret } : {}),
+    redirectUris: client.redirectUris,
+    postLogoutRedirectUris: [
+      ...new Set([...client.redirectUris, ...client.redirectUris.map((uri) => `${new URL(uri).origin}/`)]),
+    ],
+    authMethod: client.clientSecret ? 'client_secret_post' : 'none',
+  }));
   const relyingParty = (rp: typeof signupClient, chrome: 'signup' | 'portal') =>
     new RelyingParty({
-      issuer,
+      loginUrl,
       ...rp,
       home: `/${chrome}/`,
       chrome,
@@ -96,8 +115,8 @@ export async function createApp(
   app.use(
     '/login',
     await loginService({
-      issuer,
-      clients: [signupClient, portalClient],
+      url: loginUrl,
+      clients: [registration(signupClient), registration(portalClient), ...registered],
       registry,
       secret,
       secureCookies,

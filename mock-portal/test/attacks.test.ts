@@ -137,7 +137,7 @@ describe('attacks, each asserting that nothing changed', () => {
     thief.cookies.set('signup.sid', signedIn);
     const afterSignOut = await thief.send('/signup/');
     assert.equal(afterSignOut.status, 303, 'the signed-out session is gone');
-    assert.match(afterSignOut.headers.get('location') ?? '', /\/login\/auth\?/);
+    assert.match(afterSignOut.headers.get('location') ?? '', /\/login\/common\/v2\.0\/authorize\?/);
   });
 
   it('every cookie is HttpOnly and SameSite=Lax over HTTP, and Secure as well over HTTPS', async () => {

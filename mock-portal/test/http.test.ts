@@ -158,7 +158,7 @@ describe('the server in test mode', () => {
     const response = await call(running.url, '/signup/');
     assert.equal(response.status, 303);
     const location = new URL(response.headers.get('location') ?? '', running.url);
-    assert.equal(location.pathname, '/login/auth');
+    assert.equal(location.pathname, '/login/common/v2.0/authorize', "Microsoft's common authority");
     for (const parameter of ['code_challenge', 'state', 'nonce'])
       assert.ok(location.searchParams.get(parameter), parameter);
     assert.equal(location.searchParams.get('code_challenge_method'), 'S256');

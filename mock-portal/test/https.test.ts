@@ -10,7 +10,7 @@ import { loadConfig } from '../src/config.js';
 import { fetchTrusting } from '../src/http/trusting-fetch.js';
 import { createApp } from '../src/server.js';
 import { localCertificate, namedCertificate } from '../src/store/tls-certificate.js';
-import { SEED_PASSWORD } from '../src/world/seed.js';
+import { SEED_DIRECTORY_IDS, SEED_PASSWORD } from '../src/world/seed.js';
 import { Browserless, signInUntilCallback } from './browserless.js';
 
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
@@ -82,10 +82,12 @@ describe('npm start -- --https', () => {
     );
     server.on('request', app);
     try {
-      const discovery = (await (await trusting(`${url}/login/.well-known/openid-configuration`)).json()) as {
+      const discovery = (await (
+        await trusting(`${url}/login/contoso.com/v2.0/.well-known/openid-configuration`)
+      ).json()) as {
         issuer: string;
       };
-      assert.equal(discovery.issuer, `${url}/login`);
+      assert.equal(discovery.issuer, `${url}/login/${SEED_DIRECTORY_IDS.contoso}/v2.0`);
       const browser = new Browserless(url, trusting);
       const callback = await signInUntilCallback(browser, '/portal/subscriptions', 'alice@contoso.com', SEED_PASSWORD);
       const { response } = await browser.follow(callback);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SEED_ACCOUNTS, SEED_PASSWORD, createSeedWorld } from '../src/world/seed.js';
+import { SEED_ACCOUNTS, SEED_DIRECTORY_IDS, SEED_PASSWORD, createSeedWorld } from '../src/world/seed.js';
 import { WorldRegistry } from '../src/world/registry.js';
 import type { World } from '../src/world/world.js';
 import { accountOf, directoryNamed, PROFILE, tokenFor } from './helpers.js';
@@ -75,15 +75,14 @@ describe('the seeded world', () => {
     assert.equal(accountOf(createSeedWorld(), 'erin@contoso.com').locked, true);
   });
 
-  it('gives each world its own ids', () => {
+  it('gives each world its own account and subscription ids, and the seeded directories the same ids in every world', () => {
     const one = createSeedWorld().snapshot();
     const two = createSeedWorld().snapshot();
-    const ids = (s: typeof one) => [
-      ...s.directories.map((d) => d.id),
-      ...s.accounts.map((a) => a.id),
-      ...s.subscriptions.map((x) => x.id),
-    ];
+    const ids = (s: typeof one) => [...s.accounts.map((a) => a.id), ...s.subscriptions.map((x) => x.id)];
     assert.equal(new Set([...ids(one), ...ids(two)]).size, ids(one).length * 2);
+    const directoryIds = (s: typeof one) => s.directories.map((d) => d.id);
+    assert.deepEqual(directoryIds(one), Object.values(SEED_DIRECTORY_IDS));
+    assert.deepEqual(directoryIds(two), directoryIds(one));
   });
 
   it('leaves passwords out of the snapshot', () => {

@@ -54,6 +54,21 @@ export function securityHeaders(options: { readonly https: boolean }): RequestHa
   };
 }
 
+/**
+ * Lets the sign-in service's forms end at these origins too: a form's answer redirects the browser
+ * on to the application that asked for the sign-in, and the browser holds that redirect to
+ * `form-action` as well. Registered applications (MOCK_CLIENTS) live at other origins.
+ */
+export function formsMayEndAt(origins: readonly string[]): RequestHandler {
+  const allowed = `form-action 'self' ${origins.join(' ')}`;
+  return (_req, res, next) => {
+    const policy = res.getHeader('Content-Security-Policy');
+    if (origins.length > 0 && typeof policy === 'string')
+      res.setHeader('Content-Security-Policy', policy.replace("form-action 'self'", allowed));
+    next();
+  };
+}
+
 /** Pages that show a signed-in person's data must not be kept by a shared cache or the back button. */
 export const noStore: RequestHandler = (_req, res, next) => {
   res.set('Cache-Control', 'no-store');

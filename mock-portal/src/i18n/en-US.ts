@@ -101,6 +101,16 @@ export const enUS = {
   'login.error.AADSTS50053':
     'Your account is temporarily locked to prevent unauthorized use. Try again later, and if you still have trouble, contact your admin.',
   'login.error.details': 'Error code: {code}',
+  'login.refused.heading': "Sorry, but we're having trouble signing you in.",
+  'login.refused.otherAccount': 'Sign in with a different account',
+  'login.refused.directory':
+    '{account} does not exist in the {directory} directory and cannot sign in to this application there. An administrator of {directory} can invite it as a guest; otherwise, use a different account.',
+  'login.refused.consumers':
+    '{account} is a work or school account. This application accepts personal Microsoft accounts only: use a different account.',
+  'login.refused.organizations':
+    '{account} is a personal Microsoft account. This application accepts work or school accounts only, unless an organization has invited you: use a different account.',
+  'login.refused.AADSTS90002':
+    "Tenant '{tenant}' not found. The application's authority names no directory: check its tenant (a directory's ID or domain, common, organizations or consumers).",
   'login.expired.heading': 'This sign-in has expired',
   'login.expired.body':
     'The sign-in page was open too long, or the browser went back to a finished step. Start again from the page you came from.',

@@ -101,6 +101,15 @@ export const zhTW: Catalogue = {
   'login.error.AADSTS50053':
     '為防止未經授權的使用，您的帳戶已暫時鎖定。請稍後再試，如果仍有問題，請連絡您的系統管理員。',
   'login.error.details': '錯誤碼：{code}',
+  'login.refused.heading': '很抱歉，登入時發生問題。',
+  'login.refused.otherAccount': '使用其他帳戶登入',
+  'login.refused.directory':
+    '{account} 不存在於 {directory} 目錄中，因此無法在該處登入此應用程式。{directory} 的系統管理員可以邀請它成為來賓；否則，請使用其他帳戶。',
+  'login.refused.consumers': '{account} 是公司或學校帳戶。此應用程式只接受個人 Microsoft 帳戶：請使用其他帳戶。',
+  'login.refused.organizations':
+    '{account} 是個人 Microsoft 帳戶。除非有組織邀請您，否則此應用程式只接受公司或學校帳戶：請使用其他帳戶。',
+  'login.refused.AADSTS90002':
+    '找不到租用戶「{tenant}」。應用程式的授權單位未指向任何目錄：請檢查其租用戶（目錄的識別碼或網域、common、organizations 或 consumers）。',
   'login.expired.heading': '此登入已過期',
   'login.expired.body': '登入頁面開啟過久，或瀏覽器返回了已完成的步驟。請從您原本所在的頁面重新開始。',
 

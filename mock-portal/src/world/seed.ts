@@ -92,9 +92,20 @@ export const SEED_ACCOUNTS: readonly SeedAccount[] = [
 ];
 
 /**
- * A fresh copy of the seeded world (the accounts the README lists). Every directory, account and
- * subscription gets a new random id, so that no two worlds share an id and a token's `oid`
- * names exactly one world.
+ * The seeded directories' ids, the same in every world, as one organisation has one tenant id: an
+ * application configured with Contoso's id or domain (`/login/contoso.com/v2.0`) finds Contoso in
+ * whichever world its user signs in from. Directories made later get ids of their own.
+ */
+export const SEED_DIRECTORY_IDS = {
+  contoso: 'c4d64bca-b7c9-460e-b5b4-9e16a0cf7e54',
+  fabrikam: 'fc5d62a8-c018-45fb-ac23-8e40ae669ed6',
+  adatum: '18a35ae7-0377-4c80-b96f-ee3fed10b1f4',
+} as const;
+
+/**
+ * A fresh copy of the seeded world (the accounts the README lists). Every account and subscription
+ * gets a new random id, so that a token's `oid` names exactly one world; the seeded directories keep
+ * their ids (SEED_DIRECTORY_IDS).
  */
 export interface SeedOptions {
   /**
@@ -115,8 +126,9 @@ export function createSeedWorld(
     domain: string,
     managed: boolean,
     office365: Directory['office365Subscriptions'],
+    id: string = provenance.newId(),
   ): Directory => ({
-    id: provenance.newId(),
+    id,
     name,
     initialDomain: `${domain}.onmicrosoft.com`,
     verifiedDomains: managed ? [`${domain}.com`] : [],
@@ -124,9 +136,21 @@ export function createSeedWorld(
     office365Subscriptions: office365,
   });
   const directories = {
-    contoso: directory('Contoso', 'contoso', true, [{ name: 'Office 365 Enterprise E3', licences: 25 }]),
-    fabrikam: directory('Fabrikam', 'fabrikam', true, [{ name: 'Office 365 Business Premium', licences: 10 }]),
-    adatum: directory('Adatum', 'adatum', false, [{ name: 'Power BI (free)', licences: 0 }]),
+    contoso: directory(
+      'Contoso',
+      'contoso',
+      true,
+      [{ name: 'Office 365 Enterprise E3', licences: 25 }],
+      SEED_DIRECTORY_IDS.contoso,
+    ),
+    fabrikam: directory(
+      'Fabrikam',
+      'fabrikam',
+      true,
+      [{ name: 'Office 365 Business Premium', licences: 10 }],
+      SEED_DIRECTORY_IDS.fabrikam,
+    ),
+    adatum: directory('Adatum', 'adatum', false, [{ name: 'Power BI (free)', licences: 0 }], SEED_DIRECTORY_IDS.adatum),
   };
 
   const accounts = SEED_ACCOUNTS.map((seed): Account => ({

@@ -1,3 +1,4 @@
+import { authorityNamed, type Authority } from './authority.js';
 import { Credentials } from './credentials.js';
 import { randomProvenance, type Provenance } from './provenance.js';
 import { isUserOf, membershipsOf, usersOf, type Membership } from './membership.js';
@@ -95,6 +96,11 @@ export class World {
 
   subscription(id: string): AzureSubscription | undefined {
     return this.#subscriptions.get(id);
+  }
+
+  /** The authority a v2.0 path's `{tenant}` names in this world: a shared one, or one of its directories. */
+  authorityNamed(tenant: string): Authority | undefined {
+    return authorityNamed(tenant, this.#directories.values());
   }
 
   /** Every account signed in with this address: two when it is both a work and a personal account. */

@@ -3,18 +3,22 @@ import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import { isLocale, localeFromAcceptLanguage, translator } from '../../i18n/index.js';
 import { MESSAGE_VIEW, renderHtml } from '../../http/render.js';
 import type { ScenarioSignIns } from '../../http/scenario-sign-ins.js';
+import { formsMayEndAt } from '../../http/security.js';
 import { serviceSession } from '../../http/sessions.js';
 import { WORLD_COOKIE } from '../../http/world-selection.js';
 import type { World } from '../../world/world.js';
 import type { WorldRegistry } from '../../world/registry.js';
-import { createProvider, type ProviderOptions, type RelyingPartyClient } from './provider.js';
+import { RequestIssuers } from './issuer.js';
+import { createProvider, type ClientRegistration, type ProviderOptions } from './provider.js';
 import { REMEMBERED_COOKIE, RememberedAccounts } from './remembered.js';
 import { helpRoutes } from './help.js';
 import { interactionRoutes } from './routes.js';
+import { v2Routes } from './v2-routes.js';
 
 export interface LoginServiceOptions {
-  readonly issuer: string;
-  readonly clients: readonly RelyingPartyClient[];
+  /** Where the service is reached: `…/login`, the base of every v2.0 issuer. */
+  readonly url: string;
+  readonly clients: readonly ClientRegistration[];
   readonly registry: WorldRegistry;
   readonly secret: string;
   readonly secureCookies: boolean;
@@ -81,8 +85,9 @@ export async function loginService(options: LoginServiceOptions): Promise<Router
     });
   };
 
+  const issuers = new RequestIssuers(options.url);
   const provider = await createProvider({
-    issuer: options.issuer,
+    issuers,
     clients: options.clients,
     registry: options.registry,
     remembered,
@@ -91,6 +96,11 @@ export async function loginService(options: LoginServiceOptions): Promise<Router
     logoutSource,
   });
   const router = express.Router();
+  const ownOrigin = new URL(options.url).origin;
+  const elsewhere = options.clients.flatMap((client) =>
+    [...client.redirectUris, ...client.postLogoutRedirectUris].map((uri) => new URL(uri).origin),
+  );
+  router.use(formsMayEndAt([...new Set(elsewhere)].filter((origin) => origin !== ownOrigin)));
   router.use('/help', helpRoutes());
   router.use(
     '/interaction',
@@ -105,7 +115,13 @@ export async function loginService(options: LoginServiceOptions): Promise<Router
     }),
     interactionRoutes(provider, remembered, options.scenarioSignIns),
   );
-  // The provider parses its own bodies and ends every response it handles, so it goes last.
-  router.use(provider.callback());
+  // The provider parses its own bodies and ends every response it handles. Clients reach it through
+  // the v2.0 paths only; its own routes answer only where its pages send the browser: back to a
+  // sign-in after its pages (resume), and the steps of signing out.
+  const callback = provider.callback();
+  router.use(v2Routes(callback, issuers));
+  router.get('/auth/:uid', callback);
+  router.post('/session/end/confirm', callback);
+  router.get('/session/end/success', callback);
   return router;
 }

@@ -1,21 +1,27 @@
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { type Account, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import { tenantIdOf } from '../../world/placement.js';
+import { admission, type Authority } from '../../world/authority.js';
 import type { WorldRegistry } from '../../world/registry.js';
 import { createAdapterFactory } from './adapter.js';
+import type { RequestIssuers } from './issuer.js';
 import { promptPolicy } from './policy.js';
 import type { RememberedAccounts } from './remembered.js';
+import { AUTHORITY_PARAMETER, pathTenantOf } from './v2-routes.js';
 
-export interface RelyingPartyClient {
+/** An application the sign-in service knows: the mock's own two, and those of MOCK_CLIENTS. */
+export interface ClientRegistration {
   readonly clientId: string;
-  readonly clientSecret: string;
-  readonly redirectUri: string;
-  readonly postLogoutRedirectUri: string;
+  /** None for a public client, which proves itself by PKCE alone. */
+  readonly clientSecret?: string;
+  readonly redirectUris: readonly string[];
+  readonly postLogoutRedirectUris: readonly string[];
+  /** How it sends its secret to the token endpoint. */
+  readonly authMethod: 'client_secret_basic' | 'client_secret_post' | 'none';
 }
 
 export interface ProviderOptions {
-  readonly issuer: string;
-  readonly clients: readonly RelyingPartyClient[];
+  readonly issuers: RequestIssuers;
+  readonly clients: readonly ClientRegistration[];
   readonly registry: WorldRegistry;
   readonly cookieSecret: string;
   readonly remembered: RememberedAccounts;
@@ -28,18 +34,39 @@ const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** The claims Azure AD puts in an ID token that the relying parties read: above all `tid`. */
-function accountFor(registry: WorldRegistry, accountId: string): Account | undefined {
+/** The authority a request signs in at: its v2.0 path's, or the one its sign-in began at. */
+function tenantOf(ctx: KoaContextWithOIDC): string {
+  const fromPath = pathTenantOf(ctx.req);
+  const fromParams: unknown = ctx.oidc?.params?.[AUTHORITY_PARAMETER];
+  return fromPath ?? (typeof fromParams === 'string' ? fromParams : 'common');
+}
+
+/**
+ * The account as the authority of this request sees it, with the claims Microsoft's v2.0 ID
+ * tokens carry (above all `tid`, the tenant it signed in to), or none when the authority does not
+ * sign it in: then the provider asks who is signing in, or refuses the code. At the token
+ * endpoint the issuer becomes that tenant's.
+ */
+function accountFor(
+  ctx: KoaContextWithOIDC,
+  registry: WorldRegistry,
+  issuers: RequestIssuers,
+  accountId: string,
+): Account | undefined {
   const found = registry.findAccount(accountId);
   if (!found) return undefined;
-  const { account } = found;
-  const tid = tenantIdOf(account);
+  const { account, world } = found;
+  const authority: Authority | undefined = world.authorityNamed(tenantOf(ctx));
+  const admitted = authority ? admission(authority, account) : undefined;
+  if (!admitted?.admitted) return undefined;
+  if (ctx.oidc?.route === 'token') issuers.set(ctx.req, issuers.of(admitted.tenantId));
   return {
     accountId,
     claims: () => ({
       sub: accountId,
       oid: accountId,
-      tid,
+      tid: admitted.tenantId,
+      ver: '2.0',
       name: account.displayName,
       given_name: account.givenName,
       family_name: account.surname,
@@ -77,16 +104,18 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
     adapter: createAdapterFactory(),
     clients: options.clients.map((client) => ({
       client_id: client.clientId,
-      client_secret: client.clientSecret,
-      redirect_uris: [client.redirectUri],
-      post_logout_redirect_uris: [client.postLogoutRedirectUri],
+      ...(client.clientSecret ? { client_secret: client.clientSecret } : {}),
+      redirect_uris: [...client.redirectUris],
+      post_logout_redirect_uris: [...client.postLogoutRedirectUris],
       response_types: ['code'],
       grant_types: ['authorization_code'],
-      token_endpoint_auth_method: 'client_secret_basic',
+      token_endpoint_auth_method: client.authMethod,
     })),
-    findAccount: (_ctx, accountId) => accountFor(options.registry, accountId),
+    findAccount: (ctx, accountId) => accountFor(ctx, options.registry, options.issuers, accountId),
+    // Carries the authority a sign-in began at (set by the v2.0 routes, never by the client).
+    extraParams: [AUTHORITY_PARAMETER],
     claims: {
-      openid: ['sub', 'tid', 'oid'],
+      openid: ['sub', 'tid', 'oid', 'ver'],
       profile: ['name', 'given_name', 'family_name', 'preferred_username', 'upn'],
       email: ['email'],
     },
@@ -117,6 +146,12 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
     },
     renderError: options.renderError,
   };
-  const provider = new Provider(options.issuer, configuration);
+  const provider = new Provider(options.issuers.base, configuration);
+  options.issuers.install(provider);
+  // Microsoft's authorization responses carry no `iss` (RFC 9207): a client of `common` could not
+  // know which tenant's it would be.
+  provider.on('authorization.success', (_ctx, response) => {
+    if (response) delete response.iss;
+  });
   return provider;
 }

@@ -11,6 +11,8 @@ import type { Account } from '../../world/model.js';
 import { accountKindForm, passwordForm, pickAccountForm, staySignedInForm, usernameForm } from './forms.js';
 import { flowFor, type LoginFlow } from './login-flow.js';
 import { signInAttemptLimit } from './rate-limit.js';
+import { AUTHORITY_PARAMETER } from './v2-routes.js';
+import { admission } from '../../world/authority.js';
 import { REMEMBERED_COOKIE, RememberedAccounts } from './remembered.js';
 
 type AadError = 'AADSTS50126' | 'AADSTS50034' | 'AADSTS50053';
@@ -62,8 +64,47 @@ export function interactionRoutes(
       return account ? [{ ...entry, account }] : [];
     });
 
+  /**
+   * Refuses, on a page with Microsoft's code, an account the sign-in's authority does not sign in
+   * (a directory's outsider, a personal account at `organizations`, a work one at `consumers`);
+   * nothing is remembered. True when it refused.
+   */
+  async function refused(req: Request, res: Response, details: Details, account: Account): Promise<boolean> {
+    const authority = req.world.authorityNamed(authorityOf(details)) ?? { kind: 'common' };
+    const verdict = admission(authority, account);
+    if (verdict.admitted) return false;
+    const { t } = res.locals;
+    const directory = authority.kind === 'directory' ? (req.world.directory(authority.directoryId)?.name ?? '') : '';
+    const message =
+      authority.kind === 'directory'
+        ? t('login.refused.directory', { account: account.signInName, directory })
+        : t(authority.kind === 'organizations' ? 'login.refused.organizations' : 'login.refused.consumers', {
+            account: account.signInName,
+          });
+    await page(
+      res,
+      'refused',
+      {
+        account: account.signInName,
+        code: verdict.refusal,
+        message,
+        retry: `/login/interaction/${details.uid}/username`,
+      },
+      400,
+    );
+    return true;
+  }
+
   /** Signs the browser in as this account: remembers it, and hands it to oidc-provider. */
-  async function finish(req: Request, res: Response, accountId: string, staySignedIn: boolean): Promise<void> {
+  async function finish(
+    req: Request,
+    res: Response,
+    details: Details,
+    accountId: string,
+    staySignedIn: boolean,
+  ): Promise<void> {
+    const account = req.world.account(accountId);
+    if (account && (await refused(req, res, details, account))) return;
     const id = remembered.remember(browserId(req), accountId, staySignedIn);
     res.cookie(REMEMBERED_COOKIE, id, {
       ...RememberedAccounts.cookieOptions(remembered.persistent(id)),
@@ -86,6 +127,11 @@ export function interactionRoutes(
   const onlyAccountNamed = (req: Request, name: string): Account | undefined => {
     const named = req.world.accountsBySignInName(name);
     return named.length === 1 ? named[0] : undefined;
+  };
+
+  const authorityOf = (details: Details) => {
+    const named: unknown = details.params[AUTHORITY_PARAMETER];
+    return typeof named === 'string' ? named : 'common';
   };
 
   const hintOf = (details: Details) =>
@@ -119,17 +165,19 @@ export function interactionRoutes(
     const hint = hintOf(details);
     const scenarioAccount = hint ? onlyAccountNamed(req, hint) : undefined;
     if (scenarioAccount && scenarioSignIns.take(req.world, scenarioAccount.id))
-      return finish(req, res, scenarioAccount.id, false);
+      return finish(req, res, details, scenarioAccount.id, false);
     if (details.prompt.name === 'select_account') return pickerPage(req, res, details.uid);
     if (details.prompt.reasons.includes('login_prompt')) return usernamePage(res, details.uid, hint);
     if (hint) {
       const only = onlyAccountNamed(req, hint);
       if (!only) return usernamePage(res, details.uid, hint);
       const tile = tiles.find((entry) => entry.accountId === only.id && entry.signedIn);
-      return tile ? finish(req, res, tile.accountId, tile.staySignedIn) : askPasswordFor(req, res, details.uid, only);
+      return tile
+        ? finish(req, res, details, tile.accountId, tile.staySignedIn)
+        : askPasswordFor(req, res, details.uid, only);
     }
     const [first] = tiles;
-    if (tiles.length === 1 && first?.signedIn) return finish(req, res, first.accountId, first.staySignedIn);
+    if (tiles.length === 1 && first?.signedIn) return finish(req, res, details, first.accountId, first.staySignedIn);
     if (tiles.length > 0) return pickerPage(req, res, details.uid);
     await usernamePage(res, details.uid, '');
   });
@@ -140,7 +188,7 @@ export function interactionRoutes(
     const form = pickAccountForm.safeParse(req.body);
     const tile = form.success ? tilesOf(req).find((entry) => entry.accountId === form.data.accountId) : undefined;
     if (!tile) return pickerPage(req, res, details.uid);
-    if (tile.signedIn) return finish(req, res, tile.accountId, tile.staySignedIn);
+    if (tile.signedIn) return finish(req, res, details, tile.accountId, tile.staySignedIn);
     askPasswordFor(req, res, details.uid, tile.account);
   });
 
@@ -232,7 +280,8 @@ export function interactionRoutes(
     if (verdict === 'locked') return passwordPage(res, details.uid, account, 'AADSTS50053', 400);
     if (verdict === 'wrong') return passwordPage(res, details.uid, account, 'AADSTS50126', 400);
     const keptAnswer = cookieOf(req, KMSI_ANSWER_COOKIE);
-    if (keptAnswer === 'yes' || keptAnswer === 'no') return finish(req, res, account.id, keptAnswer === 'yes');
+    if (await refused(req, res, details, account)) return;
+    if (keptAnswer === 'yes' || keptAnswer === 'no') return finish(req, res, details, account.id, keptAnswer === 'yes');
     await regenerate(req);
     req.session.loginFlow = { ...flow, passwordVerified: true };
     res.redirect(303, `/login/interaction/${details.uid}/stay-signed-in`);
@@ -258,7 +307,7 @@ export function interactionRoutes(
         ...RememberedAccounts.cookieOptions(true),
         secure: req.secure,
       });
-    await finish(req, res, flow.accountId, form.data.stay === 'yes');
+    await finish(req, res, details, flow.accountId, form.data.stay === 'yes');
   });
 
   return router;

@@ -11,8 +11,13 @@ import type { WorldRegistry } from '../../world/registry.js';
 import { evidenceRoutes, type DescribeSession } from './evidence.js';
 import { PendingSignInCookie } from './pending-sign-in.js';
 
+/** Where the real sign-up site and portal signed people in: Microsoft's authority for every tenant. */
+export const MICROSOFT_COMMON_AUTHORITY = 'https://login.microsoftonline.com/common/v2.0';
+const MICROSOFT_LOGIN = new URL(MICROSOFT_COMMON_AUTHORITY).origin;
+
 export interface RelyingPartyOptions {
-  readonly issuer: string;
+  /** Where the mock serves login.microsoftonline.com (`…/login`): the relying parties' fetch goes there. */
+  readonly loginUrl: string;
   readonly clientId: string;
   readonly clientSecret: string;
   readonly redirectUri: string;
@@ -71,22 +76,32 @@ export class RelyingParty {
     });
   }
 
-  /** Discovery happens on first use, once the server is listening; a failure is retried next time. */
+  /**
+   * Discovery happens on first use, once the server is listening; a failure is retried next time.
+   * The relying party is configured as the real ones were, with Microsoft's `common` authority,
+   * and its fetch sends login.microsoftonline.com to the mock: openid-client then checks each ID
+   * token's issuer against the tenant the token names, as it does for Microsoft's.
+   */
   #config(): Promise<client.Configuration> {
     this.#configuration ??= (async () => {
-      const issuer = new URL(this.#options.issuer);
+      const send = this.#options.fetch ?? fetch;
+      const toMock: client.CustomFetch = (url, init) =>
+        send(
+          url.startsWith(`${MICROSOFT_LOGIN}/`) ? `${this.#options.loginUrl}${url.slice(MICROSOFT_LOGIN.length)}` : url,
+          init,
+        );
       const config = await client.discovery(
-        issuer,
+        new URL(MICROSOFT_COMMON_AUTHORITY),
         this.#options.clientId,
         undefined,
         client.ClientSecretBasic(this.#options.clientSecret),
         {
-          ...(issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : {}),
-          ...(this.#options.fetch ? { [client.customFetch]: this.#options.fetch } : {}),
+          ...(this.#options.loginUrl.startsWith('http:') ? { execute: [client.allowInsecureRequests] } : {}),
+          [client.customFetch]: toMock,
         },
       );
       client.enableNonRepudiationChecks(config);
-      if (this.#options.fetch) config[client.customFetch] = this.#options.fetch;
+      config[client.customFetch] = toMock;
       return config;
     })().catch((error: unknown) => {
       this.#configuration = undefined;

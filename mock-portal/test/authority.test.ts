@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  admission,
+  authorityNamed,
+  authoritySegment,
+  issuerTenantOf,
+  TENANT_TEMPLATE,
+  type Authority,
+} from '../src/world/authority.js';
+import { PERSONAL_ACCOUNT_TENANT_ID } from '../src/world/model.js';
+import { createSeedWorld } from '../src/world/seed.js';
+import { accountOf, directoryNamed } from './helpers.js';
+
+const world = createSeedWorld();
+const directories = world.snapshot().directories;
+const contoso = directoryNamed(world, 'Contoso');
+const fabrikam = directoryNamed(world, 'Fabrikam');
+const atContoso: Authority = { kind: 'directory', directoryId: contoso };
+
+describe('authorities: what a v2.0 path names', () => {
+  it('names the shared authorities, in any case, and consumers by its tenant id too', () => {
+    assert.deepEqual(authorityNamed('common', directories), { kind: 'common' });
+    assert.deepEqual(authorityNamed('Organizations', directories), { kind: 'organizations' });
+    assert.deepEqual(authorityNamed('CONSUMERS', directories), { kind: 'consumers' });
+    assert.deepEqual(authorityNamed(PERSONAL_ACCOUNT_TENANT_ID, directories), { kind: 'consumers' });
+  });
+
+  it('names a directory by its id or any of its domains, in any case', () => {
+    for (const tenant of [contoso, contoso.toUpperCase(), 'contoso.com', 'Contoso.onmicrosoft.com'])
+      assert.deepEqual(authorityNamed(tenant, directories), atContoso, tenant);
+  });
+
+  it('names nothing for a tenant that does not exist, or an unmanaged directory by a domain it never verified', () => {
+    for (const tenant of [
+      '',
+      'contoso',
+      'contoso.org',
+      'adatum.com',
+      '00000000-0000-0000-0000-000000000000',
+      '{tenantid}',
+    ])
+      assert.equal(authorityNamed(tenant, directories), undefined, tenant);
+    assert.equal(authorityNamed('adatum.onmicrosoft.com', directories)?.kind, 'directory');
+  });
+
+  it('writes a directory authority as its id, and the shared ones as their names', () => {
+    assert.equal(authoritySegment(atContoso), contoso);
+    assert.equal(authoritySegment({ kind: 'organizations' }), 'organizations');
+  });
+
+  it("puts one directory's id in its issuer, the personal accounts' tenant in consumers', and the template in the others'", () => {
+    assert.equal(issuerTenantOf(atContoso), contoso);
+    assert.equal(issuerTenantOf({ kind: 'consumers' }), PERSONAL_ACCOUNT_TENANT_ID);
+    assert.equal(issuerTenantOf({ kind: 'common' }), TENANT_TEMPLATE);
+    assert.equal(issuerTenantOf({ kind: 'organizations' }), TENANT_TEMPLATE);
+  });
+});
+
+describe('authorities: who each one signs in, and to which tenant', () => {
+  const alice = accountOf(world, 'alice@contoso.com');
+  const aliceFabrikam = accountOf(world, 'alice@fabrikam.com');
+  const carolPersonal = accountOf(world, 'carol@contoso.com', 'personal');
+  const bob = accountOf(world, 'bob@contoso.com');
+
+  it('common signs in everyone to their own tenant', () => {
+    assert.deepEqual(admission({ kind: 'common' }, alice), { admitted: true, tenantId: contoso });
+    assert.deepEqual(admission({ kind: 'common' }, aliceFabrikam), { admitted: true, tenantId: fabrikam });
+    assert.deepEqual(admission({ kind: 'common' }, carolPersonal), {
+      admitted: true,
+      tenantId: PERSONAL_ACCOUNT_TENANT_ID,
+    });
+  });
+
+  it('organizations signs in work accounts and refuses personal ones with AADSTS500200', () => {
+    assert.deepEqual(admission({ kind: 'organizations' }, alice), { admitted: true, tenantId: contoso });
+    assert.deepEqual(admission({ kind: 'organizations' }, carolPersonal), {
+      admitted: false,
+      refusal: 'AADSTS500200',
+    });
+  });
+
+  it('consumers signs in personal accounts and refuses work ones with AADSTS50020', () => {
+    assert.deepEqual(admission({ kind: 'consumers' }, carolPersonal), {
+      admitted: true,
+      tenantId: PERSONAL_ACCOUNT_TENANT_ID,
+    });
+    assert.deepEqual(admission({ kind: 'consumers' }, alice), { admitted: false, refusal: 'AADSTS50020' });
+  });
+
+  it("a directory signs in its members and its guests, to itself, and refuses everyone else's with AADSTS50020", () => {
+    assert.deepEqual(admission(atContoso, bob), { admitted: true, tenantId: contoso });
+    assert.deepEqual(admission(atContoso, aliceFabrikam), { admitted: true, tenantId: contoso }, 'a guest of Contoso');
+    const atFabrikam: Authority = { kind: 'directory', directoryId: fabrikam };
+    assert.deepEqual(admission(atFabrikam, bob), { admitted: false, refusal: 'AADSTS50020' });
+    assert.deepEqual(admission(atFabrikam, carolPersonal), { admitted: false, refusal: 'AADSTS50020' });
+  });
+});
