@@ -3,10 +3,13 @@ import { defineConfig, devices } from '@playwright/test';
 import { chromiumExecutablePath, otherEngines } from './e2e/support/browser.js';
 import { TRAINER_KEY } from './e2e/support/trainer-key.js';
 import {
+  EXAMPLE_APP_PORT,
+  EXAMPLE_APP_URL,
   extraCertificatesWithTestCertificate,
   TEST_CERTIFICATE,
-  YOUR_APP_CLIENTS_FILE,
+  writeClientsFile,
   YOUR_APP_PORT,
+  YOUR_APP_PORTAL,
 } from './e2e/support/your-app.js';
 
 const port = Number(process.env.MOCK_PORTAL_PORT ?? 3100);
@@ -43,8 +46,11 @@ const LANGUAGE_SENSITIVE = [
 
 // Your app (MSAL in the test workers) trusts the HTTPS server's test certificate the way the README
 // tells people to: NODE_EXTRA_CA_CERTS, read when a process starts, so set here before the workers are.
-if (process.env.TEST_WORKER_INDEX === undefined)
-  process.env.NODE_EXTRA_CA_CERTS = extraCertificatesWithTestCertificate(process.env.NODE_EXTRA_CA_CERTS);
+const runner = process.env.TEST_WORKER_INDEX === undefined;
+if (runner) process.env.NODE_EXTRA_CA_CERTS = extraCertificatesWithTestCertificate(process.env.NODE_EXTRA_CA_CERTS);
+
+/** Specs that need the HTTPS mock and the example app this config starts: none with BASE_URL. */
+const NEEDS_OWN_SERVERS = externalBaseUrl ? ['**/your-app*.spec.ts'] : [];
 
 /** Every picture's width, and the height of its first screen. */
 const PICTURE_SIZE = { width: 1280, height: 800 };
@@ -78,11 +84,13 @@ export default defineConfig({
   projects: [
     {
       name: 'en-US',
+      testIgnore: NEEDS_OWN_SERVERS,
       use: { ...devices['Desktop Chrome'], locale: 'en-US', timezoneId: 'America/Los_Angeles', launchOptions },
     },
     {
       name: 'zh-TW',
       testMatch: LANGUAGE_SENSITIVE,
+      testIgnore: NEEDS_OWN_SERVERS,
       use: { ...devices['Desktop Chrome'], locale: 'zh-TW', timezoneId: 'Asia/Taipei', launchOptions },
     },
     {
@@ -118,7 +126,9 @@ export default defineConfig({
       ? [{ name: 'webkit', grep: PHONE, use: { ...devices['Desktop Safari'], locale: 'en-US' } }]
       : []),
   ],
-  webServer: externalBaseUrl ? undefined : [testServer(port), testServer(port + 1), yourAppServer()],
+  webServer: externalBaseUrl
+    ? undefined
+    : [testServer(port), testServer(port + 1), ...(runner ? [yourAppServer(), exampleApp()] : [])],
 });
 
 function testServer(on: number, https = false, env: Record<string, string> = {}) {
@@ -134,11 +144,24 @@ function testServer(on: number, https = false, env: Record<string, string> = {})
   };
 }
 
-/** The mock over HTTPS with an application registered, as `npm start -- --https` with MOCK_CLIENTS serves it. */
+/** The mock over HTTPS with applications registered, as `npm start -- --https` with MOCK_CLIENTS serves it. */
 function yourAppServer() {
   return testServer(YOUR_APP_PORT, true, {
     TLS_CERT: TEST_CERTIFICATE.cert,
     TLS_KEY: TEST_CERTIFICATE.key,
-    MOCK_CLIENTS: YOUR_APP_CLIENTS_FILE,
+    MOCK_CLIENTS: writeClientsFile(),
   });
+}
+
+/** examples/your-app, started as its README says (NODE_EXTRA_CA_CERTS is this process's, above). */
+function exampleApp() {
+  return {
+    command: 'node --import tsx examples/your-app/app.ts',
+    url: `${EXAMPLE_APP_URL}/`,
+    env: { PORT: String(EXAMPLE_APP_PORT), AUTHORITY: `${YOUR_APP_PORTAL}/login/common` },
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+  };
 }

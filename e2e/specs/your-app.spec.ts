@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { SEED_DIRECTORY_IDS } from '../../mock-portal/src/world/seed.js';
 import { expect, test } from '../fixtures.js';
 import { ALICE_CONTOSO, ALICE_FABRIKAM, CAROL, PASSWORD } from '../support/accounts.js';
-import { YOUR_APP, YOUR_APP_PORT, YOUR_APP_PORTAL } from '../support/your-app.js';
+import { MSAL_TEST_APP as YOUR_APP, YOUR_APP_PORT, YOUR_APP_PORTAL } from '../support/your-app.js';
 
 /** Your app, as Microsoft's library builds it: only its authority names the mock instead of login.microsoftonline.com. */
 function yourApp(tenant: string): ConfidentialClientApplication {
