@@ -14,7 +14,10 @@ const root = path.resolve(import.meta.dirname, '..');
 const playwright = path.join(root, 'node_modules', '.bin', 'playwright');
 const blobDir = path.join(root, 'blob-report');
 const shards = Number(process.env.SHARDS ?? 2);
-const firstPort = Number(process.env.MOCK_PORTAL_PORT ?? 3100) + 1;
+// Each shard starts four servers on consecutive ports (the portal, the pictures' portal, the HTTPS
+// portal for your app, the example app): shards' ports are ten apart.
+const firstPort = Number(process.env.MOCK_PORTAL_PORT ?? 3100) + 10;
+const PORTS_PER_SHARD = 10;
 
 function run(args: string[], env: NodeJS.ProcessEnv, label: string): Promise<number> {
   return new Promise((resolve) => {
@@ -49,7 +52,7 @@ const codes = await Promise.all(
       ],
       // Each shard its own blob folder: a blob reporter empties its folder when it starts.
       {
-        MOCK_PORTAL_PORT: String(firstPort + index),
+        MOCK_PORTAL_PORT: String(firstPort + index * PORTS_PER_SHARD),
         PLAYWRIGHT_BLOB_OUTPUT_DIR: path.join(blobDir, `shard-${index + 1}`),
       },
       `shard ${index + 1}/${shards}`,

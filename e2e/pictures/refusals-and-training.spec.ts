@@ -1,7 +1,7 @@
 import { expect, test } from '../fixtures.js';
 import { ScenariosPage } from '../pages/scenarios.js';
 import { TrainerView } from '../pages/trainer.js';
-import { ALICE_CONTOSO, ALICE_FABRIKAM, DAVE, ERIN, KIM, PASSWORD } from '../support/accounts.js';
+import { ALICE_CONTOSO, ALICE_FABRIKAM, CAROL, DAVE, ERIN, KIM, PASSWORD } from '../support/accounts.js';
 import { signInToPortal } from '../support/flows.js';
 import { TRAINER_KEY } from '../support/trainer-key.js';
 import { LOCALES, picture } from './picture.js';
@@ -38,6 +38,37 @@ for (const locale of LOCALES) {
         page.getByRole('heading', { name: ui('signup.refused.account-type-not-supported.heading') }),
       ).toBeVisible();
       await picture(page, locale, '54-sign-up-account-type-not-supported');
+    });
+
+    test("your app's authorities: a personal account at organizations, an outsider at a directory, a tenant that does not exist", async ({
+      page,
+      baseURL,
+      signIn,
+    }) => {
+      // The portal's own registration stands in for your app: these pages come before any app sees a thing.
+      const authorize = (tenant: string) =>
+        `/login/${tenant}/v2.0/authorize?${new URLSearchParams({
+          client_id: 'portal-azure',
+          response_type: 'code',
+          scope: 'openid',
+          redirect_uri: `${baseURL}/portal/callback`,
+          code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+          code_challenge_method: 'S256',
+        }).toString()}`;
+      await page.goto(authorize('organizations'));
+      await signIn.fillUsername(CAROL);
+      await signIn.chooseAccountKind('personal');
+      await signIn.fillPassword(PASSWORD);
+      await expect(signIn.error()).toContainText('AADSTS500200');
+      await picture(page, locale, '57-your-app-personal-account-at-organizations');
+      await page.goto(authorize('fabrikam.com'));
+      await signIn.fillUsername(ALICE_CONTOSO);
+      await signIn.fillPassword(PASSWORD);
+      await expect(signIn.error()).toContainText('AADSTS50020');
+      await picture(page, locale, '58-your-app-outsider-at-a-directory');
+      await page.goto(authorize('no-such-tenant.example'));
+      await expect(signIn.error()).toContainText('AADSTS90002');
+      await picture(page, locale, '59-your-app-tenant-not-found');
     });
 
     test('the refusal pages: a world that has gone, the trainer view without its key', async ({
