@@ -57,6 +57,9 @@ test.describe('Your app signs in with the mock, through MSAL (msal-node)', () =>
     const result = await finish();
     expect(result.tenantId).toBe(SEED_DIRECTORY_IDS.contoso);
     expect(result.account?.username).toBe(ALICE_CONTOSO);
+    expect(result.account?.homeAccountId, 'from client_info: her id in her home tenant').toBe(
+      `${result.uniqueId}.${SEED_DIRECTORY_IDS.contoso}`,
+    );
     expect(result.idTokenClaims).toMatchObject({
       ver: '2.0',
       iss: `${YOUR_APP_PORTAL}/login/${SEED_DIRECTORY_IDS.contoso}/v2.0`,
@@ -118,5 +121,8 @@ test.describe('Your app signs in with the mock, through MSAL (msal-node)', () =>
     const result = await finish();
     expect(result.tenantId).toBe(SEED_DIRECTORY_IDS.contoso);
     expect(result.account?.username).toBe(ALICE_FABRIKAM);
+    expect(result.account?.homeAccountId, 'her home is still Fabrikam').toBe(
+      `${result.uniqueId}.${SEED_DIRECTORY_IDS.fabrikam}`,
+    );
   });
 });

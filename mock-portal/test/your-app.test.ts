@@ -114,6 +114,17 @@ describe("your app with openid-client, at a directory's own authority (no browse
     assert.match(page, /does not exist in the Fabrikam directory/);
   });
 
+  it("does not reuse a sign-in the authority refuses: signed in as alice@contoso.com, Fabrikam's authority refuses her", async () => {
+    const browser = new Browserless(running.url);
+    const atContoso = await authorizationRequest(await yourApp(running, CONTOSO));
+    await signInUntilCallback(browser, atContoso.url.href, 'alice@contoso.com', SEED_PASSWORD);
+    const atFabrikam = await authorizationRequest(await yourApp(running, SEED_DIRECTORY_IDS.fabrikam));
+    const { response, url } = await browser.follow(atFabrikam.url);
+    assert.match(url.pathname, /^\/login\/interaction\//, 'asked, not signed in silently');
+    assert.equal(response.status, 400);
+    assert.match(await response.text(), /AADSTS50020/);
+  });
+
   it("refuses a Contoso user's code, issued at Contoso's authority, at Fabrikam's token endpoint", async () => {
     const { url, checks } = await authorizationRequest(await yourApp(running, CONTOSO));
     const callback = await signInUntilCallback(

@@ -1,7 +1,9 @@
 import { interactionPolicy, type KoaContextWithOIDC } from 'oidc-provider';
+import { admission } from '../../world/authority.js';
 import type { WorldRegistry } from '../../world/registry.js';
 import type { World } from '../../world/world.js';
 import { REMEMBERED_COOKIE, type RememberedAccounts } from './remembered.js';
+import { AUTHORITY_PARAMETER } from './v2-routes.js';
 
 /**
  * When the login service must show a page, on top of oidc-provider's defaults:
@@ -9,6 +11,8 @@ import { REMEMBERED_COOKIE, type RememberedAccounts } from './remembered.js';
  *   more signed-in accounts and the relying party said neither which (`login_hint`) nor `login`;
  * - a session whose account no longer exists in this browser's world (the world was started over,
  *   replaced, or the browser joined another) must sign in again;
+ * - a session whose account the sign-in's authority does not sign in (a directory's outsider,
+ *   say) must sign in again, where the sign-in pages refuse it by name;
  * - a `login_hint` naming someone else than the session's account must sign in again.
  * With exactly one signed-in account and no prompt, nothing triggers: the browser is signed in
  * again silently, which is how the wrong account slips through (pitfall 3).
@@ -51,6 +55,17 @@ export function promptPolicy(registry: WorldRegistry, remembered: RememberedAcco
       return accountId && !ofThisWorld(ctx, accountId) ? REQUEST_PROMPT : NO_NEED_TO_PROMPT;
     }),
     0,
+  );
+  login?.checks.add(
+    new Check('account_refused_here', 'The authority does not sign in the signed-in account', (ctx) => {
+      const accountId = ctx.oidc.session?.accountId;
+      const found = accountId ? registry.findAccount(accountId) : undefined;
+      if (!found) return NO_NEED_TO_PROMPT;
+      const named: unknown = ctx.oidc.params?.[AUTHORITY_PARAMETER];
+      const authority = found.world.authorityNamed(typeof named === 'string' ? named : 'common');
+      return authority && admission(authority, found.account).admitted ? NO_NEED_TO_PROMPT : REQUEST_PROMPT;
+    }),
+    1,
   );
   login?.checks.add(
     new Check('login_hint_other_account', 'login_hint names another account', (ctx) => {

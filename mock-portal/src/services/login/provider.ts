@@ -1,6 +1,7 @@
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { type Account, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { admission, type Authority } from '../../world/authority.js';
+import { tenantIdOf } from '../../world/placement.js';
 import type { WorldRegistry } from '../../world/registry.js';
 import { createAdapterFactory } from './adapter.js';
 import type { RequestIssuers } from './issuer.js';
@@ -153,5 +154,25 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
   provider.on('authorization.success', (_ctx, response) => {
     if (response) delete response.iss;
   });
+  provider.use(clientInfo(options.registry));
   return provider;
+}
+
+/**
+ * Microsoft's token responses carry `client_info` when the client asks (`client_info=1`, as MSAL
+ * does): the account's object id and home tenant, base64url JSON, from which MSAL makes the
+ * account's home id. Added after the provider has answered.
+ */
+function clientInfo(registry: WorldRegistry) {
+  return async (ctx: KoaContextWithOIDC, next: () => Promise<void>) => {
+    await next();
+    const asked = ctx.oidc?.body?.client_info === '1';
+    const accountId = ctx.oidc?.account?.accountId;
+    if (ctx.oidc?.route !== 'token' || ctx.status !== 200 || !asked || !accountId) return;
+    const found = registry.findAccount(accountId);
+    const home = found ? tenantIdOf(found.account) : undefined;
+    if (!home || typeof ctx.body !== 'object' || ctx.body === null) return;
+    const info = Buffer.from(JSON.stringify({ uid: accountId, utid: home })).toString('base64url');
+    ctx.body = { ...(ctx.body as Record<string, unknown>), client_info: info };
+  };
 }
