@@ -8,14 +8,39 @@ import {
   TENANT_TEMPLATE,
   type Authority,
 } from '../src/world/authority.js';
-import { PERSONAL_ACCOUNT_TENANT_ID } from '../src/world/model.js';
-import { createSeedWorld } from '../src/world/seed.js';
-import { accountOf, directoryNamed } from './helpers.js';
+import { PERSONAL_ACCOUNT_TENANT_ID, type Account, type Directory } from '../src/world/model.js';
+import { World } from '../src/world/world.js';
 
-const world = createSeedWorld();
-const directories = world.snapshot().directories;
-const contoso = directoryNamed(world, 'Contoso');
-const fabrikam = directoryNamed(world, 'Fabrikam');
+// A small world of its own, not the seed: these rules hold for any directories and accounts.
+const contoso = 'c0000000-0000-4000-8000-000000000001';
+const fabrikam = 'f0000000-0000-4000-8000-000000000002';
+const directory = (id: string, name: string, managed = true): Directory => ({
+  id,
+  name,
+  initialDomain: `${name.toLowerCase()}.onmicrosoft.com`,
+  verifiedDomains: managed ? [`${name.toLowerCase()}.com`] : [],
+  managed,
+  office365Subscriptions: [],
+});
+const directories = [
+  directory(contoso, 'Contoso'),
+  directory(fabrikam, 'Fabrikam'),
+  directory('a0000000-0000-4000-8000-000000000003', 'Adatum', false),
+];
+const person = (signInName: string, kind: Account['kind'], home?: string, guestOf: string[] = []): Account => ({
+  id: `${signInName}-${kind}`,
+  signInName,
+  kind,
+  displayName: signInName,
+  givenName: '',
+  surname: '',
+  homeDirectoryId: home,
+  guestOfDirectoryIds: guestOf,
+  directoryRoles: [],
+  password: 'x',
+  locked: false,
+});
+const world = new World({ directories, accounts: [], subscriptions: [] });
 const atContoso: Authority = { kind: 'directory', directoryId: contoso };
 
 describe('authorities: what a v2.0 path names', () => {
@@ -29,6 +54,18 @@ describe('authorities: what a v2.0 path names', () => {
   it('names a directory by its id or any of its domains, in any case', () => {
     for (const tenant of [contoso, contoso.toUpperCase(), 'contoso.com', 'Contoso.onmicrosoft.com'])
       assert.deepEqual(authorityNamed(tenant, directories), atContoso, tenant);
+  });
+
+  it("is what a world answers for its own directories, and for another world's nothing", () => {
+    assert.deepEqual(world.authorityNamed('CONTOSO.COM'), atContoso);
+    assert.deepEqual(world.authorityNamed('organizations'), { kind: 'organizations' });
+    const defaultDirectory = directory('d0000000-0000-4000-8000-000000000004', 'CarolDefault', false);
+    const elsewhere = new World({ directories: [...directories, defaultDirectory], accounts: [], subscriptions: [] });
+    assert.deepEqual(elsewhere.authorityNamed(defaultDirectory.id), {
+      kind: 'directory',
+      directoryId: defaultDirectory.id,
+    });
+    assert.equal(world.authorityNamed(defaultDirectory.id), undefined);
   });
 
   it('names nothing for a tenant that does not exist, or an unmanaged directory by a domain it never verified', () => {
@@ -52,16 +89,17 @@ describe('authorities: what a v2.0 path names', () => {
   it("puts one directory's id in its issuer, the personal accounts' tenant in consumers', and the template in the others'", () => {
     assert.equal(issuerTenantOf(atContoso), contoso);
     assert.equal(issuerTenantOf({ kind: 'consumers' }), PERSONAL_ACCOUNT_TENANT_ID);
-    assert.equal(issuerTenantOf({ kind: 'common' }), TENANT_TEMPLATE);
-    assert.equal(issuerTenantOf({ kind: 'organizations' }), TENANT_TEMPLATE);
+    assert.equal(TENANT_TEMPLATE, '{tenantid}', "Microsoft's template, which clients fill in with each token's tid");
+    assert.equal(issuerTenantOf({ kind: 'common' }), '{tenantid}');
+    assert.equal(issuerTenantOf({ kind: 'organizations' }), '{tenantid}');
   });
 });
 
 describe('authorities: who each one signs in, and to which tenant', () => {
-  const alice = accountOf(world, 'alice@contoso.com');
-  const aliceFabrikam = accountOf(world, 'alice@fabrikam.com');
-  const carolPersonal = accountOf(world, 'carol@contoso.com', 'personal');
-  const bob = accountOf(world, 'bob@contoso.com');
+  const alice = person('alice@contoso.com', 'work', contoso);
+  const aliceFabrikam = person('alice@fabrikam.com', 'work', fabrikam, [contoso]);
+  const carolPersonal = person('carol@contoso.com', 'personal');
+  const bob = person('bob@contoso.com', 'work', contoso);
 
   it('common signs in everyone to their own tenant', () => {
     assert.deepEqual(admission({ kind: 'common' }, alice), { admitted: true, tenantId: contoso });
@@ -94,5 +132,15 @@ describe('authorities: who each one signs in, and to which tenant', () => {
     const atFabrikam: Authority = { kind: 'directory', directoryId: fabrikam };
     assert.deepEqual(admission(atFabrikam, bob), { admitted: false, refusal: 'AADSTS50020' });
     assert.deepEqual(admission(atFabrikam, carolPersonal), { admitted: false, refusal: 'AADSTS50020' });
+  });
+
+  it('refuses, everywhere but at a directory it is a guest of, a work account with no home directory', () => {
+    const homeless = { ...bob, homeDirectoryId: undefined, guestOfDirectoryIds: [contoso] };
+    for (const kind of ['common', 'organizations'] as const)
+      assert.deepEqual(admission({ kind }, homeless), {
+        admitted: false,
+        refusal: kind === 'common' ? 'AADSTS50020' : 'AADSTS500200',
+      });
+    assert.deepEqual(admission(atContoso, homeless), { admitted: true, tenantId: contoso });
   });
 });

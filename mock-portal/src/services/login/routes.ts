@@ -70,10 +70,21 @@ export function interactionRoutes(
    * nothing is remembered. True when it refused.
    */
   async function refused(req: Request, res: Response, details: Details, account: Account): Promise<boolean> {
-    const authority = req.world.authorityNamed(authorityOf(details)) ?? { kind: 'common' };
+    const { t } = res.locals;
+    const named = authorityOf(details);
+    const authority = req.world.authorityNamed(named);
+    if (!authority) {
+      // Its directory is not in this browser's world (the browser joined another since).
+      await page(
+        res,
+        'refused',
+        { code: 'AADSTS90002', message: t('login.refused.AADSTS90002', { tenant: named }) },
+        400,
+      );
+      return true;
+    }
     const verdict = admission(authority, account);
     if (verdict.admitted) return false;
-    const { t } = res.locals;
     const directory = authority.kind === 'directory' ? (req.world.directory(authority.directoryId)?.name ?? '') : '';
     const message =
       authority.kind === 'directory'
