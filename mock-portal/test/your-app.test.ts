@@ -149,6 +149,16 @@ describe("your app with openid-client, at a directory's own authority (no browse
     assert.equal(((await response.json()) as { error: string }).error, 'invalid_grant');
   });
 
+  it("lets the sign-in pages' forms end at your app, and no other page's", async () => {
+    const formAction = async (path: string) =>
+      /form-action ([^;]+)/.exec(
+        (await fetch(`${running.url}${path}`, { redirect: 'manual' })).headers.get('content-security-policy') ?? '',
+      )?.[1];
+    assert.equal(await formAction('/login/help/cant-access'), "'self' http://localhost:5002");
+    assert.equal(await formAction('/'), "'self'");
+    assert.equal(await formAction('/portal/'), "'self'");
+  });
+
   it('answers any tenant and endpoint with a page or JSON that says what is wrong: never a 5xx, never a stack', async () => {
     const tenant = fc.oneof(
       fc.string({ maxLength: 80 }),
