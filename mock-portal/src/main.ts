@@ -7,7 +7,7 @@ import { keepConnectionsOpen } from './http/keep-alive.js';
 import { fetchTrusting } from './http/trusting-fetch.js';
 import { createApp, registryLimits } from './server.js';
 import { readClientFile } from './store/client-file.js';
-import { localCertificate, namedCertificate, type TlsCertificate } from './store/tls-certificate.js';
+import { localCertificate, namedCertificate } from './store/tls-certificate.js';
 import { keptTrainerKey } from './store/trainer-key.js';
 import { WorldFiles } from './store/world-files.js';
 import { WorldRegistry } from './world/registry.js';
@@ -18,26 +18,20 @@ const stored = store?.load((file, problem) => console.warn(`Skipped ${file}: not
 const registry = new WorldRegistry(registryLimits(config), store, stored);
 const trainerKey = config.trainerKey ?? keptTrainerKey(config.dataDir);
 // --https: the certificate TLS_CERT and TLS_KEY name, or one made for localhost and kept (in the data folder).
-const tls = config.https ? await certificateOrExit(config) : undefined;
+const { tlsFiles, dataDir, clientsFile } = config;
+const tls = config.https
+  ? await orExit(() =>
+      tlsFiles
+        ? namedCertificate(tlsFiles.certFile, tlsFiles.keyFile)
+        : localCertificate(path.join(dataDir ?? path.join(tmpdir(), 'mock-azure-portal'), 'tls')),
+    )
+  : undefined;
+const clients = clientsFile ? await orExit(() => readClientFile(clientsFile)) : [];
 
-/** The certificate to serve, or a one-line reason and exit 1: a start-up mistake is no stack trace. */
-async function certificateOrExit({ tlsFiles, dataDir }: typeof config): Promise<TlsCertificate> {
+/** What `read` gives, or its error's one line and exit 1: a start-up mistake is no stack trace. */
+async function orExit<T>(read: () => T | Promise<T>): Promise<T> {
   try {
-    return tlsFiles
-      ? namedCertificate(tlsFiles.certFile, tlsFiles.keyFile)
-      : await localCertificate(path.join(dataDir ?? path.join(tmpdir(), 'mock-azure-portal'), 'tls'));
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
-  }
-}
-
-const clients = config.clientsFile ? orExit(() => readClientFile(config.clientsFile ?? '')) : [];
-
-/** What `read` returns, or its error's one line and exit 1: a start-up mistake is no stack trace. */
-function orExit<T>(read: () => T): T {
-  try {
-    return read();
+    return await read();
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);

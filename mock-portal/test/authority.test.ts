@@ -134,6 +134,12 @@ describe('authorities: who each one signs in, and to which tenant', () => {
     assert.deepEqual(admission(atFabrikam, carolPersonal), { admitted: false, refusal: 'AADSTS50020' });
   });
 
+  it('is what a world answers for a tenant by name, and nothing for a tenant it does not have', () => {
+    assert.deepEqual(world.admissionAt('contoso.com', bob), { admitted: true, tenantId: contoso });
+    assert.deepEqual(world.admissionAt('Fabrikam.onmicrosoft.com', bob), { admitted: false, refusal: 'AADSTS50020' });
+    assert.equal(world.admissionAt('nowhere.example', bob), undefined);
+  });
+
   it('refuses, everywhere but at a directory it is a guest of, a work account with no home directory', () => {
     const homeless = { ...bob, homeDirectoryId: undefined, guestOfDirectoryIds: [contoso] };
     for (const kind of ['common', 'organizations'] as const)

@@ -1,4 +1,4 @@
-import { authorityNamed, type Authority } from './authority.js';
+import { admission, authorityNamed, type Admission, type Authority } from './authority.js';
 import { Credentials } from './credentials.js';
 import { randomProvenance, type Provenance } from './provenance.js';
 import { isUserOf, membershipsOf, usersOf, type Membership } from './membership.js';
@@ -101,6 +101,12 @@ export class World {
   /** The authority a v2.0 path's `{tenant}` names in this world: a shared one, or one of its directories. */
   authorityNamed(tenant: string): Authority | undefined {
     return authorityNamed(tenant, this.#directories.values());
+  }
+
+  /** Whether, and to which tenant, the authority a tenant names signs this account in; undefined when it names none here. */
+  admissionAt(tenant: string, account: Account): Admission | undefined {
+    const authority = this.authorityNamed(tenant);
+    return authority && admission(authority, account);
   }
 
   /** Every account signed in with this address: two when it is both a work and a personal account. */

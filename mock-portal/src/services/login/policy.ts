@@ -1,9 +1,8 @@
 import { interactionPolicy, type KoaContextWithOIDC } from 'oidc-provider';
-import { admission } from '../../world/authority.js';
 import type { WorldRegistry } from '../../world/registry.js';
 import type { World } from '../../world/world.js';
 import { REMEMBERED_COOKIE, type RememberedAccounts } from './remembered.js';
-import { AUTHORITY_PARAMETER } from './v2-routes.js';
+import { authorityParameterOf } from './v2-routes.js';
 
 /**
  * When the login service must show a page, on top of oidc-provider's defaults:
@@ -61,9 +60,9 @@ export function promptPolicy(registry: WorldRegistry, remembered: RememberedAcco
       const accountId = ctx.oidc.session?.accountId;
       const found = accountId ? registry.findAccount(accountId) : undefined;
       if (!found) return NO_NEED_TO_PROMPT;
-      const named: unknown = ctx.oidc.params?.[AUTHORITY_PARAMETER];
-      const authority = found.world.authorityNamed(typeof named === 'string' ? named : 'common');
-      return authority && admission(authority, found.account).admitted ? NO_NEED_TO_PROMPT : REQUEST_PROMPT;
+      return found.world.admissionAt(authorityParameterOf(ctx.oidc.params), found.account)?.admitted
+        ? NO_NEED_TO_PROMPT
+        : REQUEST_PROMPT;
     }),
     1,
   );

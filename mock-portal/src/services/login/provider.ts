@@ -1,13 +1,12 @@
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { type Account, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import { admission, type Authority } from '../../world/authority.js';
 import { tenantIdOf } from '../../world/placement.js';
 import type { WorldRegistry } from '../../world/registry.js';
 import { createAdapterFactory } from './adapter.js';
 import type { RequestIssuers } from './issuer.js';
 import { promptPolicy } from './policy.js';
 import type { RememberedAccounts } from './remembered.js';
-import { AUTHORITY_PARAMETER, pathTenantOf } from './v2-routes.js';
+import { AUTHORITY_PARAMETER, authorityParameterOf, pathTenantOf } from './v2-routes.js';
 
 /** An application the sign-in service knows: the mock's own two, and those of MOCK_CLIENTS. */
 export interface ClientRegistration {
@@ -37,9 +36,7 @@ const DAY = 24 * HOUR;
 
 /** The authority a request signs in at: its v2.0 path's, or the one its sign-in began at. */
 function tenantOf(ctx: KoaContextWithOIDC): string {
-  const fromPath = pathTenantOf(ctx.req);
-  const fromParams: unknown = ctx.oidc?.params?.[AUTHORITY_PARAMETER];
-  return fromPath ?? (typeof fromParams === 'string' ? fromParams : 'common');
+  return pathTenantOf(ctx.req) ?? authorityParameterOf(ctx.oidc?.params);
 }
 
 /**
@@ -57,8 +54,7 @@ function accountFor(
   const found = registry.findAccount(accountId);
   if (!found) return undefined;
   const { account, world } = found;
-  const authority: Authority | undefined = world.authorityNamed(tenantOf(ctx));
-  const admitted = authority ? admission(authority, account) : undefined;
+  const admitted = world.admissionAt(tenantOf(ctx), account);
   if (!admitted?.admitted) return undefined;
   if (ctx.oidc?.route === 'token') issuers.set(ctx.req, issuers.of(admitted.tenantId));
   return {

@@ -11,7 +11,7 @@ import type { Account } from '../../world/model.js';
 import { accountKindForm, passwordForm, pickAccountForm, staySignedInForm, usernameForm } from './forms.js';
 import { flowFor, type LoginFlow } from './login-flow.js';
 import { signInAttemptLimit } from './rate-limit.js';
-import { AUTHORITY_PARAMETER } from './v2-routes.js';
+import { authorityParameterOf } from './v2-routes.js';
 import { admission } from '../../world/authority.js';
 import { REMEMBERED_COOKIE, RememberedAccounts } from './remembered.js';
 
@@ -71,7 +71,7 @@ export function interactionRoutes(
    */
   async function refused(req: Request, res: Response, details: Details, account: Account): Promise<boolean> {
     const { t } = res.locals;
-    const named = authorityOf(details);
+    const named = authorityParameterOf(details.params);
     const authority = req.world.authorityNamed(named);
     if (!authority) {
       // Its directory is not in this browser's world (the browser joined another since).
@@ -138,11 +138,6 @@ export function interactionRoutes(
   const onlyAccountNamed = (req: Request, name: string): Account | undefined => {
     const named = req.world.accountsBySignInName(name);
     return named.length === 1 ? named[0] : undefined;
-  };
-
-  const authorityOf = (details: Details) => {
-    const named: unknown = details.params[AUTHORITY_PARAMETER];
-    return typeof named === 'string' ? named : 'common';
   };
 
   const hintOf = (details: Details) =>

@@ -17,6 +17,12 @@ type Endpoint = keyof typeof ENDPOINTS;
 /** The authorization parameter that carries the authority into the sign-in pages and the code. */
 export const AUTHORITY_PARAMETER = 'authority';
 
+/** The authority a sign-in began at, from its authorization parameters; `common` if none was set. */
+export function authorityParameterOf(params: Readonly<Record<string, unknown>> | undefined): string {
+  const named = params?.[AUTHORITY_PARAMETER];
+  return typeof named === 'string' ? named : 'common';
+}
+
 /** The `{tenant}` each request came in on, for the account lookup at the token endpoint. */
 const pathTenants = new WeakMap<IncomingMessage, string>();
 
