@@ -112,7 +112,9 @@ async function requestsPerSecond(
 // The same configuration the suite's server runs with (test mode, log level warn).
 const running = await listen({ testMode: true, logLevel: 'warn' });
 const baseline = await startBaseline();
-console.log(`bench: portal ${running.url}, yardsticks ${baseline.url}`);
+console.log(
+  `bench: Node ${process.versions.node} (the portal runs on the same), portal ${running.url}, yardsticks ${baseline.url}`,
+);
 
 /**
  * 1. Each page against the floor of its own size: the same-size bare Express + EJS page behind only
@@ -216,8 +218,7 @@ async function happyPathRatio(): Promise<void> {
   }
   await browser.close();
   const serverDuringFlows = (await serverMs()) - serverBefore;
-  portal.stop();
-  staticPage.stop();
+  await Promise.all([portal.stop(), staticPage.stop()]);
   console.log(
     `  the server spent ${(serverDuringFlows / 3).toFixed(0)} ms per happy path (${((serverDuringFlows / 3 / median(flows)) * 100).toFixed(1)} % of it); the rest is Chromium and Playwright`,
   );
@@ -321,7 +322,7 @@ async function memoryRatio(): Promise<void> {
   const afterFirst = await residentMb();
   await flowsUpTo(totalFlows);
   const afterAll = await residentMb();
-  portal.stop();
+  await portal.stop();
   console.log(
     `  ${done} flows in ${((performance.now() - flowStarted) / 1000).toFixed(0)} s, ${failures} failed; the portal's RSS ${afterFirst.toFixed(0)} MiB after ${firstFlows}, ${afterAll.toFixed(0)} MiB after ${totalFlows}`,
   );

@@ -20,6 +20,8 @@ export interface Config {
   readonly worldIdleHours: number;
   /** New worlds one address may make per ten minutes (NEW_WORLDS_PER_ADDRESS). */
   readonly newWorldsPerAddress: number;
+  /** How late the event loop may run before new requests get a "try again in a moment" page (OVERLOAD_LAG_MS). */
+  readonly overloadLagMs: number;
   /** Where worlds are kept across a restart (DATA_DIR); none in test mode, which keeps them in memory. */
   readonly dataDir?: string;
   /** The trainer view's key (TRAINER_KEY); made and kept in the data folder when not given. */
@@ -79,6 +81,7 @@ export function loadConfig(
     maxWorlds: whole(env, 'MAX_WORLDS', 2_000, 1, 100_000),
     worldIdleHours: whole(env, 'WORLD_IDLE_HOURS', 12, 1, 24 * 365),
     newWorldsPerAddress: whole(env, 'NEW_WORLDS_PER_ADDRESS', 100, 1, 100_000),
+    overloadLagMs: whole(env, 'OVERLOAD_LAG_MS', 1_000, 50, 600_000),
     ...(dataDir ? { dataDir } : {}),
     ...(trainerKey ? { trainerKey } : {}),
     https,

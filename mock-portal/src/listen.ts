@@ -33,6 +33,7 @@ export async function listen(
     worldIdleHours: 12,
     // Tests come from one address and make worlds by the hundred.
     newWorldsPerAddress: 100_000,
+    overloadLagMs: 1_000,
     ...options,
   };
   const app = await createApp(config, registry ?? new WorldRegistry(registryLimits(config)), seams);

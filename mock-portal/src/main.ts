@@ -46,7 +46,9 @@ const { app } = await createApp(
 setInterval(() => registry.purgeIdle(), 60_000).unref();
 
 const listener = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, app) : createServer(app);
-const server = keepConnectionsOpen(listener).listen(config.port, config.host, () => {
+// A class that arrives at once opens more connections than Node's default backlog (511) holds;
+// beyond it the kernel drops them and a browser's connection times out instead of waiting.
+const server = keepConnectionsOpen(listener).listen({ port: config.port, host: config.host, backlog: 4096 }, () => {
   if (tls)
     console.log(
       `HTTPS with ${tls.made ? 'a certificate made for localhost' : 'the certificate'} at ${tls.certFile}. Trust it in a Node app with NODE_EXTRA_CA_CERTS=${tls.certFile}`,

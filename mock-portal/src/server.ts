@@ -6,6 +6,7 @@ import type { CustomFetch } from 'openid-client';
 import type { Config } from './config.js';
 import { errorPages, notFound } from './http/errors.js';
 import { localeMiddleware } from './http/locale.js';
+import { eventLoopLag, shedWhenOverloaded } from './http/overload.js';
 import { requestLogging } from './http/logging.js';
 import { securityHeaders } from './http/security.js';
 import { testApi } from './http/test-api.js';
@@ -106,6 +107,7 @@ export async function createApp(
   app.use(cookieParser());
   app.use(localeMiddleware());
   if (config.testMode) app.use('/__test__', express.json({ limit: '16kb' }), testApi(registry, timing));
+  app.use(shedWhenOverloaded(eventLoopLag(), { maxLagMs: config.overloadLagMs }));
   app.use('/trainer', trainerService(registry, config.trainerKey ?? randomBytes(32).toString('hex')));
   const worlds = new WorldSelection(registry, { secureCookies, newWorldsPerAddress: config.newWorldsPerAddress });
   const scenarioSignIns = new ScenarioSignIns();

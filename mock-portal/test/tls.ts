@@ -26,6 +26,7 @@ export async function listenTls(): Promise<{ url: string; close: () => Promise<v
       maxWorlds: 100,
       worldIdleHours: 1,
       newWorldsPerAddress: 1_000,
+      overloadLagMs: 1_000,
     },
     new WorldRegistry(),
     {

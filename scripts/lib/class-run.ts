@@ -13,6 +13,10 @@ export interface ClassRun {
   readonly requests: readonly Timed[];
   /** What went wrong for a learner: a thrown error, or an end other than a Free Trial in Contoso. */
   readonly errors: readonly string[];
+  /** Learners whose connection failed or got no answer (a browser's "this site can't be reached"). */
+  readonly unanswered: number;
+  /** Learners the portal told to try again in a moment (503 with Retry-After) at least once. */
+  readonly toldToRetry: number;
   readonly seconds: number;
 }
 
@@ -24,29 +28,45 @@ export interface ClassRun {
  */
 export async function runClass(base: string, learners: number, thinkMs = 0): Promise<ClassRun> {
   const requests: Timed[] = [];
-  const timedFetch: typeof fetch = async (input, init) => {
-    // A person reads a page before the next click (from half to one and a half times `thinkMs`,
-    // so that a class does not click in step); a browser follows a redirect at once.
-    if (thinkMs > 0 && init?.method === 'POST')
-      await new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + Math.random())));
-    const started = performance.now();
-    const response = await fetch(input, init);
-    // The time to the whole answer, as a browser waits for the page.
-    const body = await response.arrayBuffer();
-    requests.push({ ms: performance.now() - started, status: response.status });
-    return new Response(body.byteLength > 0 ? body : null, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
-  };
+  const unanswered = new Set<number>();
+  const toldToRetry = new Set<number>();
+  const fetchFor =
+    (learner: number): typeof fetch =>
+    async (input, init) => {
+      // A person reads a page before the next click (from half to one and a half times `thinkMs`,
+      // so that a class does not click in step); a browser follows a redirect at once.
+      if (thinkMs > 0 && init?.method === 'POST')
+        await new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + Math.random())));
+      for (;;) {
+        const started = performance.now();
+        const response = await fetch(input, init).catch((error: unknown) => {
+          unanswered.add(learner);
+          throw error;
+        });
+        // The time to the whole answer, as a browser waits for the page.
+        const body = await response.arrayBuffer();
+        requests.push({ ms: performance.now() - started, status: response.status });
+        const retryAfter = Number(response.headers.get('retry-after'));
+        // Told to try again in a moment: the learner does, as a person would, after that moment.
+        if (response.status === 503 && retryAfter > 0) {
+          toldToRetry.add(learner);
+          await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
+          continue;
+        }
+        return new Response(body.byteLength > 0 ? body : null, {
+          status: response.status,
+          statusText: response.statusText,
+          headers: response.headers,
+        });
+      }
+    };
   const errors: string[] = [];
   const started = performance.now();
   await Promise.all(
     Array.from({ length: learners }, async (_, index) => {
       // At a reader's pace, the class also arrives over one think time rather than in one instant.
       if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * thinkMs));
-      const browser = new Browserless(base, timedFetch);
+      const browser = new Browserless(base, fetchFor(index));
       browser.cookies.set('lang', 'en-US');
       try {
         const signedUp = await signUpOverHttp(browser, 'alice@contoso.com', SEED_PASSWORD);
@@ -60,7 +80,14 @@ export async function runClass(base: string, learners: number, thinkMs = 0): Pro
       }
     }),
   );
-  return { learners, requests, errors, seconds: (performance.now() - started) / 1000 };
+  return {
+    learners,
+    requests,
+    errors,
+    unanswered: unanswered.size,
+    toldToRetry: toldToRetry.size,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 /** The p-th percentile of some latencies, in whole milliseconds. */

@@ -23,7 +23,7 @@ export function freePort(): Promise<number> {
 export async function startProcess(
   entry: string,
   options: { args?: string[]; nodeArgs?: string[]; readyPath?: string } = {},
-): Promise<{ url: string; stop: () => void }> {
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const url = `http://localhost:${port}`;
   const child = spawn(
@@ -37,6 +37,11 @@ export async function startProcess(
   );
   // However this process ends (an error, a closed pipe), the portal it started ends with it.
   process.on('exit', () => child.kill());
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = () => {
+    child.kill();
+    return exited;
+  };
   for (let attempt = 0; attempt < 150; attempt += 1) {
     if (
       await fetch(`${url}${options.readyPath ?? '/'}`).then(
@@ -44,7 +49,7 @@ export async function startProcess(
         () => false,
       )
     )
-      return { url, stop: () => child.kill() };
+      return { url, stop };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   child.kill();
@@ -52,6 +57,6 @@ export async function startProcess(
 }
 
 /** The portal in test mode in a process of its own. */
-export function startPortal(nodeArgs: string[] = []): Promise<{ url: string; stop: () => void }> {
+export function startPortal(nodeArgs: string[] = []): Promise<{ url: string; stop: () => Promise<void> }> {
   return startProcess('mock-portal/src/main.ts', { args: ['--test-mode'], nodeArgs, readyPath: '/healthz' });
 }

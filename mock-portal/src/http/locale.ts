@@ -1,9 +1,30 @@
 import type { RequestHandler } from 'express';
-import { isLocale, LOCALES, localeFromAcceptLanguage, translator } from '../i18n/index.js';
+import { isLocale, type Locale, LOCALES, localeFromAcceptLanguage, translator } from '../i18n/index.js';
 import { cookieOf } from './cookies.js';
 import { safeLocalPath } from './safe-path.js';
 
 const COOKIE = 'lang';
+
+interface LanguageLink {
+  readonly locale: Locale;
+  readonly name: string;
+  readonly href: string;
+  readonly current: boolean;
+}
+
+/** The footer's links: this same page in each language. */
+function languageLinksFor(originalUrl: string, locale: Locale): LanguageLink[] {
+  const here = new URL(originalUrl, 'http://mock.invalid');
+  return LOCALES.map((each) => {
+    here.searchParams.set('lang', each);
+    return {
+      locale: each,
+      name: translator(each)('lang.name'),
+      href: safeLocalPath(here.pathname, '/') + here.search,
+      current: each === locale,
+    };
+  });
+}
 const ONE_YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
 /**
@@ -30,15 +51,11 @@ export function localeMiddleware(): RequestHandler {
     const locale = isLocale(cookie) ? cookie : localeFromAcceptLanguage(req.get('accept-language'));
     res.locals.locale = locale;
     res.locals.t = translator(locale);
-    const here = new URL(req.originalUrl, 'http://mock.invalid');
-    res.locals.languageLinks = LOCALES.map((each) => {
-      here.searchParams.set('lang', each);
-      return {
-        locale: each,
-        name: translator(each)('lang.name'),
-        href: safeLocalPath(here.pathname, '/') + here.search,
-        current: each === locale,
-      };
+    // Made when a page is rendered, not for every request: most answers are redirects.
+    let languageLinks: LanguageLink[] | undefined;
+    Object.defineProperty(res.locals, 'languageLinks', {
+      enumerable: true,
+      get: () => (languageLinks ??= languageLinksFor(req.originalUrl, locale)),
     });
     res.vary('Accept-Language');
     next();

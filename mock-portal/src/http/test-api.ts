@@ -1,3 +1,4 @@
+import { Session } from 'node:inspector/promises';
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import { PICTURE_WORLDS } from '../world/provenance.js';
@@ -88,11 +89,34 @@ export function testApi(registry: WorldRegistry, timing: RequestTiming): Router 
       collected: typeof (globalThis as { gc?: unknown }).gc === 'function',
       worlds: registry.size,
       cpuMicroseconds: process.cpuUsage(),
+      node: process.versions.node,
     });
   });
 
   router.get('/timing', (_req, res) => {
     res.json(timing.snapshot());
+  });
+
+  // The server's own CPU profile over a stretch of work (npm run profile): started by PUT, ended
+  // and answered (V8's .cpuprofile JSON) by DELETE.
+  let profiler: Session | undefined;
+  router.put('/profile', async (_req, res) => {
+    profiler?.disconnect();
+    profiler = new Session();
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+    res.status(204).end();
+  });
+  router.delete('/profile', async (_req, res) => {
+    if (!profiler) {
+      res.status(404).json({ error: 'no profile was started' });
+      return;
+    }
+    const { profile } = await profiler.post('Profiler.stop');
+    profiler.disconnect();
+    profiler = undefined;
+    res.json(profile);
   });
 
   router.delete('/worlds/:id', (req, res) => {

@@ -448,6 +448,10 @@ export const enUS = {
   'world.full.title': 'The mock is full',
   'world.full.body':
     'Every world the mock may keep is in use right now. Nothing was changed. Try again later, or ask the person running the mock to raise MAX_WORLDS.',
+  'busy.title': 'The mock is busy',
+  'busy.body':
+    'It is answering a great many requests at once. Nothing you sent has been done yet. Try again in a moment.',
+  'busy.retry': 'Try again',
   'trainer.title': 'Trainer view',
   'trainer.heading': 'The class',
   'trainer.lead':

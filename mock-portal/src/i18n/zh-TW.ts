@@ -433,6 +433,9 @@ export const zhTW: Catalogue = {
   'world.full.title': '模擬網站已滿',
   'world.full.body':
     '模擬網站可保存的世界目前都在使用中。沒有任何變更。請稍後再試，或請執行模擬網站的人提高MAX_WORLDS。',
+  'busy.title': '模擬網站忙碌中',
+  'busy.body': '模擬網站正在同時回應大量要求。您送出的內容尚未處理。請稍候片刻再試一次。',
+  'busy.retry': '再試一次',
   'trainer.title': '講師檢視',
   'trainer.heading': '全班狀況',
   'trainer.lead':

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
 import type { CookieOptions, Request, Response } from 'express';
 import { EncryptJWT, jwtDecrypt } from 'jose';
 import { z } from 'zod';
@@ -38,11 +38,13 @@ export interface PendingSignInCookieOptions {
  */
 export class PendingSignInCookie {
   readonly #options: PendingSignInCookieOptions;
-  readonly #key: Uint8Array;
+  // Imported once: jose would import a raw key anew for every cookie it seals or opens.
+  readonly #key: Promise<webcrypto.CryptoKey>;
 
   constructor(options: PendingSignInCookieOptions) {
     this.#options = options;
-    this.#key = createHash('sha256').update(`pending-sign-in|${options.name}|${options.secret}`).digest();
+    const raw = createHash('sha256').update(`pending-sign-in|${options.name}|${options.secret}`).digest();
+    this.#key = webcrypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
   }
 
   #cookieOptions(): CookieOptions {
@@ -55,7 +57,7 @@ export class PendingSignInCookie {
       .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
       .setIssuedAt()
       .setExpirationTime(`${LIFETIME_SECONDS}s`)
-      .encrypt(this.#key);
+      .encrypt(await this.#key);
     res.cookie(this.#options.name, token, { ...this.#cookieOptions(), maxAge: LIFETIME_SECONDS * 1000 });
   }
 
@@ -68,7 +70,7 @@ export class PendingSignInCookie {
     if (typeof token !== 'string' || token === '') return undefined;
     res.clearCookie(this.#options.name, this.#cookieOptions());
     try {
-      const { payload } = await jwtDecrypt(token, this.#key, {
+      const { payload } = await jwtDecrypt(token, await this.#key, {
         keyManagementAlgorithms: ['dir'],
         contentEncryptionAlgorithms: ['A256GCM'],
       });

@@ -57,8 +57,23 @@ export const codeSection = z.object({
     .regex(/^\d{6}$/, { error: 'signup.error.codeFormat' satisfies MessageKey }),
 });
 
-/** The card section; `now` decides what has expired, so tests can pin it. */
+/**
+ * The card section; `now` decides what has expired, so tests can pin it. What has expired depends
+ * on the month alone, so the schema is made once a month: building a zod schema costs far more
+ * than parsing with it.
+ */
 export function cardSection(now: Date) {
+  const month = `${now.getUTCFullYear()}-${now.getUTCMonth()}`;
+  let schema = cardSchemas.get(month);
+  if (!schema) {
+    schema = cardSchemaFor(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)));
+    cardSchemas.set(month, schema);
+  }
+  return schema;
+}
+const cardSchemas = new Map<string, ReturnType<typeof cardSchemaFor>>();
+
+function cardSchemaFor(now: Date) {
   const thisYear = now.getUTCFullYear();
   return z
     .object({
