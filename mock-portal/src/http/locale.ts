@@ -5,6 +5,8 @@ import { safeLocalPath } from './safe-path.js';
 
 const COOKIE = 'lang';
 
+const ONE_YEAR_MS = 365 * 24 * 60 * 60 * 1000;
+
 interface LanguageLink {
   readonly locale: Locale;
   readonly name: string;
@@ -25,7 +27,6 @@ function languageLinksFor(originalUrl: string, locale: Locale): LanguageLink[] {
     };
   });
 }
-const ONE_YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
 /**
  * Picks the page language: the `lang` cookie a person chose, else the browser's Accept-Language.
