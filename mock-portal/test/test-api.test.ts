@@ -112,3 +112,36 @@ describe('where test mode listens', () => {
     assert.equal(loadConfig([], {}).host, undefined);
   });
 });
+
+describe("the test-only API: the server's CPU profile", () => {
+  let running: Running;
+  before(async () => {
+    running = await listen({ testMode: true });
+  });
+  after(() => running.close());
+  const profile = (method: 'PUT' | 'DELETE') => fetch(new URL('/__test__/profile', running.url), { method });
+
+  it('answers 404 to a stop with no profile started, then records one between a start and a stop', async () => {
+    const early = await profile('DELETE');
+    assert.equal(early.status, 404);
+    assert.deepEqual(await early.json(), { error: 'no profile was started' });
+    assert.equal((await profile('PUT')).status, 204);
+    assert.equal((await profile('PUT')).status, 204, 'a second start begins again rather than failing');
+    await fetch(new URL('/healthz', running.url));
+    const stopped = await profile('DELETE');
+    assert.equal(stopped.status, 200);
+    const body = (await stopped.json()) as { nodes: unknown[]; samples: unknown[] };
+    assert.ok(Array.isArray(body.nodes) && body.nodes.length > 0);
+    assert.ok(Array.isArray(body.samples));
+    assert.equal((await profile('DELETE')).status, 404, 'a profile is answered once');
+  });
+
+  it('is not there outside test mode', async () => {
+    const plain = await listen({});
+    try {
+      assert.equal((await fetch(new URL('/__test__/profile', plain.url), { method: 'PUT' })).status, 404);
+    } finally {
+      await plain.close();
+    }
+  });
+});
