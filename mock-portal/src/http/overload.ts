@@ -18,16 +18,14 @@ const SAMPLE_EVERY_MS = 50;
  */
 class EventLoopLag {
   #lagMs = 0;
-  readonly #timer: NodeJS.Timeout;
 
   constructor() {
     let expected = performance.now() + SAMPLE_EVERY_MS;
-    this.#timer = setInterval(() => {
+    setInterval(() => {
       const now = performance.now();
       this.#lagMs = Math.max(0, now - expected);
       expected = now + SAMPLE_EVERY_MS;
-    }, SAMPLE_EVERY_MS);
-    this.#timer.unref();
+    }, SAMPLE_EVERY_MS).unref();
   }
 
   get ms(): number {
