@@ -45,6 +45,18 @@ function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: numb
   return value;
 }
 
+const LOG_LEVELS = ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'];
+
+/**
+ * Warnings and errors only by default, so that the addresses `npm start` prints (the trainer's
+ * link among them) stay on screen; `info` adds a line per request.
+ */
+function logLevel(raw: string | undefined): string {
+  if (raw === undefined || raw === '') return 'warn';
+  if (!LOG_LEVELS.includes(raw)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not ${raw}`);
+  return raw;
+}
+
 export function loadConfig(
   argv: readonly string[] = process.argv.slice(2),
   env: NodeJS.ProcessEnv = process.env,
@@ -76,7 +88,7 @@ export function loadConfig(
     port,
     publicUrl,
     testMode,
-    logLevel: env.LOG_LEVEL ?? (testMode ? 'warn' : 'info'),
+    logLevel: logLevel(env.LOG_LEVEL),
     ...(host ? { host } : {}),
     maxWorlds: whole(env, 'MAX_WORLDS', 2_000, 1, 100_000),
     worldIdleHours: whole(env, 'WORLD_IDLE_HOURS', 12, 1, 24 * 365),

@@ -12,7 +12,7 @@ import { keptTrainerKey } from './store/trainer-key.js';
 import { WorldFiles } from './store/world-files.js';
 import { WorldRegistry } from './world/registry.js';
 
-const config = loadConfig();
+const config = await orExit(() => loadConfig());
 const store = config.dataDir ? new WorldFiles(config.dataDir) : undefined;
 const stored = store?.load((file, problem) => console.warn(`Skipped ${file}: not a world (${problem})`)) ?? [];
 const registry = new WorldRegistry(registryLimits(config), store, stored);
