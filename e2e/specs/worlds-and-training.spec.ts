@@ -26,9 +26,11 @@ test.describe('Worlds for everyone: a class on one portal', () => {
           const signUp = await signInToSignUp(page, ui, ALICE_CONTOSO);
           await signUp.completeWith(ALICE_ABOUT);
           await expect(signUp.readyHeading()).toBeVisible();
-          await expect(page.getByRole('region', { name: ui('why.heading') })).toContainText(
-            ui('why.work', { directory: 'Contoso' }),
+          const why = page.getByRole('region', { name: ui('why.heading') });
+          await expect(why.getByRole('paragraph').first(), 'said first: where the article wants it').toHaveText(
+            ui('why.rightPlace', { directory: 'Contoso' }),
           );
+          await expect(why).toContainText(ui('why.work', { directory: 'Contoso' }));
         }),
       ),
     );
@@ -132,6 +134,7 @@ test.describe('Training: what the learner and the trainer see', () => {
     await expect(signUp.readyHeading()).toBeVisible();
     const why = page.getByRole('region', { name: ui('why.heading') });
     await expect(why).toContainText(ui('why.work', { directory: 'Fabrikam' }));
+    await expect(why).not.toContainText(ui('why.rightPlace', { directory: 'Fabrikam' }));
     await expect(why).toContainText(ui('why.other', { account: ALICE_CONTOSO, directory: 'Contoso' }));
     await expect(why).toContainText(ui('why.wayChange', { directory: 'Contoso' }));
     await expect.poll(async () => (await world.freeTrials()).map((p) => p.directory)).toEqual(['Fabrikam']);

@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { LOCALES, translator } from '../../mock-portal/src/i18n/index.js';
+import { zhTwSpacingProblems } from '../../mock-portal/src/i18n/typography.js';
 
 const BLOCKING = new Set(['serious', 'critical']);
 
@@ -24,6 +25,17 @@ export async function expectLanguageSwitcher(page: Page, pageName: string): Prom
     ).toBeVisible();
 }
 
+/** A zh-TW page leaves no space out between Chinese and Latin text, wherever its data stands. */
+async function expectZhTwSpacing(page: Page, pageName: string): Promise<void> {
+  const { lang, text } = await page.evaluate<{ lang: string; text: string }>(
+    '({ lang: document.documentElement.lang, text: document.body.innerText })',
+  );
+  if (lang !== 'zh-TW') return;
+  expect
+    .soft(zhTwSpacingProblems(text, 'missing'), `Chinese beside Latin text on ${pageName} (${page.url()})`)
+    .toEqual([]);
+}
+
 /**
  * Checks that the named page is the one showing (`showing`: a locator only that page has) and that
  * it offers both languages (above), then scans it as it is now with axe-core and fails (softly, so one test can scan a whole
@@ -33,6 +45,7 @@ export async function expectLanguageSwitcher(page: Page, pageName: string): Prom
 export async function expectAccessible(page: Page, pageName: string, showing?: Locator): Promise<void> {
   if (showing) await expect(showing, `${pageName} is the page showing`).toBeVisible();
   await expectLanguageSwitcher(page, pageName);
+  await expectZhTwSpacing(page, pageName);
   const results = await new AxeBuilder({ page }).analyze();
   const blocking = onlyBlocking(results.violations);
   const described = blocking.map(

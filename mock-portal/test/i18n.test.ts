@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { enUS } from '../src/i18n/en-US.js';
 import { localeFromAcceptLanguage, translator, type MessageKey } from '../src/i18n/index.js';
 import { zhTW } from '../src/i18n/zh-TW.js';
+import { zhTwSpacingProblems } from '../src/i18n/typography.js';
 
 /** PORTAL.md section 8, row by row: the key that shows the words, then en-US and zh-TW. */
 const WORDING_TABLE: readonly (readonly [MessageKey, string, string])[] = [
@@ -100,10 +101,42 @@ describe('the message catalogues', () => {
       ['half-width punctuation', new RegExp(`[${HAN}][,;:!?]|[,;:!?] ?[${HAN}]`, 'u')],
       ['half-width parentheses around Chinese', new RegExp(`\\([^)]*[${HAN}][^)]*\\)`, 'u')],
     ];
-    const offending = Object.entries(zhTW).flatMap(([key, message]) =>
-      rules.filter(([, rule]) => rule.test(asShown(message))).map(([problem]) => `${key}: ${problem}`),
-    );
+    const offending = Object.entries(zhTW).flatMap(([key, message]) => [
+      ...rules.filter(([, rule]) => rule.test(asShown(message))).map(([problem]) => `${key}: ${problem}`),
+      ...zhTwSpacingProblems(asShown(message)).map((problem) => `${key}: ${problem}`),
+    ]);
     assert.deepEqual(offending, []);
+  });
+
+  it('hold one rule for Chinese beside Latin text: one space, none beside full-width punctuation', () => {
+    for (const good of [
+      '使用 Office 365 帳戶註冊 Azure 訂用帳戶',
+      '按一下 [開始免費使用]。',
+      '您以 alice@contoso.com 註冊。',
+      '目錄 Contoso 中的免費試用版：US$200 點數，可使用 30 天。',
+      '主目錄是 Contoso（ID 權杖中的 tid），',
+      '（Contoso）',
+    ])
+      assert.deepEqual(zhTwSpacingProblems(good), [], good);
+    for (const [bad, problem] of [
+      ['您以alice@contoso.com 註冊', 'no space between Chinese and Latin text'],
+      ['您以 alice@contoso.com註冊', 'no space between Chinese and Latin text'],
+      ['可使用30 天', 'no space between Chinese and Latin text'],
+      ['按一下[開始免費使用]', 'no space between Chinese and a bracketed name'],
+      ['[變更目錄]無法', 'no space between Chinese and a bracketed name'],
+      ['位於 Contoso 。', 'a space beside full-width punctuation'],
+      ['註冊： alice@contoso.com', 'a space beside full-width punctuation'],
+      ['現在擁有 讀者', 'a space between Chinese characters'],
+      ['目錄  Contoso', 'two spaces'],
+    ] as const)
+      assert.ok(
+        zhTwSpacingProblems(bad).some((found) => found.startsWith(problem)),
+        `${bad}: ${zhTwSpacingProblems(bad).join('; ') || 'no problem found'}`,
+      );
+    // A page's rendered text: white space between two elements is layout, a missing space is not.
+    assert.deepEqual(zhTwSpacingProblems('您的世界代碼： 4MJ-QPK', 'missing'), []);
+    assert.notDeepEqual(zhTwSpacingProblems('您的世界代碼： 4MJ-QPK'), []);
+    assert.notDeepEqual(zhTwSpacingProblems('您以alice@contoso.com 註冊', 'missing'), []);
   });
 
   it('spell en-US the US way', () => {

@@ -20,6 +20,7 @@ describe('Why did it land here?', () => {
     assert.equal(why.tokenDirectory?.name, 'Fabrikam');
     assert.equal(why.directory.name, 'Fabrikam');
     assert.equal(why.moved, false);
+    assert.equal(why.whereTheArticleWantsIt, false);
     assert.deepEqual(
       why.others.map((o) => [o.account.signInName, o.directory.name, o.canChangeDirectory]),
       [['alice@contoso.com', 'Contoso', true]],
@@ -29,6 +30,7 @@ describe('Why did it land here?', () => {
   it('on the happy path: names the other account too, and that Change directory cannot take it to Fabrikam', () => {
     const world = createSeedWorld();
     const why = whyItLanded(world, signUp(world, 'alice@contoso.com'));
+    assert.equal(why?.whereTheArticleWantsIt, true, 'said first: Contoso is where the article wants it');
     assert.deepEqual(
       why?.others.map((o) => [o.account.signInName, o.directory.name, o.canChangeDirectory]),
       [['alice@fabrikam.com', 'Fabrikam', false]],
@@ -58,6 +60,7 @@ describe('Why did it land here?', () => {
     assert.equal(why?.moved, true);
     assert.equal(why?.placedIn?.name, 'Fabrikam');
     assert.equal(why?.directory.name, 'Contoso');
+    assert.equal(why?.whereTheArticleWantsIt, true, 'moved into Contoso, it is where the article wants it');
     assert.deepEqual(why?.others, [], 'no other account has its home directory elsewhere than where it now is');
   });
 

@@ -423,6 +423,8 @@ export const enUS = {
   'check.wayOut.work-or-personal':
     'A personal account is no user of Contoso, so Change directory cannot move it: Start over and choose Work or school account.',
   'why.heading': 'Why did it land here?',
+  'why.rightPlace':
+    'This is where the article wants it: in {directory}, the directory of your organization, where its people can be given access to it.',
   'why.signer': 'You signed up as {account}.',
   'why.work':
     'Your sign-in said your home directory is {directory} (the tid in your ID token), and a new subscription goes into the directory of the account that signs up. That is why it was put in {directory}.',

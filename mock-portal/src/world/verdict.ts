@@ -34,7 +34,12 @@ function freeTrials(world: World, signedUpBy?: (accountId: string) => boolean): 
   });
 }
 
-const inArticleDirectory = (trial: Trial) => trial.directory.name === ARTICLE_DIRECTORY;
+/** Whether a subscription in this directory is where the article's reader wants it. */
+export function isWhereTheArticleWantsIt(directory: Directory): boolean {
+  return directory.name === ARTICLE_DIRECTORY;
+}
+
+const inArticleDirectory = (trial: Trial) => isWhereTheArticleWantsIt(trial.directory);
 
 function verdictOf(trials: readonly Trial[]): { verdict: Verdict; directory?: string } {
   const astray = trials.find((trial) => !inArticleDirectory(trial));

@@ -1,4 +1,5 @@
 import { PERSONAL_ACCOUNT_TENANT_ID, type Account, type Directory } from './model.js';
+import { isWhereTheArticleWantsIt } from './verdict.js';
 import type { World } from './world.js';
 
 /** The same person's other account, and whether its directory can be reached from here. */
@@ -17,6 +18,8 @@ export interface WhyItLanded {
   /** Where the sign-up put it: the token's directory, or the personal account's own Default Directory. */
   readonly placedIn: Directory | undefined;
   readonly directory: Directory;
+  /** It is where the article wants it (Contoso): said first, before how it got there. */
+  readonly whereTheArticleWantsIt: boolean;
   /** True once Change directory took it elsewhere than the sign-up put it. */
   readonly moved: boolean;
   /** The signer's other accounts (the same name) whose home directory is another one. */
@@ -47,5 +50,13 @@ export function whyItLanded(world: World, subscriptionId: string): WhyItLanded |
       if (!home || home.id === directory.id) return [];
       return [{ account, directory: home, canChangeDirectory: world.isUserOf(signer.id, home.id) }];
     });
-  return { signer, tokenDirectory, placedIn, directory, moved, others };
+  return {
+    signer,
+    tokenDirectory,
+    placedIn,
+    directory,
+    whereTheArticleWantsIt: isWhereTheArticleWantsIt(directory),
+    moved,
+    others,
+  };
 }
