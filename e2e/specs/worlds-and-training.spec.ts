@@ -8,7 +8,7 @@ import { TrainerView } from '../pages/trainer.js';
 import { ALICE_ABOUT, ALICE_CONTOSO, ALICE_FABRIKAM } from '../support/accounts.js';
 import { signInToPortal, signInToSignUp } from '../support/flows.js';
 import { TRAINER_KEY } from '../support/trainer-key.js';
-import type { Walk } from '../../mock-portal/src/world/verdict.js';
+import type { Walk } from '../../mock-portal/src/world/walks.js';
 
 const ALICE = 'Alice Chen';
 
@@ -141,7 +141,9 @@ test.describe('Training: what the learner and the trainer see', () => {
 
     const scenarios = new ScenariosPage(page, ui);
     await scenarios.goTo();
-    await scenarios.assertCheck('two-accounts', 'trap', ALICE, 'Fabrikam');
+    // A world made by browsing answers for the article as written.
+    await scenarios.assertCheck('happy-path', 'trap', ALICE, 'Fabrikam');
+    await scenarios.assertCheck('two-accounts', 'other-walk');
     await trainer.assertVerdict(code, 'trap');
   });
 
@@ -163,6 +165,34 @@ test.describe('Training: what the learner and the trainer see', () => {
     });
   });
 
+  test("Check my work in a world the two-accounts walk made says done for that walk only, though Alice's other walks are about her too", async ({
+    newVisitor,
+    worldOf,
+    ui,
+  }) => {
+    const page = await newVisitor();
+    await page.goto('/scenarios/two-accounts');
+    const home = new MarketingHome(page, ui);
+    await expect(home.heading()).toBeVisible();
+    await home.clickStartFree();
+    const signIn = new SignInPage(page, ui);
+    await expect(signIn.pickerHeading()).toBeVisible();
+    await signIn.pickAccount(ALICE_CONTOSO);
+    const signUp = new SignUpPage(page, ui);
+    await expect(signUp.signedInAs()).toContainText(ALICE_CONTOSO);
+    await signUp.completeWith(ALICE_ABOUT);
+    await expect(signUp.readyHeading()).toBeVisible();
+    await expect
+      .poll(async () => (await (await worldOf(page)).freeTrials()).map((p) => p.directory))
+      .toEqual(['Contoso']);
+
+    const scenarios = new ScenariosPage(page, ui);
+    await scenarios.goTo();
+    await scenarios.assertCheck('two-accounts', 'done', ALICE, 'Contoso');
+    for (const other of ['happy-path', 'already-signed-in', 'work-or-personal'] as const)
+      await scenarios.assertCheck(other, 'other-walk');
+  });
+
   test('Check my work says done only once the Free Trial is in Contoso, and not yet again after Start over', async ({
     page,
     world,
@@ -178,7 +208,7 @@ test.describe('Training: what the learner and the trainer see', () => {
     await expect(signUp.readyHeading()).toBeVisible();
     await scenarios.goTo();
     await scenarios.assertCheck('happy-path', 'done', ALICE, 'Contoso');
-    await scenarios.assertCheck('work-or-personal', 'not-yet', 'Carol Huang');
+    await scenarios.assertCheck('work-or-personal', 'other-walk');
     await expect.poll(async () => (await world.freeTrials()).map((p) => p.directory)).toEqual(['Contoso']);
 
     await scenarios.startOver();

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createSeedWorld } from '../src/world/seed.js';
+import { WorldRegistry } from '../src/world/registry.js';
 import { checkWalks, worldVerdict } from '../src/world/verdict.js';
+import type { Walk } from '../src/world/walks.js';
+import { worldFileOf, worldFromFile } from '../src/world/world-file.js';
 import type { World } from '../src/world/world.js';
 import { accountOf, directoryNamed, PROFILE, tokenFor } from './helpers.js';
 
@@ -53,51 +56,66 @@ describe('the verdict on a world, for the trainer', () => {
   });
 });
 
-describe('Check my work, per walk', () => {
-  it('says not yet for every walk in the seed', () => {
+/** A seeded world made by a walk's link, as the Scenarios page makes one. */
+function madeFor(walk: Walk): World {
+  const world = createSeedWorld();
+  world.madeFor(walk);
+  return world;
+}
+
+describe('Check my work, for the walk a world was made for', () => {
+  it('answers for the article as written in a world made by browsing, and for no other walk', () => {
     assert.deepEqual(verdicts(createSeedWorld()), {
       'happy-path': 'not-yet',
-      'two-accounts': 'not-yet',
-      'work-or-personal': 'not-yet',
-      'already-signed-in': 'not-yet',
+      'two-accounts': 'other-walk',
+      'work-or-personal': 'other-walk',
+      'already-signed-in': 'other-walk',
     });
   });
 
-  it("says done for Alice's walks when her Free Trial is in Contoso, and leaves Carol's not yet", () => {
+  it("says done for the article when Alice's Free Trial is in Contoso, and nothing of the other walks", () => {
     const world = createSeedWorld();
     signUp(world, 'alice@contoso.com');
-    const checks = checkWalks(world);
     assert.deepEqual(
-      checks.map((c) => [c.walk, c.verdict, c.directory]),
+      checkWalks(world).map((c) => [c.walk, c.verdict, c.directory]),
       [
         ['happy-path', 'done', 'Contoso'],
-        ['two-accounts', 'done', 'Contoso'],
-        ['work-or-personal', 'not-yet', undefined],
-        ['already-signed-in', 'done', 'Contoso'],
+        ['two-accounts', 'other-walk', undefined],
+        ['work-or-personal', 'other-walk', undefined],
+        ['already-signed-in', 'other-walk', undefined],
       ],
     );
   });
 
-  it("says Alice's walks are in the trap when she signed up as alice@fabrikam.com, naming Fabrikam", () => {
-    const world = createSeedWorld();
-    signUp(world, 'alice@fabrikam.com');
-    const twoAccounts = checkWalks(world).find((c) => c.walk === 'two-accounts');
-    assert.deepEqual(twoAccounts, {
-      walk: 'two-accounts',
-      person: 'Alice Chen',
-      verdict: 'trap',
-      directory: 'Fabrikam',
+  it('says done for the two-accounts walk only, in a world that walk made, although the other Alice walks are about her too', () => {
+    const world = madeFor('two-accounts');
+    signUp(world, 'alice@contoso.com');
+    assert.deepEqual(verdicts(world), {
+      'happy-path': 'other-walk',
+      'two-accounts': 'done',
+      'work-or-personal': 'other-walk',
+      'already-signed-in': 'other-walk',
     });
   });
 
+  it('says the walk is in the trap when alice@fabrikam.com signed up, naming Fabrikam', () => {
+    const world = madeFor('already-signed-in');
+    signUp(world, 'alice@fabrikam.com');
+    assert.deepEqual(
+      checkWalks(world).find((c) => c.walk === 'already-signed-in'),
+      { walk: 'already-signed-in', person: 'Alice Chen', verdict: 'trap', directory: 'Fabrikam' },
+    );
+    assert.equal(verdicts(world)['two-accounts'], 'other-walk');
+  });
+
   it("judges Carol's walk by Carol's sign-ups only: personal is the trap, work is done", () => {
-    const personal = createSeedWorld();
+    const personal = madeFor('work-or-personal');
     signUp(personal, 'carol@contoso.com', 'personal');
     assert.equal(verdicts(personal)['work-or-personal'], 'trap');
-    assert.equal(verdicts(personal)['happy-path'], 'not-yet');
-    const work = createSeedWorld();
+    const work = madeFor('work-or-personal');
     signUp(work, 'carol@contoso.com');
-    assert.equal(verdicts(work)['work-or-personal'], 'done');
+    signUp(work, 'alice@fabrikam.com');
+    assert.equal(verdicts(work)['work-or-personal'], 'done', "Alice's trap is not Carol's walk");
   });
 
   it("does not count someone else's Free Trial in Contoso as Alice's", () => {
@@ -105,5 +123,15 @@ describe('Check my work, per walk', () => {
     signUp(world, 'bob@contoso.com');
     assert.equal(verdicts(world)['happy-path'], 'not-yet');
     assert.equal(worldVerdict(world), 'done');
+  });
+
+  it('keeps its walk through Start over, a restart (its file) and an export read back', () => {
+    const registry = new WorldRegistry();
+    const world = registry.createWorld();
+    assert.ok(world);
+    world.madeFor('two-accounts');
+    assert.equal(registry.reset(world).walk, 'two-accounts');
+    assert.equal(worldFromFile(worldFileOf(world)).walk, 'two-accounts');
+    assert.equal(worldFromFile(worldFileOf(createSeedWorld())).walk, undefined);
   });
 });

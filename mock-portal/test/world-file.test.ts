@@ -38,6 +38,10 @@ describe('a world as a file', () => {
       [JSON.stringify({ ...file, format: 'something-else/1' }), /format/],
       [JSON.stringify({ ...file, extra: true }), /extra/],
       [JSON.stringify({ ...file, accounts: [] }), /accounts/],
+      [JSON.stringify({ ...file, walk: 'evil' }), /walk/],
+      [JSON.stringify({ ...file, walk: '<script>alert(1)</script>' }), /walk/],
+      [JSON.stringify({ ...file, walk: 'x'.repeat(10_000) }), /walk/],
+      [JSON.stringify({ ...file, walk: ['two-accounts'] }), /walk/],
       ['[]', /file/],
       ['null', /file/],
     ];

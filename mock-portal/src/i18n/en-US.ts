@@ -413,6 +413,7 @@ export const enUS = {
     'alice@fabrikam.com is signed in. Select Start free and look at whose sign-up it is.',
   'check.done': "Done: {person}'s Free Trial is in {directory}, as the article says.",
   'check.trap': "In the trap: {person}'s Free Trial is in {directory}, not in Contoso.",
+  'check.other-walk': "Checked in a world of its own: open this walk's link.",
   'check.not-yet': 'Not yet: {person} has no Free Trial in this world.',
   'check.wayOut.happy-path':
     'Change directory can move it to Contoso when the account that signed up is a user there; or Start over.',

@@ -401,6 +401,7 @@ export const zhTW: Catalogue = {
     'alice@fabrikam.com 已登入。按一下 [開始免費使用]，並留意是以誰的身分註冊。',
   'check.done': '完成：{person} 的免費試用版位於 {directory}，與文章所說相同。',
   'check.trap': '落入陷阱：{person} 的免費試用版位於 {directory}，而不是 Contoso。',
+  'check.other-walk': '在它自己的世界中檢查：請開啟這個練習的連結。',
   'check.not-yet': '尚未完成：{person} 在這個世界中還沒有免費試用版。',
   'check.wayOut.happy-path': '註冊的帳戶若是 Contoso 的使用者，可用 [變更目錄] 將它移至 Contoso；或按一下 [重新開始]。',
   'check.wayOut.two-accounts':

@@ -136,9 +136,14 @@ export class WorldRegistry {
     return undefined;
   }
 
-  /** Puts a world back as seeded, under its same id and code, so the browser's world cookie keeps working. */
+  /**
+   * Puts a world back as seeded, under its same id and code, so the browser's world cookie keeps
+   * working; a world made for a walk stays made for it.
+   */
   reset(world: World): World {
-    return this.#replace(world, createSeedWorld({}, randomProvenance(world.id, world.code)));
+    const fresh = createSeedWorld({}, randomProvenance(world.id, world.code));
+    if (world.walk) fresh.madeFor(world.walk);
+    return this.#replace(world, fresh);
   }
 
   /** Replaces a world with one read from a file, under its same id and code. */

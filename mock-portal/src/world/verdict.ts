@@ -1,4 +1,5 @@
 import { FREE_TRIAL_OFFER, type AzureSubscription, type Directory } from './model.js';
+import { THE_ARTICLE, WALKS, type Walk } from './walks.js';
 import type { World } from './world.js';
 
 /** Where the article's reader should end up: a Free Trial in their organisation's directory. */
@@ -6,10 +7,6 @@ export const ARTICLE_DIRECTORY = 'Contoso';
 
 /** done: what the article says should happen did; trap: a Free Trial landed elsewhere; not-yet: neither. */
 export type Verdict = 'done' | 'trap' | 'not-yet';
-
-/** The walks of the Scenarios page, each a way to sign up that the article describes or warns of. */
-export const WALKS = ['happy-path', 'two-accounts', 'work-or-personal', 'already-signed-in'] as const;
-export type Walk = (typeof WALKS)[number];
 
 /** Whose sign-up each walk is about: Alice has two work accounts, Carol a work and a personal one. */
 const PERSON_OF_WALK: Record<Walk, string> = {
@@ -60,18 +57,23 @@ export function worldVerdict(world: World): Verdict {
 export interface WalkCheck {
   readonly walk: Walk;
   readonly person: string;
-  readonly verdict: Verdict;
+  /** `other-walk`: this world was made for another walk (or for the article as written), so it does not answer for this one. */
+  readonly verdict: Verdict | 'other-walk';
   /** Where that person's Free Trial is, when there is one. */
   readonly directory?: string;
 }
 
 /**
- * Check my work: per walk, whether this world shows what the article says it should. A walk is
- * done when its person's Free Trial is in Contoso and none of theirs is anywhere else.
+ * Check my work: whether this world shows what the article says it should, for the walk it was
+ * made for (a world made by browsing: the article as written). That walk is done when its
+ * person's Free Trial is in Contoso and none of theirs is anywhere else; the other walks do not
+ * answer, so that two walks about the same person never answer alike.
  */
 export function checkWalks(world: World): WalkCheck[] {
+  const answering = world.walk ?? THE_ARTICLE;
   return WALKS.map((walk) => {
     const person = PERSON_OF_WALK[walk];
+    if (walk !== answering) return { walk, person, verdict: 'other-walk' };
     const theirs = (accountId: string) => world.account(accountId)?.displayName === person;
     return { walk, person, ...verdictOf(freeTrials(world, theirs)) };
   });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { WALKS } from './walks.js';
 import { z } from 'zod';
 import { OFFERS, type Account, type AzureSubscription, type Directory } from './model.js';
 import { randomProvenance } from './provenance.js';
@@ -76,6 +77,7 @@ export const worldFileSchema = z
     directories: z.array(directory).min(1).max(300),
     accounts: z.array(account).min(1).max(1000),
     subscriptions: z.array(subscription).max(500),
+    walk: z.enum(WALKS).optional(),
   })
   .superRefine((file, ctx) => {
     for (const problem of danglingReferences(file)) ctx.addIssue({ code: 'custom', message: problem });
@@ -119,6 +121,7 @@ export function worldFileOf(world: World): WorldFile {
     directories: [...directories],
     accounts: accounts.map((a) => ({ ...a })),
     subscriptions: [...subscriptions],
+    ...(world.walk ? { walk: world.walk } : {}),
   } as WorldFile;
 }
 
@@ -165,5 +168,8 @@ export function worldFromFile(file: WorldFile, id?: string, code?: string): Worl
     coAdministratorIds: s.coAdministratorIds.map(newId),
     roleAssignments: s.roleAssignments.map((r) => ({ ...r, principalId: newId(r.principalId) })),
   }));
-  return new World({ directories, accounts, subscriptions }, randomProvenance(id, code));
+  return new World(
+    { directories, accounts, subscriptions, ...(file.walk ? { walk: file.walk } : {}) },
+    randomProvenance(id, code),
+  );
 }

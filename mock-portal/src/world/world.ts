@@ -1,4 +1,5 @@
 import { admission, authorityNamed, type Admission, type Authority } from './authority.js';
+import type { Walk } from './walks.js';
 import { Credentials } from './credentials.js';
 import { randomProvenance, type Provenance } from './provenance.js';
 import { isUserOf, membershipsOf, usersOf, type Membership } from './membership.js';
@@ -20,6 +21,8 @@ export interface WorldData {
   readonly directories: readonly Directory[];
   readonly accounts: readonly Account[];
   readonly subscriptions: readonly AzureSubscription[];
+  /** The walk whose link made this world, if one did. */
+  readonly walk?: Walk;
 }
 
 export type SignUpResult =
@@ -57,6 +60,7 @@ export class World {
 
   readonly code: string;
   readonly #provenance: Provenance;
+  #walk: Walk | undefined;
 
   /**
    * @param provenance its id (unguessable: whoever knows it acts in this world, it is the
@@ -67,6 +71,7 @@ export class World {
     this.#provenance = provenance;
     this.id = provenance.worldId;
     this.code = provenance.code;
+    this.#walk = data.walk;
     for (const directory of data.directories) this.#directories.set(directory.id, directory);
     for (const account of data.accounts) this.#accounts.set(account.id, { ...account });
     for (const subscription of data.subscriptions) this.#subscriptions.set(subscription.id, subscription);
@@ -244,11 +249,23 @@ export class World {
     );
   }
 
+  /** The walk this world was made for (Check my work answers for it); undefined for the article as written. */
+  get walk(): Walk | undefined {
+    return this.#walk;
+  }
+
+  /** Made by a walk's link: from now on this world answers for that walk. */
+  madeFor(walk: Walk): void {
+    this.#walk = walk;
+    this.#onChange(this);
+  }
+
   /** Everything, as plain JSON, for the test-only API and for failure reports. Passwords left out. */
   snapshot() {
     return {
       id: this.id,
       code: this.code,
+      ...(this.#walk ? { walk: this.#walk } : {}),
       directories: [...this.#directories.values()],
       accounts: [...this.#accounts.values()].map(({ password: _password, ...account }) => account),
       subscriptions: [...this.#subscriptions.values()],

@@ -8,7 +8,8 @@ import { sendsCookies } from '../../http/world-selection.js';
 import { serviceSession } from '../../http/sessions.js';
 import { SEED_ACCOUNTS, SEED_PASSWORD } from '../../world/seed.js';
 import type { WorldRegistry } from '../../world/registry.js';
-import { checkWalks, WALKS, type Walk } from '../../world/verdict.js';
+import { checkWalks } from '../../world/verdict.js';
+import { WALKS, type Walk } from '../../world/walks.js';
 import type { World } from '../../world/world.js';
 import { worldTransferRoutes } from './world-transfer.js';
 
@@ -70,6 +71,7 @@ export function scenariosRouter(options: ScenariosOptions): Router {
       }
     }
     options.newWorld(req, res, (world) => {
+      world.madeFor(walk);
       res.clearCookie(PROBE_COOKIE, { path: '/scenarios' });
       res.redirect(303, walkStart(world, SIGNED_IN_FOR[walk], options.scenarioSignIns));
     });
