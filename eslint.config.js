@@ -87,7 +87,7 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
-      globals: { document: 'readonly', fetch: 'readonly', setInterval: 'readonly' },
+      globals: { document: 'readonly', fetch: 'readonly', navigator: 'readonly', setInterval: 'readonly' },
     },
   },
   {

@@ -21,6 +21,10 @@ export class ScenariosPage {
   readonly startOverButton = () => this.page.getByRole('button', { name: this.ui('scenarios.startOver') });
   readonly notice = () => this.page.getByRole('status');
   readonly joinLink = () => this.page.getByLabel(this.ui('scenarios.join.label'));
+  readonly copyJoinLinkButton = () =>
+    this.page.getByRole('button', { name: this.ui('scenarios.join.copy'), exact: true });
+  /** What Copy says once the link is on the clipboard (announced politely, not as the page's notice). */
+  readonly copiedNote = () => this.page.getByText(this.ui('scenarios.join.copied'), { exact: true });
 
   /** The walk's row in the Walks table: its link, how it starts, and Check my work's answer. */
   readonly walkRow = (walk: Walk) =>

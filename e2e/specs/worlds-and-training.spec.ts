@@ -67,6 +67,13 @@ test.describe('Worlds for everyone: a class on one portal', () => {
     await expect(scenarios.footerWorld(code)).toBeVisible();
     const link = await scenarios.joinLink().inputValue();
 
+    await test.step('Copy puts the link on the clipboard and says so', async () => {
+      await learner.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      await scenarios.copyJoinLinkButton().click();
+      await expect(scenarios.copiedNote()).toBeVisible();
+      await expect.poll(() => learner.evaluate<string>('navigator.clipboard.readText()')).toBe(link);
+    });
+
     const privateWindow = await newVisitor();
     await privateWindow.goto(link);
     await expect(new MarketingHome(privateWindow, ui).heading()).toBeVisible();

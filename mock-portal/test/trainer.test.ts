@@ -65,6 +65,10 @@ describe('the trainer view', () => {
     const lines = (await csv.text()).trim().split('\n');
     assert.equal(lines[0], 'world,verdict,last_used,signed_in,azure_subscriptions');
     assert.ok(lines.some((line) => /,trap,.*Free Trial in Fabrikam \(alice@fabrikam\.com\)/.test(line)));
+    assert.ok(
+      lines.every((line) => !line.includes('Pay-As-You-Go')),
+      "the seed's own subscription, in every world, is not repeated in every row",
+    );
   });
 
   it('opens a world read-only by its code, and answers an unknown code with 404', async () => {

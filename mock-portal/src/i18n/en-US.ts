@@ -36,7 +36,7 @@ export const enUS = {
   'scenarios.subscriptions': 'Azure subscriptions now',
   'scenarios.trap.heading': 'Walk into the trap, and out of it',
   'scenarios.trap.intro':
-    'By hand, in this world: sign in with these buttons, then go to the Azure home page and select Start free. (The walks above set this up for you in a fresh world.)',
+    'By hand, in this world: sign in with these links, then go to the Azure home page and select Start free. (The walks above set this up for you in a fresh world.)',
   'scenarios.trap.one':
     'Pitfall 1, two accounts remembered: sign in as {first}, then as {second}; then go to the Azure home page and click Start free. Pick an account shows both: pick alice@fabrikam.com and the Free Trial lands in Fabrikam; pick alice@contoso.com and it lands in Contoso.',
   'scenarios.trap.two':
@@ -380,6 +380,9 @@ export const enUS = {
   'scenarios.join.heading': 'Open this world in another window',
   'scenarios.join.help':
     'Open this link in a private window or another browser: it acts in this same world, signed in as nobody. That is how you try the private-window way out of the trap by hand. Whoever has the link can act in your world, so keep it to yourself.',
+  'scenarios.join.copy': 'Copy',
+  'scenarios.join.copied': 'Copied',
+  'scenarios.join.copyFailed': 'Selected: copy it with your keyboard',
   'scenarios.join.label': 'Link to this world',
   'scenarios.transfer.heading': 'Save or load this world',
   'scenarios.export': 'Download this world (JSON)',

@@ -40,7 +40,7 @@ export const zhTW: Catalogue = {
   'scenarios.subscriptions': '目前的 Azure 訂用帳戶',
   'scenarios.trap.heading': '走進陷阱，再走出來',
   'scenarios.trap.intro':
-    '在這個世界中手動操作：先用這些按鈕登入，再前往 Azure 首頁並按一下 [開始免費使用]。（上方的練習會在新的世界中為您準備好這些步驟。）',
+    '在這個世界中手動操作：先用這些連結登入，再前往 Azure 首頁並按一下 [開始免費使用]。（上方的練習會在新的世界中為您準備好這些步驟。）',
   'scenarios.trap.one':
     '陷阱 1，記住兩個帳戶：先以 {first} 登入，再以 {second} 登入；然後前往 Azure 首頁並按一下 [開始免費使用]。[挑選帳戶] 會顯示兩個帳戶：挑選 alice@fabrikam.com，免費試用版會落在 Fabrikam；挑選 alice@contoso.com，則會落在 Contoso。',
   'scenarios.trap.two':
@@ -371,6 +371,9 @@ export const zhTW: Catalogue = {
   'scenarios.join.heading': '在另一個視窗中開啟這個世界',
   'scenarios.join.help':
     '在私密視窗或另一個瀏覽器中開啟這個連結：它會在同一個世界中操作，但沒有任何人登入。您可以用這個方法親手試試「使用私密視窗」這個脫困方式。任何擁有這個連結的人都能在您的世界中操作，請勿分享。',
+  'scenarios.join.copy': '複製',
+  'scenarios.join.copied': '已複製',
+  'scenarios.join.copyFailed': '已選取：請用鍵盤複製',
   'scenarios.join.label': '這個世界的連結',
   'scenarios.transfer.heading': '儲存或載入這個世界',
   'scenarios.export': '下載這個世界（JSON）',

@@ -249,6 +249,11 @@ export class World {
     );
   }
 
+  /** The subscriptions someone signed up for in this world: not the seed's own (Dave's Pay-As-You-Go). */
+  signedUpSubscriptions(): AzureSubscription[] {
+    return [...this.#subscriptions.values()].filter((subscription) => subscription.signUpTenantId !== undefined);
+  }
+
   /** The walk this world was made for (Check my work answers for it); undefined for the article as written. */
   get walk(): Walk | undefined {
     return this.#walk;

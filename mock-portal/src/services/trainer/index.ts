@@ -19,7 +19,8 @@ interface WorldRow {
 }
 
 function rowOf({ world, lastUsedAt, signedIn }: WorldEntry, now: number): WorldRow {
-  const { subscriptions } = world.snapshot();
+  // Every world has the seed's own subscriptions: a row names only what its learner signed up for.
+  const subscriptions = world.signedUpSubscriptions();
   return {
     code: world.code,
     lastUsedAt: new Date(lastUsedAt).toISOString(),
