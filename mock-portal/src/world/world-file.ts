@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { WALKS } from './walks.js';
 import { z } from 'zod';
 import { OFFERS, type Account, type AzureSubscription, type Directory } from './model.js';
 import { randomProvenance } from './provenance.js';
 import { SEED_PASSWORD } from './seed.js';
+import { WALKS } from './walks.js';
 import { World } from './world.js';
 
 /** What a world file says it is, so that another JSON file is refused by name rather than by accident. */

@@ -1,5 +1,4 @@
 import { admission, authorityNamed, type Admission, type Authority } from './authority.js';
-import type { Walk } from './walks.js';
 import { Credentials } from './credentials.js';
 import { randomProvenance, type Provenance } from './provenance.js';
 import { isUserOf, membershipsOf, usersOf, type Membership } from './membership.js';
@@ -16,6 +15,7 @@ import {
 import { defaultDirectoryDomain, placementFor } from './placement.js';
 import { accessOf, type Access } from './roles.js';
 import * as rules from './subscription-rules.js';
+import type { Walk } from './walks.js';
 
 export interface WorldData {
   readonly directories: readonly Directory[];
