@@ -125,6 +125,16 @@ describe('Check my work, for the walk a world was made for', () => {
     assert.equal(worldVerdict(world), 'done');
   });
 
+  it('tells its store when it is made for a walk, and shows the walk in its state', () => {
+    const world = createSeedWorld();
+    const saved: string[] = [];
+    world.onChange = (changed) => saved.push(changed.walk ?? '');
+    world.madeFor('work-or-personal');
+    assert.deepEqual(saved, ['work-or-personal']);
+    assert.equal(world.snapshot().walk, 'work-or-personal');
+    assert.equal('walk' in createSeedWorld().snapshot(), false);
+  });
+
   it('keeps its walk through Start over, a restart (its file) and an export read back', () => {
     const registry = new WorldRegistry();
     const world = registry.createWorld();
@@ -133,5 +143,17 @@ describe('Check my work, for the walk a world was made for', () => {
     assert.equal(registry.reset(world).walk, 'two-accounts');
     assert.equal(worldFromFile(worldFileOf(world)).walk, 'two-accounts');
     assert.equal(worldFromFile(worldFileOf(createSeedWorld())).walk, undefined);
+  });
+});
+
+describe("a world's own sign-ups, for the trainer's rows", () => {
+  it("names what was signed up for in this world, not the seed's Pay-As-You-Go", () => {
+    const world = createSeedWorld();
+    assert.deepEqual(world.signedUpSubscriptions(), []);
+    const id = signUp(world, 'alice@fabrikam.com');
+    assert.deepEqual(
+      world.signedUpSubscriptions().map((subscription) => subscription.id),
+      [id],
+    );
   });
 });

@@ -173,3 +173,19 @@ describe('resetting a test world', () => {
     assert.equal(registry.findAccount(accountOf(fresh, 'alice@contoso.com').id)?.world, fresh);
   });
 });
+
+describe('what a world tells its store', () => {
+  it('tells it of a change a rule allowed, and of none it refused', () => {
+    const world = createSeedWorld();
+    const result = world.signUpForFreeTrial(tokenFor(accountOf(world, 'alice@fabrikam.com')), 'r1', PROFILE);
+    assert.equal(result.status, 'created');
+    const subscriptionId = result.status === 'created' ? result.subscription.id : '';
+    let told = 0;
+    world.onChange = () => (told += 1);
+    const fabrikamAlice = accountOf(world, 'alice@fabrikam.com').id;
+    assert.equal(world.changeDirectory(fabrikamAlice, subscriptionId, 'no-such-directory').ok, false);
+    assert.equal(told, 0, 'a refused change is not saved');
+    assert.ok(world.changeDirectory(fabrikamAlice, subscriptionId, directoryNamed(world, 'Contoso')).ok);
+    assert.equal(told, 1, 'an allowed change is saved');
+  });
+});
