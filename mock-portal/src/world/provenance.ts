@@ -14,9 +14,19 @@ export interface Provenance {
 /** Letters and digits no one misreads (no 0/O, 1/I/L, 2/Z, 5/S, 8/B). */
 const CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
 
+/** `length` random letters of the readable alphabet. */
+export function readableLetters(length: number): string {
+  return [...randomBytes(length)].map((byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join('');
+}
+
+/** Whether every character is one of the readable alphabet's. */
+export function isReadable(text: string): boolean {
+  return [...text].every((letter) => CODE_ALPHABET.includes(letter));
+}
+
 /** A world's code as people read it out: `K7Q-F2M`. About 244 million of them. */
 export function worldCode(): string {
-  const letters = [...randomBytes(6)].map((byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join('');
+  const letters = readableLetters(6);
   return `${letters.slice(0, 3)}-${letters.slice(3)}`;
 }
 

@@ -69,6 +69,20 @@ const subscription = z.strictObject({
   signUpTenantId: id.optional(),
 });
 
+const progress = z.strictObject({
+  step: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('signed-in'), account: signInName }),
+    z.strictObject({
+      kind: z.literal('form-section'),
+      section: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+    }),
+    z.strictObject({ kind: z.literal('signed-up'), directory: z.string().min(1).max(100) }),
+    z.strictObject({ kind: z.literal('portal-opened') }),
+    z.strictObject({ kind: z.literal('changed-directory'), directory: z.string().min(1).max(100) }),
+  ]),
+  since: z.iso.datetime(),
+});
+
 /** A world as a file: what the Scenarios page exports and imports, and what the store keeps. */
 export const worldFileSchema = z
   .strictObject({
@@ -78,6 +92,7 @@ export const worldFileSchema = z
     accounts: z.array(account).min(1).max(1000),
     subscriptions: z.array(subscription).max(500),
     walk: z.enum(WALKS).optional(),
+    progress: progress.optional(),
   })
   .superRefine((file, ctx) => {
     for (const problem of danglingReferences(file)) ctx.addIssue({ code: 'custom', message: problem });
@@ -122,6 +137,7 @@ export function worldFileOf(world: World): WorldFile {
     accounts: accounts.map((a) => ({ ...a })),
     subscriptions: [...subscriptions],
     ...(world.walk ? { walk: world.walk } : {}),
+    ...(world.progress ? { progress: world.progress } : {}),
   } as WorldFile;
 }
 
@@ -169,7 +185,13 @@ export function worldFromFile(file: WorldFile, id?: string, code?: string): Worl
     roleAssignments: s.roleAssignments.map((r) => ({ ...r, principalId: newId(r.principalId) })),
   }));
   return new World(
-    { directories, accounts, subscriptions, ...(file.walk ? { walk: file.walk } : {}) },
+    {
+      directories,
+      accounts,
+      subscriptions,
+      ...(file.walk ? { walk: file.walk } : {}),
+      ...(file.progress ? { progress: file.progress } : {}),
+    },
     randomProvenance(id, code),
   );
 }

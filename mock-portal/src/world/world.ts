@@ -13,6 +13,7 @@ import {
   type TokenIdentity,
 } from './model.js';
 import { defaultDirectoryDomain, placementFor } from './placement.js';
+import { furthest, type FormSection, type Progress, type Step } from './progress.js';
 import { accessOf, type Access } from './roles.js';
 import * as rules from './subscription-rules.js';
 import type { Walk } from './walks.js';
@@ -23,6 +24,8 @@ export interface WorldData {
   readonly subscriptions: readonly AzureSubscription[];
   /** The walk whose link made this world, if one did. */
   readonly walk?: Walk;
+  /** How far along the article this world has got. */
+  readonly progress?: Progress;
 }
 
 export type SignUpResult =
@@ -61,6 +64,7 @@ export class World {
   readonly code: string;
   readonly #provenance: Provenance;
   #walk: Walk | undefined;
+  #progress: Progress | undefined;
 
   /**
    * @param provenance its id (unguessable: whoever knows it acts in this world, it is the
@@ -72,6 +76,7 @@ export class World {
     this.id = provenance.worldId;
     this.code = provenance.code;
     this.#walk = data.walk;
+    this.#progress = data.progress;
     for (const directory of data.directories) this.#directories.set(directory.id, directory);
     for (const account of data.accounts) this.#accounts.set(account.id, { ...account });
     for (const subscription of data.subscriptions) this.#subscriptions.set(subscription.id, subscription);
@@ -169,6 +174,7 @@ export class World {
     };
     this.#subscriptions.set(subscription.id, subscription);
     this.#placements.set(requestId, subscription.id);
+    this.#reach({ kind: 'signed-up', directory: directory.name });
     this.#onChange(this);
     return { status: 'created', subscription, directory };
   }
@@ -240,12 +246,12 @@ export class World {
   }
 
   changeDirectory(actorId: string, subscriptionId: string, targetDirectoryId: string): ChangeResult {
-    if (!this.#directories.has(targetDirectoryId)) return { ok: false, reason: 'unknown' };
-    return this.#change(subscriptionId, (s) =>
-      rules.changeDirectory(s, actorId, {
-        id: targetDirectoryId,
-        actorIsUser: this.isUserOf(actorId, targetDirectoryId),
-      }),
+    const target = this.#directories.get(targetDirectoryId);
+    if (!target) return { ok: false, reason: 'unknown' };
+    return this.#change(
+      subscriptionId,
+      (s) => rules.changeDirectory(s, actorId, { id: target.id, actorIsUser: this.isUserOf(actorId, target.id) }),
+      { kind: 'changed-directory', directory: target.name },
     );
   }
 
@@ -265,29 +271,68 @@ export class World {
     this.#onChange(this);
   }
 
+  /** The furthest step of the article this world has reached, and since when; undefined before any. */
+  get progress(): Progress | undefined {
+    return this.#progress;
+  }
+
+  /** Someone signed in to the sign-up site, the article's first step. */
+  signedInToSignUp(accountId: string): void {
+    const account = this.#accounts.get(accountId);
+    if (account) this.#reachAndSave({ kind: 'signed-in', account: account.signInName });
+  }
+
+  /** The sign-up form is open at this numbered section. */
+  signUpFormAt(section: FormSection): void {
+    this.#reachAndSave({ kind: 'form-section', section });
+  }
+
+  /** The portal opened: a step of the article only once someone here has signed up. */
+  portalOpened(): void {
+    if (this.signedUpSubscriptions().length > 0) this.#reachAndSave({ kind: 'portal-opened' });
+  }
+
   /** Everything, as plain JSON, for the test-only API and for failure reports. Passwords left out. */
   snapshot() {
     return {
       id: this.id,
       code: this.code,
       ...(this.#walk ? { walk: this.#walk } : {}),
+      ...(this.#progress ? { progress: this.#progress } : {}),
       directories: [...this.#directories.values()],
       accounts: [...this.#accounts.values()].map(({ password: _password, ...account }) => account),
       subscriptions: [...this.#subscriptions.values()],
     };
   }
 
+  /** Whether this step is further than any before: then it is the furthest, from now. */
+  #reach(step: Step): boolean {
+    const next = furthest(this.#progress, step, this.#provenance.now());
+    if (next === this.#progress) return false;
+    this.#progress = next;
+    return true;
+  }
+
+  #reachAndSave(step: Step): void {
+    if (this.#reach(step)) this.#onChange(this);
+  }
+
   #party(accountId: string, directoryId: string): rules.Party {
     return { id: accountId, inDirectory: this.isUserOf(accountId, directoryId) };
   }
 
-  /** Applies one rule to a subscription and keeps its result; a refusal changes nothing. */
-  #change(subscriptionId: string, rule: (subscription: AzureSubscription) => rules.RuleResult): ChangeResult {
+  /** Applies one rule to a subscription and keeps its result (and the step it reaches); a refusal changes nothing. */
+  #change(
+    subscriptionId: string,
+    rule: (subscription: AzureSubscription) => rules.RuleResult,
+    reached?: Step,
+  ): ChangeResult {
     const subscription = this.#subscriptions.get(subscriptionId);
     if (!subscription) return { ok: false, reason: 'unknown' };
     const result = rule(subscription);
     if (result.ok) {
       this.#subscriptions.set(subscriptionId, result.subscription);
+      if (reached) this.#reach(reached);
       this.#onChange(this);
     }
     return result;
