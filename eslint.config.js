@@ -6,7 +6,7 @@ import playwright from 'eslint-plugin-playwright';
 import tseslint from 'typescript-eslint';
 
 const SRC = './mock-portal/src';
-const SERVICES = ['login', 'signup', 'portal', 'marketing', 'trainer'];
+const SERVICES = ['login', 'signup', 'portal', 'marketing', 'trainer', 'classroom'];
 
 /**
  * The layers, as import rules: the domain imports nothing else of ours; the cross-cutting HTTP

@@ -9,13 +9,20 @@ import { createApp, registryLimits } from './server.js';
 import { readClientFile } from './store/client-file.js';
 import { localCertificate, namedCertificate } from './store/tls-certificate.js';
 import { keptTrainerKey } from './store/trainer-key.js';
+import { ClassFile } from './store/class-file.js';
 import { WorldFiles } from './store/world-files.js';
+import { Classes } from './world/classroom.js';
 import { WorldRegistry } from './world/registry.js';
 
 const config = await orExit(() => loadConfig());
 const store = config.dataDir ? new WorldFiles(config.dataDir) : undefined;
 const stored = store?.load((file, problem) => console.warn(`Skipped ${file}: not a world (${problem})`)) ?? [];
 const registry = new WorldRegistry(registryLimits(config), store, stored);
+const classFile = config.dataDir ? new ClassFile(config.dataDir) : undefined;
+const classes = new Classes(
+  classFile?.load((file, problem) => console.warn(`Skipped ${file}: not the classes (${problem})`)),
+  classFile,
+);
 const trainerKey = config.trainerKey ?? keptTrainerKey(config.dataDir);
 // --https: the certificate TLS_CERT and TLS_KEY name, or one made for localhost and kept (in the data folder).
 const { tlsFiles, dataDir, clientsFile } = config;
@@ -42,6 +49,7 @@ const { app } = await createApp(
   { ...config, trainerKey, clients },
   registry,
   tls ? { relyingPartyFetch: fetchTrusting(tls.cert) } : {},
+  classes,
 );
 setInterval(() => registry.purgeIdle(), 60_000).unref();
 
@@ -83,6 +91,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     server.close();
     server.closeAllConnections();
     // Every change already made reaches the disk before the process ends.
-    void (store?.flush() ?? Promise.resolve()).then(() => process.exit(0));
+    void Promise.all([store?.flush(), classFile?.flush()]).then(() => process.exit(0));
   });
 }

@@ -11,6 +11,7 @@ import { requestLogging } from './http/logging.js';
 import { securityHeaders } from './http/security.js';
 import { testApi } from './http/test-api.js';
 import { RequestTiming } from './http/timing.js';
+import { ClassMembership } from './http/class-membership.js';
 import { ScenarioSignIns } from './http/scenario-sign-ins.js';
 import { WorldSelection } from './http/world-selection.js';
 import { loginService } from './services/login/index.js';
@@ -19,12 +20,15 @@ import { marketingService } from './services/marketing/index.js';
 import { portalService } from './services/portal/index.js';
 import { RelyingParty } from './services/relying-party/index.js';
 import { signupService } from './services/signup/index.js';
+import { classroomService } from './services/classroom/index.js';
 import { trainerService } from './services/trainer/index.js';
+import { Classes } from './world/classroom.js';
 import { WorldRegistry } from './world/registry.js';
 
 export interface App {
   readonly app: Express;
   readonly registry: WorldRegistry;
+  readonly classes: Classes;
   /** Time spent on requests so far (read by npm run bench). */
   readonly timing: RequestTiming;
 }
@@ -44,6 +48,7 @@ export async function createApp(
   config: Config,
   registry = new WorldRegistry(registryLimits(config)),
   seams: AppSeams = {},
+  classes = new Classes(),
 ): Promise<App> {
   const secret = randomBytes(32).toString('hex');
   const secureCookies = config.publicUrl.startsWith('https:');
@@ -108,11 +113,37 @@ export async function createApp(
   app.use(localeMiddleware());
   if (config.testMode) app.use('/__test__', express.json({ limit: '16kb' }), testApi(registry, timing));
   app.use(shedWhenOverloaded(eventLoopLag(), { maxLagMs: config.overloadLagMs }));
-  app.use('/trainer', trainerService(registry, config.trainerKey ?? randomBytes(32).toString('hex')));
-  const worlds = new WorldSelection(registry, { secureCookies, newWorldsPerAddress: config.newWorldsPerAddress });
+  app.use(
+    '/trainer',
+    trainerService({
+      registry,
+      classes,
+      key: config.trainerKey ?? randomBytes(32).toString('hex'),
+      publicUrl: config.publicUrl,
+      secret,
+      secureCookies,
+    }),
+  );
+  const membership = new ClassMembership(classes, { secureCookies });
+  const worlds = new WorldSelection(registry, {
+    secureCookies,
+    newWorldsPerAddress: config.newWorldsPerAddress,
+    entered: (req, world) => membership.entered(req, world),
+  });
   const scenarioSignIns = new ScenarioSignIns();
+  app.use(membership.middleware());
   app.use('/worlds', worlds.joinRoutes());
   app.use(worlds.middleware());
+  app.use(
+    '/class',
+    classroomService({
+      classes,
+      membership,
+      newWorld: (req, res, then) => worlds.newWorld(req, res, then),
+      secret,
+      secureCookies,
+    }),
+  );
 
   app.use(
     '/login',
@@ -141,5 +172,5 @@ export async function createApp(
 
   app.use(notFound());
   app.use(errorPages());
-  return { app, registry, timing };
+  return { app, registry, classes, timing };
 }

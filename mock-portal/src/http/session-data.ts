@@ -1,4 +1,5 @@
 import type { Locale, Translate } from '../i18n/index.js';
+import type { Classroom, Learner } from '../world/classroom.js';
 import type { World } from '../world/world.js';
 
 // What every service may rely on. Each service declares its own session data beside the code that uses it.
@@ -15,6 +16,8 @@ declare global {
     interface Request {
       /** The world this browser acts in (world-selection.ts): its own, or the seed before it has one. */
       world: World;
+      /** The learner this browser is, and their class, while it is open (class-membership.ts). */
+      learner?: { classroom: Classroom; learner: Learner };
     }
     interface Locals {
       locale: Locale;

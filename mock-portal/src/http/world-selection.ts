@@ -15,6 +15,8 @@ export interface WorldSelectionOptions {
   readonly secureCookies: boolean;
   /** New worlds one address may make per ten minutes (a class behind one router shares an address). */
   readonly newWorldsPerAddress: number;
+  /** Told every time a browser uses a world of its own (a learner's row follows it). */
+  readonly entered?: (req: Request, world: World) => void;
 }
 
 /**
@@ -122,6 +124,7 @@ export class WorldSelection {
   #use(req: Request, res: Response, world: World): void {
     req.world = world;
     res.locals.worldCode = world.code;
+    this.#options.entered?.(req, world);
   }
 
   #cookieOptions() {

@@ -162,11 +162,13 @@ export class WorldRegistry {
   /** Every live world, most recently used first, without counting as a use. */
   entries(): WorldEntry[] {
     const now = this.#clocks.wall();
-    return [...this.#worlds.entries()].map(([id, world]) => ({
-      world,
-      lastUsedAt: now - (this.#limits.idleMs - this.#worlds.getRemainingTTL(id)),
-      signedIn: [...(this.#signedIn.get(id) ?? [])].flatMap((accountId) => world.account(accountId) ?? []),
-    }));
+    return [...this.#worlds.entries()].map(([id, world]) => this.#entryOf(id, world, now));
+  }
+
+  /** One live world as the trainer sees it, without counting as a use; undefined once it has gone. */
+  entry(id: string): WorldEntry | undefined {
+    const world = this.#worlds.peek(id);
+    return world && this.#entryOf(id, world, this.#clocks.wall());
   }
 
   /** Drops worlds unused for WORLD_IDLE_HOURS (their stores' files too). */
@@ -189,6 +191,14 @@ export class WorldRegistry {
 
   signedOut(world: World, accountId: string): void {
     this.#signedIn.get(world.id)?.delete(accountId);
+  }
+
+  #entryOf(id: string, world: World, now: number): WorldEntry {
+    return {
+      world,
+      lastUsedAt: now - (this.#limits.idleMs - this.#worlds.getRemainingTTL(id)),
+      signedIn: [...(this.#signedIn.get(id) ?? [])].flatMap((accountId) => world.account(accountId) ?? []),
+    };
   }
 
   #roomForOneMore(): boolean {

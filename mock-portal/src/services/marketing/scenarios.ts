@@ -97,6 +97,7 @@ export function scenariosRouter(options: ScenariosOptions): Router {
       password: SEED_PASSWORD,
       notice,
       importProblem,
+      learner: req.learner,
       worldCode: ownWorld ? world.code : '',
       joinLink: ownWorld ? `${options.publicUrl}/worlds/join/${world.id}` : '',
       walks: checkWalks(world),

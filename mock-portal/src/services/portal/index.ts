@@ -27,6 +27,10 @@ export function portalService(relyingParty: RelyingParty, options: { secret: str
     relyingParty.requireSignIn(),
     issueCsrfToken,
     portalContext,
+    (req, _res, next) => {
+      req.world.portalOpened();
+      next();
+    },
   );
 
   router.get('/', (_req, res) => {

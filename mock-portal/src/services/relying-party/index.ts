@@ -224,6 +224,8 @@ export class RelyingParty {
       await regenerate(req);
       req.session.identity = result.identity;
       this.#options.registry.signedIn(req.world, result.identity.oid);
+      // Signing in to the sign-up site is the article's first step; the portal's is counted when it opens.
+      if (this.#options.chrome === 'signup') req.world.signedInToSignUp(result.identity.oid);
       res.redirect(303, result.returnTo);
     });
     return router;

@@ -204,6 +204,13 @@ export function sectionStates(draft: SignupDraft): Record<EditableSection | 'agr
   };
 }
 
+/** The numbered section the person is at: the first not yet done (1 about you, 2 phone, 3 card, 4 agreement). */
+export function currentSection(draft: SignupDraft): 1 | 2 | 3 | 4 {
+  if (!draft.aboutDone) return 1;
+  if (draft.verifiedPhone === undefined) return 2;
+  return draft.cardLast4 === undefined ? 3 : 4;
+}
+
 /** Which sections are open: each opens when the one before it is complete, as the 2017 page did. */
 export function openSections(draft: SignupDraft) {
   const phone = draft.aboutDone;

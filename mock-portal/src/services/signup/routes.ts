@@ -7,6 +7,7 @@ import { whyItLanded } from '../../world/why-it-landed.js';
 import type { RelyingParty } from '../relying-party/index.js';
 import {
   absorb,
+  currentSection,
   newDraft,
   openSections,
   profileOf,
@@ -56,6 +57,7 @@ export function signupRoutes(relyingParty: RelyingParty, now: () => Date = () =>
     typedCardNumber = '',
   ) => {
     const { t } = res.locals;
+    req.user.world.signUpFormAt(currentSection(draft));
     const years = Array.from({ length: 21 }, (_, i) => now().getUTCFullYear() + i);
     await renderPage(
       res,

@@ -1,86 +1,125 @@
 import express, { type Response, type Router } from 'express';
-import { stringify } from 'csv-stringify/sync';
+import { csrfProtection } from '../../http/csrf.js';
 import { renderFragment, renderPage } from '../../http/render.js';
 import { noStore } from '../../http/security.js';
-import { OFFERS } from '../../world/model.js';
-import type { WorldEntry, WorldRegistry } from '../../world/registry.js';
-import { worldVerdict, type Verdict } from '../../world/verdict.js';
+import { serviceSession } from '../../http/sessions.js';
+import type { MessageKey } from '../../i18n/index.js';
+import { CLASS_NAME_MAX, type Classes, type Classroom } from '../../world/classroom.js';
+import type { WorldRegistry } from '../../world/registry.js';
+import { worldVerdict } from '../../world/verdict.js';
 import { directoryDiagram } from '../../views/diagram.js';
 import { trainerAccess } from './access.js';
+import { learnersCsv, worldsCsv } from './csv.js';
+import { allWorlds, learnersOf } from './rows.js';
 
-/** One world as a row of the class list. */
-interface WorldRow {
-  readonly code: string;
-  readonly lastUsedAt: string;
-  readonly minutesAgo: number;
-  readonly signedIn: readonly string[];
-  readonly subscriptions: readonly { offerId: string; offer: string; directory: string; owner: string }[];
-  readonly verdict: Verdict;
-}
-
-function rowOf({ world, lastUsedAt, signedIn }: WorldEntry, now: number): WorldRow {
-  // Every world has the seed's own subscriptions: a row names only what its learner signed up for.
-  const subscriptions = world.signedUpSubscriptions();
-  return {
-    code: world.code,
-    lastUsedAt: new Date(lastUsedAt).toISOString(),
-    minutesAgo: Math.max(0, Math.floor((now - lastUsedAt) / 60_000)),
-    signedIn: signedIn.map((account) => account.signInName),
-    subscriptions: subscriptions.map((s) => ({
-      offerId: s.offerId,
-      offer: OFFERS[s.offerId].name,
-      directory: world.directory(s.directoryId)?.name ?? '',
-      owner: world.account(s.accountAdminId)?.signInName ?? '',
-    })),
-    verdict: worldVerdict(world),
-  };
-}
-
-function classOf(registry: WorldRegistry) {
-  const now = Date.now();
-  const rows = registry.entries().map((entry) => rowOf(entry, now));
-  const count = (verdict: Verdict) => rows.filter((row) => row.verdict === verdict).length;
-  return { rows, counts: { done: count('done'), trap: count('trap'), 'not-yet': count('not-yet') } };
+export interface TrainerOptions {
+  readonly registry: WorldRegistry;
+  readonly classes: Classes;
+  readonly key: string;
+  /** Where the mock is reached, for a class's join link. */
+  readonly publicUrl: string;
+  readonly secret: string;
+  readonly secureCookies: boolean;
 }
 
 /**
- * /trainer: for the person running the mock, behind the trainer key. Every live world with its
- * verdict for the article (done, in the trap, not yet), updating by itself (a script of this
- * origin fetches the list again: no inline script, as the CSP requires); each world read-only;
- * the list as CSV.
+ * /trainer: for the person running the mock, behind the trainer key. Classes: start one (its join
+ * link and code), one row per learner with how far each got, end it, each as CSV. Beside them,
+ * every live world with its verdict, as before classes. Lists update by themselves (a script of
+ * this origin fetches them again: no inline script, as the CSP requires); each world read-only.
  */
-export function trainerService(registry: WorldRegistry, key: string): Router {
+export function trainerService(options: TrainerOptions): Router {
+  const { registry, classes } = options;
   const router = express.Router();
-  router.use(noStore, ...trainerAccess(key));
+  router.use(
+    noStore,
+    ...trainerAccess(options.key),
+    serviceSession({ name: 'trainer.sid', path: '/trainer', secret: options.secret, secure: options.secureCookies }),
+    // Large enough that a name far too long reaches the check that says so, rather than a bare 413.
+    express.urlencoded({ extended: false, limit: '128kb', parameterLimit: 5 }),
+    ...csrfProtection(),
+  );
 
-  const page = (res: Response, view: string, title: string, locals: Record<string, unknown>) =>
-    renderPage(res, `trainer/views/${view}`, { title, ...locals });
+  const page = (res: Response, view: string, title: string, locals: Record<string, unknown>, status = 200) =>
+    renderPage(res, `trainer/views/${view}`, { title, ...locals }, status);
+
+  const home = (res: Response, startProblem?: { nameError: string; typedName: string }) =>
+    page(
+      res,
+      'trainer',
+      res.locals.t('trainer.title'),
+      {
+        ...allWorlds(registry),
+        classes: classes.list().map((classroom) => ({ ...classroom, open: classroom.endedAt === undefined })),
+        nameMax: CLASS_NAME_MAX,
+        nameError: startProblem?.nameError ?? '',
+        typedName: startProblem?.typedName ?? '',
+      },
+      startProblem ? 422 : 200,
+    );
 
   router.get('/', async (_req, res) => {
-    await page(res, 'trainer', res.locals.t('trainer.title'), classOf(registry));
+    await home(res);
   });
 
   router.get('/live', (_req, res) => {
-    res.type('html').send(renderFragment('trainer/views/_class', { ...res.locals, ...classOf(registry) }));
+    res.type('html').send(renderFragment('trainer/views/_class', { ...res.locals, ...allWorlds(registry) }));
   });
 
   router.get('/worlds.csv', (_req, res) => {
-    const { rows } = classOf(registry);
-    const csv = stringify(
-      rows.map((row) => [
-        row.code,
-        row.verdict,
-        row.lastUsedAt,
-        row.signedIn.join(' '),
-        row.subscriptions.map((s) => `${s.offer} in ${s.directory} (${s.owner})`).join('; '),
-      ]),
-      {
-        header: true,
-        columns: ['world', 'verdict', 'last_used', 'signed_in', 'azure_subscriptions'],
-        escape_formulas: true,
-      },
-    );
-    res.attachment('class.csv').type('text/csv; charset=utf-8').send(csv);
+    res
+      .attachment('worlds.csv')
+      .type('text/csv; charset=utf-8')
+      .send(worldsCsv(allWorlds(registry).rows));
+  });
+
+  router.post('/classes', async (req, res) => {
+    const body = req.body as Record<string, unknown>;
+    const started = classes.start(body.name);
+    if (!started.ok) {
+      return home(res, {
+        nameError: res.locals.t(`trainer.className.${started.problem}` as MessageKey, { max: CLASS_NAME_MAX }),
+        typedName: typeof body.name === 'string' ? body.name.slice(0, CLASS_NAME_MAX * 4) : '',
+      });
+    }
+    res.redirect(303, `/trainer/classes/${started.classroom.id}`);
+  });
+
+  const classroomOf = (id: string): Classroom | undefined => classes.byId(id);
+
+  router.get('/classes/:id', async (req, res, next) => {
+    const classroom = classroomOf(req.params.id);
+    if (!classroom) return next();
+    await page(res, 'classroom', res.locals.t('trainer.class.title', { name: classroom.name }), {
+      classroom,
+      open: classroom.endedAt === undefined,
+      joinLink: `${options.publicUrl}/class/${classroom.code}`,
+      ...learnersOf(classroom, registry),
+    });
+  });
+
+  router.get('/classes/:id/live', (req, res, next) => {
+    const classroom = classroomOf(req.params.id);
+    if (!classroom) return next();
+    res
+      .type('html')
+      .send(renderFragment('trainer/views/_learners', { ...res.locals, ...learnersOf(classroom, registry) }));
+  });
+
+  router.get('/classes/:id/learners.csv', (req, res, next) => {
+    const classroom = classroomOf(req.params.id);
+    if (!classroom) return next();
+    res
+      .attachment('learners.csv')
+      .type('text/csv; charset=utf-8')
+      .send(learnersCsv(learnersOf(classroom, registry).rows));
+  });
+
+  router.post('/classes/:id/end', (req, res, next) => {
+    const classroom = classroomOf(req.params.id);
+    if (!classroom) return next();
+    classes.end(classroom.id);
+    res.redirect(303, `/trainer/classes/${classroom.id}`);
   });
 
   router.get('/worlds/:code', async (req, res, next) => {

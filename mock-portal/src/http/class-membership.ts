@@ -1,0 +1,57 @@
+import type { Request, RequestHandler, Response } from 'express';
+import type { Classes } from '../world/classroom.js';
+import type { World } from '../world/world.js';
+import { cookieOf } from './cookies.js';
+
+/** The cookie that names the learner this browser is. Its value is the learner's unguessable id. */
+export const LEARNER_COOKIE = 'mock-learner';
+const THIRTY_DAYS_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * Which learner of which class a browser is: set when it joins a class, dropped when it leaves or
+ * its class ends. The world selection tells it every world the browser uses, so a learner's row
+ * always shows the world they are in now.
+ */
+export class ClassMembership {
+  readonly #classes: Classes;
+  readonly #secureCookies: boolean;
+
+  constructor(classes: Classes, options: { secureCookies: boolean }) {
+    this.#classes = classes;
+    this.#secureCookies = options.secureCookies;
+  }
+
+  /** Sets `req.learner` while the browser's class is open; a learner of an ended or forgotten class leaves it. */
+  middleware(): RequestHandler {
+    return (req, res, next) => {
+      const learnerId = cookieOf(req, LEARNER_COOKIE);
+      if (typeof learnerId === 'string' && learnerId !== '') {
+        const membership = this.#classes.membership(learnerId);
+        if (membership) req.learner = membership;
+        else this.leave(res);
+      }
+      next();
+    };
+  }
+
+  /** The browser uses this world: it is its learner's world from now on. */
+  entered(req: Request, world: World): void {
+    if (req.learner) this.#classes.entered(req.learner.learner.id, world.id);
+  }
+
+  /** From now on this browser is this learner. */
+  admit(req: Request, res: Response, learnerId: string): void {
+    res.cookie(LEARNER_COOKIE, learnerId, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.#secureCookies,
+      maxAge: THIRTY_DAYS_MS,
+    });
+    req.learner = this.#classes.membership(learnerId);
+  }
+
+  leave(res: Response): void {
+    res.clearCookie(LEARNER_COOKIE, { path: '/' });
+  }
+}

@@ -1,0 +1,170 @@
+import express, { type Request, type Response, type Router } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { ClassMembership } from '../../http/class-membership.js';
+import { csrfProtection } from '../../http/csrf.js';
+import { renderMessage, renderPage } from '../../http/render.js';
+import { noStore } from '../../http/security.js';
+import { serviceSession } from '../../http/sessions.js';
+import type { MessageKey } from '../../i18n/index.js';
+import { LEARNER_NAME_MAX, type Classes, type Classroom } from '../../world/classroom.js';
+import type { World } from '../../world/world.js';
+
+/** Class codes that name no class, one address may try per quarter of an hour (a class behind one router shares it). */
+export const WRONG_CLASS_CODES_PER_QUARTER_HOUR = 30;
+
+export interface ClassroomOptions {
+  readonly classes: Classes;
+  readonly membership: ClassMembership;
+  /** Gives the browser a new world and calls `then`, or answers with why it cannot (world-selection.ts). */
+  readonly newWorld: (req: Request, res: Response, then: (world: World) => void) => void;
+  readonly secret: string;
+  readonly secureCookies: boolean;
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    /** Shown once on the class page after joining or renaming. */
+    classNotice: MessageKey;
+  }
+}
+
+/**
+ * /class: where a learner joins a trainer's class. The join link (or the code typed on the
+ * Scenarios page) asks for the name the trainer will see; joining gives the browser a fresh world,
+ * and every world it uses afterwards is this learner's in that class. Codes that name no class
+ * are rate-limited per address, like wrong trainer keys.
+ */
+export function classroomService(options: ClassroomOptions): Router {
+  const { classes, membership } = options;
+  const router = express.Router();
+  router.use(
+    noStore,
+    serviceSession({ name: 'class.sid', path: '/class', secret: options.secret, secure: options.secureCookies }),
+    // Large enough that a name far too long reaches the check that says so, rather than a bare 413.
+    express.urlencoded({ extended: false, limit: '128kb', parameterLimit: 5 }),
+    ...csrfProtection(),
+  );
+  const guesses = rateLimit({
+    windowMs: 15 * 60_000,
+    limit: WRONG_CLASS_CODES_PER_QUARTER_HOUR,
+    requestWasSuccessful: (_req, res) => res.statusCode !== 404,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
+    handler: (_req, res) => {
+      renderMessage(res, 429, { title: 'class.tooMany.title', body: 'class.tooMany.body' });
+    },
+  });
+
+  const page = (res: Response, view: string, locals: { title: string } & Record<string, unknown>, status = 200) =>
+    renderPage(res, `classroom/views/${view}`, { chrome: 'marketing', ...locals }, status);
+
+  router.get('/', guesses, async (req, res) => {
+    if (typeof req.query.code === 'string') {
+      const classroom = classes.byCode(req.query.code);
+      if (classroom) return res.redirect(303, `/class/${classroom.code}`);
+      return noSuchClass(res);
+    }
+    const notice = req.session.classNotice;
+    delete req.session.classNotice;
+    await page(res, 'class', {
+      title: res.locals.t('class.title'),
+      notice: notice ? res.locals.t(notice) : undefined,
+      membership: req.learner,
+      nameMax: LEARNER_NAME_MAX,
+    });
+  });
+
+  router.post('/name', async (req, res) => {
+    if (!req.learner) return res.redirect(303, '/class');
+    const body = req.body as Record<string, unknown>;
+    const renamed = classes.rename(req.learner.learner.id, body.name);
+    if (!renamed.ok) {
+      return page(
+        res,
+        'class',
+        {
+          title: res.locals.t('class.title'),
+          membership: req.learner,
+          nameMax: LEARNER_NAME_MAX,
+          nameError: res.locals.t(`class.name.${renamed.problem}` as MessageKey, { max: LEARNER_NAME_MAX }),
+          typedName: typeof body.name === 'string' ? body.name.slice(0, LEARNER_NAME_MAX * 4) : '',
+        },
+        422,
+      );
+    }
+    req.session.classNotice = 'class.renamed';
+    res.redirect(303, '/class');
+  });
+
+  router.post('/leave', (req, res) => {
+    membership.leave(res);
+    req.session.classNotice = 'class.left';
+    res.redirect(303, '/class');
+  });
+
+  router.get('/:code', guesses, async (req, res) => {
+    const classroom = classes.byCode(req.params.code);
+    if (!classroom) return noSuchClass(res);
+    if (classroom.endedAt !== undefined) return ended(res);
+    await joinPage(req, res, classroom);
+  });
+
+  router.post('/:code', guesses, async (req, res) => {
+    const body = req.body as Record<string, unknown>;
+    const joined = classes.join(req.params.code, body.name);
+    if (!joined.ok) {
+      if (joined.problem === 'no-such-class') return noSuchClass(res);
+      if (joined.problem === 'ended') return ended(res);
+      const classroom = classes.byCode(req.params.code);
+      if (!classroom) return noSuchClass(res);
+      return joinPage(req, res, classroom, {
+        status: 422,
+        nameError: res.locals.t(`class.name.${joined.problem}` as MessageKey, { max: LEARNER_NAME_MAX }),
+        typedName: typeof body.name === 'string' ? body.name.slice(0, LEARNER_NAME_MAX * 4) : '',
+      });
+    }
+    membership.admit(req, res, joined.learner.id);
+    // A learner starts the class in a world of their own: nothing they rehearsed before is in their row.
+    options.newWorld(req, res, () => {
+      req.session.classNotice = 'class.joined';
+      res.redirect(303, '/class');
+    });
+  });
+
+  const joinPage = (
+    req: Request,
+    res: Response,
+    classroom: Classroom,
+    problem: { status: number; nameError: string; typedName: string } | undefined = undefined,
+  ) =>
+    page(
+      res,
+      'join',
+      {
+        title: res.locals.t('class.join.heading'),
+        classroom,
+        already: req.learner?.classroom.id === classroom.id ? req.learner.learner : undefined,
+        nameMax: LEARNER_NAME_MAX,
+        nameError: problem?.nameError,
+        typedName: problem?.typedName ?? '',
+      },
+      problem?.status ?? 200,
+    );
+
+  return router;
+}
+
+function noSuchClass(res: Response): void {
+  renderMessage(
+    res,
+    404,
+    { title: 'class.noSuch.title', body: 'class.noSuch.body' },
+    { href: '/class', label: res.locals.t('class.noSuch.action') },
+  );
+}
+
+function ended(res: Response): void {
+  renderMessage(res, 410, { title: 'class.ended.title', body: 'class.ended.body' });
+}

@@ -1,0 +1,260 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { listen, type Running } from '../src/listen.js';
+import { WRONG_CLASS_CODES_PER_QUARTER_HOUR } from '../src/services/classroom/index.js';
+import { ClassFile } from '../src/store/class-file.js';
+import { Classes } from '../src/world/classroom.js';
+import { SEED_PASSWORD } from '../src/world/seed.js';
+import { Browserless, csrfTokenOf } from './browserless.js';
+import { postSection, signInToSignup } from './http-flows.js';
+
+const KEY = 'a-trainer-key-for-tests-0123456789';
+
+/** The trainer's browser: the key as the printed link leaves it, and the page's CSRF token. */
+async function trainerIn(base: string): Promise<{ trainer: Browserless; csrf: () => Promise<string> }> {
+  const trainer = new Browserless(base);
+  trainer.cookies.set('lang', 'en-US');
+  await trainer.send(`/trainer?key=${KEY}`);
+  return { trainer, csrf: async () => csrfTokenOf(await (await trainer.send('/trainer')).text()) };
+}
+
+/** A learner's browser that opened the join page of this code and posted this name. */
+async function learnerJoins(
+  base: string,
+  code: string,
+  name: string,
+): Promise<{ learner: Browserless; response: Response }> {
+  const learner = new Browserless(base);
+  learner.cookies.set('lang', 'en-US');
+  const page = await learner.send(`/class/${code}`);
+  const response = await learner.postForm(`/class/${code}`, { _csrf: csrfTokenOf(await page.text()), name });
+  return { learner, response };
+}
+
+const HOSTILE_NAMES: readonly [string, string, RegExp][] = [
+  ['10,000 characters', 'x'.repeat(10_000), /at most/],
+  ['a NUL and a bell', 'Dana\u0000\u0007', /control characters/],
+  ['an escape sequence', '\u001b[31mDana', /control characters/],
+  ['a right-to-left override', '\u202Eanad', /direction of text/],
+  ['a right-to-left mark', 'Dana\u200F', /direction of text/],
+  ['only spaces', '   ', /Type a name/],
+];
+
+describe('classes over HTTP', () => {
+  let running: Running;
+  let base: string;
+  before(async () => {
+    running = await listen({ trainerKey: KEY });
+    base = running.url;
+  });
+  after(() => running.close());
+
+  async function startClass(name: string): Promise<{ id: string; code: string }> {
+    const { trainer, csrf } = await trainerIn(base);
+    const response = await trainer.postForm('/trainer/classes', { _csrf: await csrf(), name });
+    assert.equal(response.status, 303);
+    const id = /\/trainer\/classes\/([0-9a-f-]+)$/.exec(response.headers.get('location') ?? '')?.[1] ?? '';
+    const classroom = running.classes.byId(id);
+    assert.ok(classroom);
+    return { id, code: classroom.code };
+  }
+
+  it('a trainer starts a class only with the key and a CSRF token', async () => {
+    const outsider = new Browserless(base);
+    assert.equal((await outsider.postForm('/trainer/classes', { name: 'Tuesday' })).status, 401);
+    const { trainer } = await trainerIn(base);
+    assert.equal((await trainer.postForm('/trainer/classes', { name: 'Tuesday' })).status, 403);
+    assert.ok(running.classes.list().every((classroom) => classroom.name !== 'Tuesday'));
+  });
+
+  it('refuses hostile class names with a clear message and starts nothing; markup is only text', async () => {
+    const { trainer, csrf } = await trainerIn(base);
+    const before = running.classes.list().length;
+    for (const [what, name, message] of HOSTILE_NAMES) {
+      const response = await trainer.postForm('/trainer/classes', { _csrf: await csrf(), name });
+      assert.equal(response.status, 422, what);
+      assert.match(await response.text(), message, what);
+    }
+    assert.equal(running.classes.list().length, before);
+    const { id } = await startClass('<img src=x onerror=alert(1)>');
+    const html = await (await trainer.send(`/trainer/classes/${id}`)).text();
+    assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;/);
+    assert.doesNotMatch(html, /<img src=x/);
+  });
+
+  it('refuses hostile learner names and joins nobody; a name with markup shows as text in the list and the CSV', async () => {
+    const { id, code } = await startClass('Names');
+    for (const [what, name, message] of HOSTILE_NAMES) {
+      const { learner, response } = await learnerJoins(base, code, name);
+      assert.equal(response.status, 422, what);
+      assert.match(await response.text(), message, what);
+      assert.equal(learner.cookies.get('mock-learner'), undefined, what);
+    }
+    assert.deepEqual(running.classes.byId(id)?.learners, []);
+    const { response } = await learnerJoins(base, code, '<script>alert(1)</script>');
+    assert.equal(response.status, 303);
+    const { trainer } = await trainerIn(base);
+    const list = await (await trainer.send(`/trainer/classes/${id}/live`)).text();
+    assert.match(list, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+    assert.doesNotMatch(list, /<script>/);
+    await learnerJoins(base, code, '=HYPERLINK("http://evil")');
+    const csv = await (await trainer.send(`/trainer/classes/${id}/learners.csv`)).text();
+    assert.match(csv, /"'=HYPERLINK\(""http:\/\/evil""\)"/, 'a formula is defused');
+  });
+
+  it('a learner who changes their name mid-class keeps one row, with the new name and the same world', async () => {
+    const { id, code } = await startClass('Renames');
+    const { learner } = await learnerJoins(base, code, 'Dana');
+    const world = running.classes.byId(id)?.learners[0]?.worldId;
+    assert.ok(world, 'joining gave the learner a world');
+    const page = await (await learner.send('/class')).text();
+    assert.equal((await learner.postForm('/class/name', { _csrf: csrfTokenOf(page), name: 'Dana Lee' })).status, 303);
+    const refused = await learner.postForm('/class/name', { _csrf: csrfTokenOf(page), name: 'x'.repeat(10_000) });
+    assert.equal(refused.status, 422);
+    assert.deepEqual(
+      running.classes.byId(id)?.learners.map((l) => [l.name, l.worldId]),
+      [['Dana Lee', world]],
+    );
+  });
+
+  it("follows the learner's browser into every world it uses, and shows how far the current one got", async () => {
+    const { id, code } = await startClass('Progress');
+    const { learner } = await learnerJoins(base, code, 'Farid');
+    const first = running.classes.byId(id)?.learners[0]?.worldId;
+    // A walk's link makes a new world: it is Farid's now.
+    await learner.follow('/scenarios/happy-path');
+    const second = running.classes.byId(id)?.learners[0]?.worldId;
+    assert.ok(first && second && first !== second);
+    assert.equal(second, learner.cookies.get('mock-world'));
+    const form = await signInToSignup(learner, 'alice@contoso.com', SEED_PASSWORD);
+    await postSection(learner, form, { action: 'about', country: 'US', workPhone: '+1 425 555 0100' });
+    const { trainer } = await trainerIn(base);
+    const list = await (await trainer.send(`/trainer/classes/${id}/live`)).text();
+    assert.match(list, /Sign-up form, section 2: Identity verification by phone/);
+    const csv = (await (await trainer.send(`/trainer/classes/${id}/learners.csv`)).text()).trim().split('\n');
+    assert.equal(
+      csv[0],
+      'learner,world,verdict,how_far,how_far_detail,how_far_since,last_activity,signed_in,azure_subscriptions',
+    );
+    assert.match(csv[1] ?? '', /^Farid,[A-Z0-9]{3}-[A-Z0-9]{3},not-yet,form-section,2,/);
+    assert.equal(csv.length, 2, 'one row per learner');
+  });
+
+  it('refuses joining an ended class (410), and an ended class lets its learners go while its list stays', async () => {
+    const { id, code } = await startClass('Ended');
+    const { learner } = await learnerJoins(base, code, 'Dana');
+    // Another learner has the join page open when the class ends.
+    const late = new Browserless(base);
+    const joinPage = await (await late.send(`/class/${code}`)).text();
+    const { trainer, csrf } = await trainerIn(base);
+    assert.equal((await trainer.postForm(`/trainer/classes/${id}/end`, { _csrf: await csrf() })).status, 303);
+    const refused = await late.postForm(`/class/${code}`, { _csrf: csrfTokenOf(joinPage), name: 'Late' });
+    assert.equal(refused.status, 410);
+    assert.equal(late.cookies.get('mock-learner'), undefined);
+    assert.equal((await new Browserless(base).send(`/class/${code}`)).status, 410);
+    const page = await learner.send('/class');
+    assert.match(await page.text(), /This browser is in no class/);
+    assert.equal(learner.cookies.get('mock-learner'), undefined, 'the browser left the class');
+    assert.deepEqual(
+      running.classes.byId(id)?.learners.map((l) => l.name),
+      ['Dana'],
+    );
+    assert.match(await (await trainer.send(`/trainer/classes/${id}/learners.csv`)).text(), /\nDana,/);
+  });
+
+  it('answers a made-up learner cookie as no learner, and a class id that names nothing with 404', async () => {
+    const stranger = new Browserless(base);
+    stranger.cookies.set('mock-learner', '<script>');
+    const page = await stranger.send('/class');
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /This browser is in no class/);
+    const { trainer } = await trainerIn(base);
+    for (const path of [
+      '/trainer/classes/nothing',
+      '/trainer/classes/nothing/live',
+      '/trainer/classes/nothing/learners.csv',
+    ])
+      assert.equal((await trainer.send(path)).status, 404, path);
+  });
+});
+
+describe('class codes guessed', () => {
+  let running: Running;
+  beforeEach(async () => {
+    running = await listen({ trainerKey: KEY });
+  });
+  afterEach(() => running.close());
+
+  it('are limited per address like trainer keys: past the limit, even the right code is refused for a while', async () => {
+    const started = running.classes.start('Guarded');
+    assert.ok(started.ok);
+    const guesser = new Browserless(running.url);
+    guesser.cookies.set('lang', 'en-US');
+    for (let n = 0; n < WRONG_CLASS_CODES_PER_QUARTER_HOUR; n += 1) {
+      const code = `AAA${String(n)
+        .padStart(3, '0')
+        .replace(/[0125 8]/g, 'C')}`;
+      const response = await guesser.send(n % 2 ? `/class/${code}` : `/class?code=${code}`);
+      assert.equal(response.status, 404, code);
+      assert.match(await response.text(), /No class has this code/);
+    }
+    const right = await guesser.send(`/class/${started.classroom.code}`);
+    assert.equal(right.status, 429);
+    assert.match(await right.text(), /Too many wrong class codes/);
+    assert.ok(right.headers.get('ratelimit'));
+  });
+
+  it('that are right, mistyped in case or with a dash, do not count', async () => {
+    const started = running.classes.start('Friendly');
+    assert.ok(started.ok);
+    const { code } = started.classroom;
+    const learner = new Browserless(running.url);
+    for (let n = 0; n < WRONG_CLASS_CODES_PER_QUARTER_HOUR + 5; n += 1) {
+      const typed = n % 2 ? code.toLowerCase() : `${code.slice(0, 3)}-${code.slice(3)}`;
+      const response = await learner.send(`/class?code=${encodeURIComponent(typed)}`);
+      assert.equal(response.status, 303);
+      assert.equal(response.headers.get('location'), `/class/${code}`);
+    }
+  });
+});
+
+describe('the classes file', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'classes-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps classes and learners across a restart', async () => {
+    const file = new ClassFile(dir);
+    const classes = new Classes(file.load(), file);
+    const started = classes.start('Tuesday 10:00');
+    assert.ok(started.ok);
+    const joined = classes.join(started.classroom.code, 'Dana');
+    assert.ok(joined.ok);
+    classes.rename(joined.learner.id, 'Dana Lee');
+    await file.flush();
+    const again = new Classes(new ClassFile(dir).load());
+    assert.deepEqual(again.list(), classes.list());
+    assert.equal(again.membership(joined.learner.id)?.learner.name, 'Dana Lee');
+  });
+
+  it('reports a file that is not classes and starts with none', () => {
+    writeFileSync(
+      path.join(dir, 'classes.json'),
+      JSON.stringify({ format: 'mock-azure-classes/1', classes: [{ id: 1 }] }),
+    );
+    const problems: string[] = [];
+    assert.equal(
+      new ClassFile(dir).load((_file, problem) => problems.push(problem)),
+      undefined,
+    );
+    assert.equal(problems.length, 1);
+    writeFileSync(path.join(dir, 'classes.json'), '{');
+    assert.equal(
+      new ClassFile(dir).load((_file, problem) => problems.push(problem)),
+      undefined,
+    );
+    assert.equal(problems.length, 2);
+  });
+});
