@@ -41,6 +41,7 @@ const LANGUAGE_SENSITIVE = [
   'scenarios-and-language',
   'accessibility',
   'worlds-and-training',
+  'classes',
   'your-app',
 ].map((name) => `**/${name}.spec.ts`);
 

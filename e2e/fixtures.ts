@@ -86,7 +86,8 @@ interface Fixtures {
 
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
-async function worldContext(
+/** A new browser context whose browser is in this world (a second person in it, or a learner in a picture). */
+export async function worldContext(
   browser: Browser,
   baseURL: string,
   worldId: string,

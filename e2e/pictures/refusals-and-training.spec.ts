@@ -1,10 +1,14 @@
-import { expect, test } from '../fixtures.js';
+import { expect, test, worldContext } from '../fixtures.js';
+import { ClassPage } from '../pages/class.js';
 import { ScenariosPage } from '../pages/scenarios.js';
 import { TrainerView } from '../pages/trainer.js';
-import { ALICE_CONTOSO, ALICE_FABRIKAM, CAROL, DAVE, ERIN, KIM, PASSWORD } from '../support/accounts.js';
-import { signInToPortal } from '../support/flows.js';
+import { ALICE_ABOUT, ALICE_CONTOSO, ALICE_FABRIKAM, CAROL, DAVE, ERIN, KIM, PASSWORD } from '../support/accounts.js';
+import { signInToPortal, signInToSignUp } from '../support/flows.js';
 import { TRAINER_KEY } from '../support/trainer-key.js';
 import { LOCALES, picture } from './picture.js';
+
+/** The pictures' class code in each language: fixed, so the pictures compare; apart, so both runs can hold one. */
+const CLASS_CODES = { 'en-US': 'TRY7QA', 'zh-TW': 'TRY7QC' } as const;
 
 for (const locale of LOCALES) {
   test.describe(`Pictures of errors and refusals (${locale})`, () => {
@@ -99,6 +103,7 @@ for (const locale of LOCALES) {
       browser,
       request,
       baseURL,
+      world,
     }) => {
       const classmates = [{ picture: 12, subscriptions: [{ signedUpBy: ALICE_CONTOSO }] }, { picture: 13 }];
       const ids: string[] = [];
@@ -121,6 +126,28 @@ for (const locale of LOCALES) {
       await expect(page.getByRole('region', { name: ui('why.heading') })).toBeVisible();
       await picture(page, locale, '42-training-why-did-it-land-here');
 
+      // The class, arranged with its three learners in the picture worlds: the same code every run.
+      const [dana = '', farid = ''] = ids;
+      const classCode = CLASS_CODES[locale];
+      const made = await request.post('/__test__/classes', {
+        data: {
+          name: 'Tuesday 10:00',
+          code: classCode,
+          learners: [
+            { name: 'Dana', world: dana },
+            { name: 'Erin', world: world.id },
+            { name: 'Farid', world: farid },
+          ],
+        },
+      });
+      expect(made.status()).toBe(201);
+      const { id: classId } = (await made.json()) as { id: string };
+      // Farid stops at the form's phone section.
+      const faridContext = await worldContext(browser, baseURL ?? '', farid, locale);
+      const signUp = await signInToSignUp(await faridContext.newPage(), ui, ALICE_CONTOSO);
+      await signUp.fillAboutYou(ALICE_ABOUT);
+      await faridContext.close();
+
       const trainerContext = await browser.newContext({ baseURL, locale, viewport: page.viewportSize() });
       const trainerPage = await trainerContext.newPage();
       const trainer = new TrainerView(trainerPage, ui);
@@ -129,9 +156,29 @@ for (const locale of LOCALES) {
       await trainer.assertVerdict('PCT-QQQ', 'done');
       await trainer.assertVerdict('PCT-RRR', 'not-yet');
       await picture(trainerPage, locale, '43-training-trainer-view');
+      await trainerPage.getByRole('link', { name: 'Tuesday 10:00' }).click();
+      await trainer.assertLearner('Dana', 'done', ui('progress.signed-up', { directory: 'Contoso' }));
+      await trainer.assertLearner('Erin', 'trap', ui('progress.portal-opened'));
+      await trainer.assertLearner(
+        'Farid',
+        'not-yet',
+        ui('progress.form-section', { section: '2', name: ui('signup.phone') }),
+      );
+      await picture(trainerPage, locale, '45-training-class');
       await trainerPage.getByRole('link', { name: 'PCT-PPP', exact: true }).click();
       await picture(trainerPage, locale, '44-training-trainer-world');
       await trainerContext.close();
+
+      const learnerContext = await browser.newContext({ baseURL, locale, viewport: page.viewportSize() });
+      const learnerPage = await learnerContext.newPage();
+      await learnerPage.goto(`/class/${classCode}`);
+      await picture(learnerPage, locale, '46-training-join-a-class');
+      await new ClassPage(learnerPage, ui).joinAs('Gita');
+      // The footer names the learner's new world, whose code is random: the page's own part only.
+      await picture(learnerPage, locale, '47-training-your-class', { of: learnerPage.getByRole('main') });
+      await learnerContext.close();
+
+      await request.delete(`/__test__/classes/${classId}`);
       for (const id of ids) await request.delete(`/__test__/worlds/${id}`);
     });
   });

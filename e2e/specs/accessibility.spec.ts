@@ -4,6 +4,8 @@ import { expect, test } from '../fixtures.js';
 import type { PortalSubscriptions } from '../pages/portal-subscriptions.js';
 import { GOOD_CARD } from '../pages/sign-up.js';
 import type { SubscriptionBlade } from '../pages/subscription-blade.js';
+import { ClassPage } from '../pages/class.js';
+import { TrainerView } from '../pages/trainer.js';
 import { blockingViolations, expectAccessible } from '../support/accessibility.js';
 import { ALICE_ABOUT, ALICE_CONTOSO, ALICE_FABRIKAM, CAROL, DAVE, ERIN, PASSWORD } from '../support/accounts.js';
 import { fillFormUpTo, signInToPortal, signInToSignUp } from '../support/flows.js';
@@ -134,6 +136,31 @@ test.describe('Accessibility: no serious or critical axe violation on any page',
     await expectAccessible(page, 'trainer: the class', page.getByRole('rowheader', { name: code, exact: true }));
     await page.getByRole('link', { name: code, exact: true }).click();
     await expectAccessible(page, 'trainer: a world, read-only', heading(page, ui('trainer.world.title', { code })));
+  });
+
+  test("a class: the trainer's class page, joining with a refused name, the learner's class page, the class with its learner", async ({
+    page,
+    ui,
+    newVisitor,
+  }) => {
+    const trainer = new TrainerView(page, ui);
+    await trainer.open(TRAINER_KEY);
+    await trainer.startClass('Accessibility');
+    await expectAccessible(page, "trainer: a class's page", trainer.classCode());
+    const learnerPage = await newVisitor();
+    const learner = new ClassPage(learnerPage, ui);
+    await learnerPage.goto(await trainer.classJoinLink().inputValue());
+    await learner.nameField().fill('Dana\u202E');
+    await learnerPage.getByRole('button', { name: ui('class.join.button') }).click();
+    await expectAccessible(
+      learnerPage,
+      'class: a refused name',
+      learnerPage.getByText(ui('class.name.invisible-characters')),
+    );
+    await learner.joinAs('Dana');
+    await expectAccessible(learnerPage, "class: the learner's class page", learner.membership().last());
+    await trainer.assertLearner('Dana', 'not-yet', ui('progress.none'));
+    await expectAccessible(page, 'trainer: a class with its learner', trainer.learnerRow('Dana'));
   });
 
   test.describe('sign-in', () => {

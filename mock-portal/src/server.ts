@@ -111,7 +111,7 @@ export async function createApp(
   });
   app.use(cookieParser());
   app.use(localeMiddleware());
-  if (config.testMode) app.use('/__test__', express.json({ limit: '16kb' }), testApi(registry, timing));
+  if (config.testMode) app.use('/__test__', express.json({ limit: '16kb' }), testApi(registry, timing, classes));
   app.use(shedWhenOverloaded(eventLoopLag(), { maxLagMs: config.overloadLagMs }));
   app.use(
     '/trainer',

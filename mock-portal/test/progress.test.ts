@@ -51,10 +51,9 @@ describe('how far a world has got along the article', () => {
     assert.equal(world.changeDirectory(alice, id, 'no-such-directory').ok, false);
     assert.deepEqual(stepOf(world), { kind: 'portal-opened' }, 'a refused change is no step');
     assert.equal(world.changeDirectory(alice, id, directoryNamed(world, 'Contoso')).ok, true);
-    assert.deepEqual(world.progress, {
-      step: { kind: 'changed-directory', directory: 'Contoso' },
-      since: '2017-03-01T09:00:00.000Z',
-    });
+    assert.deepEqual(stepOf(world), { kind: 'changed-directory', directory: 'Contoso' });
+    const since = Date.parse(world.progress?.since ?? '');
+    assert.ok(Math.abs(Date.now() - since) < 60_000, 'on the wall clock, even in a picture world fixed in 2017');
   });
 
   it('counts the portal only once someone signed up: opening it first is not a step of the article', () => {

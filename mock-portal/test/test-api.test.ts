@@ -145,3 +145,51 @@ describe("the test-only API: the server's CPU profile", () => {
     }
   });
 });
+
+describe('the test-only API: classes arranged with learners in their worlds', () => {
+  let running: Running;
+  before(async () => {
+    running = await listen({ testMode: true });
+  });
+  after(() => running.close());
+
+  const send = (method: string, path: string, body?: unknown) =>
+    fetch(new URL(path, running.url), {
+      method,
+      headers: { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+
+  it('starts a class with a fixed code and its learners in the worlds named, and deletes it', async () => {
+    const world = ((await (await send('POST', '/__test__/worlds', {})).json()) as { id: string }).id;
+    const made = await send('POST', '/__test__/classes', {
+      name: 'Pictures',
+      code: 'PCTCAA',
+      learners: [{ name: 'Dana', world }],
+    });
+    assert.equal(made.status, 201);
+    const { id, code } = (await made.json()) as { id: string; code: string };
+    assert.equal(code, 'PCTCAA');
+    assert.deepEqual(
+      running.classes.byId(id)?.learners.map((l) => [l.name, l.worldId]),
+      [['Dana', world]],
+    );
+    assert.equal((await send('POST', '/__test__/classes', { name: 'Again', code: 'PCTCAA' })).status, 422);
+    assert.equal((await send('DELETE', `/__test__/classes/${id}`)).status, 204);
+    assert.equal((await send('DELETE', `/__test__/classes/${id}`)).status, 404);
+  });
+
+  it('refuses a spec that is no class, a world that is not there, and a hostile name, making nothing', async () => {
+    const before = running.classes.list().length;
+    for (const [body, status] of [
+      [{ name: 'x', extra: 1 }, 400],
+      [{ name: 'x', code: 'not a code' }, 422],
+      [{ name: 'x', learners: [{ name: 'Dana', world: 'nowhere' }] }, 422],
+      [{ name: '\u202Ex' }, 422],
+    ] as const)
+      assert.equal((await send('POST', '/__test__/classes', body)).status, status, JSON.stringify(body));
+    const text = await fetch(new URL('/__test__/classes', running.url), { method: 'POST', body: 'name=x' });
+    assert.equal(text.status, 415);
+    assert.equal(running.classes.list().length, before);
+  });
+});

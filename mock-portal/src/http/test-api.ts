@@ -1,6 +1,7 @@
 import { Session } from 'node:inspector/promises';
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import type { Classes } from '../world/classroom.js';
 import { PICTURE_WORLDS } from '../world/provenance.js';
 import type { WorldRegistry } from '../world/registry.js';
 import type { RequestTiming } from './timing.js';
@@ -34,12 +35,22 @@ const worldSpec = z.strictObject({
     .optional(),
 });
 
+/** A class to arrange: its name, a fixed code if wanted, and learners already in worlds. */
+const classSpec = z.strictObject({
+  name: z.string().max(200),
+  code: z.string().max(20).optional(),
+  learners: z
+    .array(z.strictObject({ name: z.string().max(200), world: z.string().max(64) }))
+    .max(50)
+    .optional(),
+});
+
 /**
  * The test-only API: make a world (arranged through the world's own rules), read its state,
  * delete it; read the process's memory and its time spent on requests (npm run bench). Mounted
  * only when the server is started in test mode; otherwise these paths are ordinary 404s.
  */
-export function testApi(registry: WorldRegistry, timing: RequestTiming): Router {
+export function testApi(registry: WorldRegistry, timing: RequestTiming, classes: Classes): Router {
   const router = express.Router();
   router.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
@@ -121,6 +132,43 @@ export function testApi(registry: WorldRegistry, timing: RequestTiming): Router 
 
   router.delete('/worlds/:id', (req, res) => {
     res.status(registry.delete(req.params.id) ? 204 : 404).end();
+  });
+
+  // A class with learners already in their worlds, through the domain's own rules (the pictures).
+  router.post('/classes', (req, res) => {
+    if (!req.is('application/json')) {
+      res.status(415).json({ error: 'send the class spec as application/json' });
+      return;
+    }
+    const spec = classSpec.safeParse(req.body);
+    if (!spec.success) {
+      res.status(400).json({ error: z.prettifyError(spec.error) });
+      return;
+    }
+    const missing = spec.data.learners?.find((learner) => !registry.entry(learner.world));
+    if (missing) {
+      res.status(422).json({ error: `no world ${missing.world}` });
+      return;
+    }
+    const started = classes.start(spec.data.name, spec.data.code);
+    if (!started.ok) {
+      res.status(422).json({ error: started.problem });
+      return;
+    }
+    for (const learner of spec.data.learners ?? []) {
+      const joined = classes.join(started.classroom.code, learner.name);
+      if (!joined.ok) {
+        classes.forget(started.classroom.id);
+        res.status(422).json({ error: `${learner.name}: ${joined.problem}` });
+        return;
+      }
+      classes.entered(joined.learner.id, learner.world);
+    }
+    res.status(201).json({ id: started.classroom.id, code: started.classroom.code });
+  });
+
+  router.delete('/classes/:id', (req, res) => {
+    res.status(classes.forget(req.params.id) ? 204 : 404).end();
   });
 
   return router;

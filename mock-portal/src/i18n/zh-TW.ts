@@ -486,7 +486,7 @@ export const zhTW: Catalogue = {
   'progress.signed-up': '已註冊，在 {directory} 中',
   'progress.portal-opened': '已開啟入口網站',
   'progress.changed-directory': '已使用 [變更目錄]，移至 {directory}',
-  'progress.since': '已 {minutes} 分鐘',
+  'progress.since': '已停留 {minutes} 分鐘',
   'trainer.title': '講師檢視',
   'trainer.heading': '課程與世界',
   'trainer.lead':

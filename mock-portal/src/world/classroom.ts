@@ -93,7 +93,8 @@ export interface ClassStore {
   save(file: ClassesFile): void;
 }
 
-export type Started = { ok: true; classroom: Classroom } | { ok: false; problem: NameProblem | 'too-many' };
+export type Started =
+  { ok: true; classroom: Classroom } | { ok: false; problem: NameProblem | 'too-many' | 'code-taken' };
 export type Joined =
   | { ok: true; classroom: Classroom; learner: Learner }
   | { ok: false; problem: NameProblem | 'no-such-class' | 'ended' | 'full' };
@@ -117,13 +118,16 @@ export class Classes {
     for (const classroom of stored?.classes ?? []) this.#put(classroom);
   }
 
-  start(rawName: unknown): Started {
+  /** Starts a class; `code` only for a class arranged by tests (pictures need the same code every run). */
+  start(rawName: unknown, code?: string): Started {
     const checked = personName(rawName, CLASS_NAME_MAX);
     if (!checked.ok) return checked;
+    if (code !== undefined && (classCodeOf(code) !== code || this.byCode(code)))
+      return { ok: false, problem: 'code-taken' };
     if (this.#classes.size >= MAX_CLASSES && !this.#forgetOldestEnded()) return { ok: false, problem: 'too-many' };
     const classroom: Classroom = {
       id: randomUUID(),
-      code: this.#unusedCode(),
+      code: code ?? this.#unusedCode(),
       name: checked.name,
       startedAt: this.#now().toISOString(),
       learners: [],
@@ -203,6 +207,16 @@ export class Classes {
     this.#save();
   }
 
+  /** Forgets a class and its learners altogether (the test API's clean-up). */
+  forget(id: string): boolean {
+    const classroom = this.#classes.get(id);
+    if (!classroom) return false;
+    this.#classes.delete(id);
+    for (const learner of classroom.learners) this.#classOfLearner.delete(learner.id);
+    this.#save();
+    return true;
+  }
+
   #put(classroom: Classroom): void {
     this.#classes.set(classroom.id, classroom);
     for (const learner of classroom.learners) this.#classOfLearner.set(learner.id, classroom.id);
@@ -210,10 +224,7 @@ export class Classes {
 
   #forgetOldestEnded(): boolean {
     const oldest = [...this.#classes.values()].find((classroom) => classroom.endedAt !== undefined);
-    if (!oldest) return false;
-    this.#classes.delete(oldest.id);
-    for (const learner of oldest.learners) this.#classOfLearner.delete(learner.id);
-    return true;
+    return oldest !== undefined && this.forget(oldest.id);
   }
 
   #unusedCode(): string {

@@ -305,9 +305,13 @@ export class World {
     };
   }
 
-  /** Whether this step is further than any before: then it is the furthest, from now. */
+  /**
+   * Whether this step is further than any before: then it is the furthest, from now. On the wall
+   * clock, not the world's own (a picture world's is fixed in 2017): it tells a trainer how long
+   * a learner has been at a step.
+   */
   #reach(step: Step): boolean {
-    const next = furthest(this.#progress, step, this.#provenance.now());
+    const next = furthest(this.#progress, step, new Date());
     if (next === this.#progress) return false;
     this.#progress = next;
     return true;
