@@ -63,11 +63,13 @@ describe('worlds kept in a data folder', () => {
     const dir = newDataDir();
     writeFileSync(path.join(dir, 'broken.json'), '{ "id": ');
     writeFileSync(path.join(dir, '00000000-0000-4000-8000-000000000000.json'), JSON.stringify({ id: 'x' }));
+    // The classes' file lives beside the worlds: it is no world, and no problem either.
+    writeFileSync(path.join(dir, 'classes.json'), JSON.stringify({ format: 'mock-azure-classes/1', classes: [] }));
     const reported: string[] = [];
     const worlds = new WorldFiles(dir).load((file) => reported.push(path.basename(file)));
     assert.deepEqual(worlds, []);
     assert.deepEqual(reported.sort(), ['00000000-0000-4000-8000-000000000000.json', 'broken.json']);
-    assert.equal(readdirSync(dir).length, 2);
+    assert.equal(readdirSync(dir).length, 3);
   });
 });
 

@@ -4,6 +4,9 @@ import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import { classesFileSchema, type ClassesFile, type ClassStore } from '../world/classroom.js';
 
+/** The classes' file in the data folder, beside the worlds' files. */
+export const CLASSES_FILE = 'classes.json';
+
 /**
  * Every class in one file of the data folder (`classes.json`), replaced whole on each change
  * (write-file-atomic: a stop mid-write leaves the previous version). Writes never overlap: a
@@ -15,7 +18,7 @@ export class ClassFile implements ClassStore {
   #writing: Promise<void> | undefined;
 
   constructor(dataDir: string) {
-    this.#file = path.join(dataDir, 'classes.json');
+    this.#file = path.join(dataDir, CLASSES_FILE);
   }
 
   /** The classes kept, none when there is no file yet; a file that is not classes is reported and left. */

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { StoredWorld, WorldStore } from '../world/registry.js';
 import { worldFileOf, worldFileSchema } from '../world/world-file.js';
 import type { World } from '../world/world.js';
+import { CLASSES_FILE } from './class-file.js';
 
 const WORLD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -32,11 +33,11 @@ export class WorldFiles implements WorldStore {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
   }
 
-  /** Every world in the folder. A file that is not a world is left where it is and reported. */
+  /** Every world in the folder. A file that is not a world (but the classes') is left where it is and reported. */
   load(report: (file: string, problem: string) => void = () => {}): StoredWorld[] {
     const worlds: StoredWorld[] = [];
     for (const name of readdirSync(this.#dir)) {
-      if (!name.endsWith('.json')) continue;
+      if (!name.endsWith('.json') || name === CLASSES_FILE) continue;
       const file = path.join(this.#dir, name);
       try {
         const stored = storedSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
