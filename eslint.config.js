@@ -39,6 +39,31 @@ const LAYERS = [
     message: 'Services never import each other: they meet only through the login service, over OpenID Connect.',
   })),
   {
+    target: `${SRC}/services/relying-party`,
+    from: SERVICES.map((service) => `${SRC}/services/${service}`),
+    message: 'The relying party is a library that signup and portal mount: it knows no service.',
+  },
+  {
+    target: [`${SRC}/store`, `${SRC}/i18n`, `${SRC}/views`],
+    from: [`${SRC}/http`, `${SRC}/services`],
+    message: 'store/, i18n/ and views/ serve the services: they import no service and no middleware.',
+  },
+  {
+    target: SRC,
+    from: ['./testkit', './mock-portal/test', './e2e', './scripts'],
+    message: 'The app never imports the test kit, the tests or the scripts.',
+  },
+  {
+    target: ['./e2e', './scripts', './testkit'],
+    from: './mock-portal/test',
+    message: 'What a client of the mock needs is in testkit/: the unit tests are nobody else\'s library.',
+  },
+  {
+    target: './testkit',
+    from: [`${SRC}/http`, `${SRC}/services`, `${SRC}/store`, `${SRC}/server.ts`, `${SRC}/main.ts`],
+    message: 'The test kit talks to the mock as a client does: its contract (contract.ts) and its domain, nothing inside.',
+  },
+  {
     target: './e2e',
     from: [`${SRC}/http`, `${SRC}/services`, `${SRC}/server.ts`, `${SRC}/listen.ts`, `${SRC}/main.ts`],
     message:

@@ -28,9 +28,9 @@ import { signInOverHttp } from './support/sign-in-over-http.js';
 import { TestWorld } from './support/world.js';
 import { PROOF_PREFIX } from './article/traceability.js';
 import type { WorldArrangement } from '../mock-portal/src/world/arrange.js';
+import { WORLD_COOKIE } from '../mock-portal/src/contract.js';
 
 /** The cookie that puts a browser context in its test's own world (see mock-portal/src/http/world-selection.ts). */
-const WORLD_COOKIE = 'mock-world';
 
 interface Options {
   /** What the test's world already holds when it starts, made through the world's own rules. */

@@ -23,10 +23,11 @@ import { serviceSession } from '../mock-portal/src/http/sessions.js';
 import { translator } from '../mock-portal/src/i18n/index.js';
 import { listen } from '../mock-portal/src/listen.js';
 import { SEED_PASSWORD } from '../mock-portal/src/world/seed.js';
-import { signInUntilCallback } from '../mock-portal/test/browserless.js';
-import { clientIn, newWorld, signInToSignup, signOutOverHttp, signUpOverHttp } from '../mock-portal/test/http-flows.js';
+import { signInUntilCallback } from '../testkit/cookie-client.js';
+import { clientIn, newWorld, signInToSignup, signOutOverHttp, signUpOverHttp } from '../testkit/flows.js';
 import { walkHappyPath } from '../e2e/support/happy-path.js';
 import { startPortal, startProcess } from './lib/processes.js';
+import { WORLD_COOKIE } from '../mock-portal/src/contract.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const scratch = mkdtempSync(path.join(tmpdir(), 'mock-portal-bench-'));
@@ -184,7 +185,7 @@ async function happyPathRatio(): Promise<void> {
   const browser = await chromium.launch(executablePath ? { executablePath } : {});
   const timeHappyPath = async () => {
     const context = await browser.newContext({ baseURL: portal.url, locale: 'en-US' });
-    await context.addCookies([{ name: 'mock-world', value: await newWorld(portal.url), url: portal.url }]);
+    await context.addCookies([{ name: WORLD_COOKIE, value: await newWorld(portal.url), url: portal.url }]);
     const page = await context.newPage();
     let navigations = 0;
     page.on('request', (request) => {

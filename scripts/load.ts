@@ -15,8 +15,8 @@
  */
 import autocannon from 'autocannon';
 import { SEED_PASSWORD } from '../mock-portal/src/world/seed.js';
-import { csrfTokenOf, signInUntilCallback } from '../mock-portal/test/browserless.js';
-import { clientIn, newWorld } from '../mock-portal/test/http-flows.js';
+import { csrfTokenOf, signInUntilCallback } from '../testkit/cookie-client.js';
+import { clientIn, newWorld } from '../testkit/flows.js';
 import { type ClassRun, percentile, runClass } from './lib/class-run.js';
 import { startPortal } from './lib/processes.js';
 

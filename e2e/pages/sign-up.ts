@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import type { MessageKey, Translate } from '../../mock-portal/src/i18n/index.js';
-import { SAMPLE_CARD } from '../../mock-portal/src/world/seed.js';
+import { SAMPLE_CARD } from '../../testkit/samples.js';
 
 export interface AboutYou {
   country: string;

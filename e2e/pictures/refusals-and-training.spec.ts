@@ -6,6 +6,7 @@ import { ALICE_ABOUT, ALICE_CONTOSO, ALICE_FABRIKAM, CAROL, DAVE, ERIN, KIM, PAS
 import { signInToPortal, signInToSignUp } from '../support/flows.js';
 import { TRAINER_KEY } from '../support/trainer-key.js';
 import { LOCALES, picture } from './picture.js';
+import { WORLD_COOKIE } from '../../mock-portal/src/contract.js';
 
 /** The pictures' class code in each language: fixed, so the pictures compare; apart, so both runs can hold one. */
 const CLASS_CODES = { 'en-US': 'TRY7QA', 'zh-TW': 'TRY7QC' } as const;
@@ -81,7 +82,7 @@ for (const locale of LOCALES) {
       baseURL,
     }) => {
       await context.addCookies([
-        { name: 'mock-world', value: '00000000-0000-4000-8000-0000000000ff', url: baseURL ?? '' },
+        { name: WORLD_COOKIE, value: '00000000-0000-4000-8000-0000000000ff', url: baseURL ?? '' },
       ]);
       const gone = await page.goto('/portal/');
       expect(gone?.status()).toBe(410);

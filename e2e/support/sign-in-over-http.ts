@@ -1,51 +1,23 @@
 import { expect, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { signInThroughPages, type Answer, type SignIn, type Transport } from '../../testkit/sign-in.js';
 
 /** The two relying parties a test signs in to. */
 export type Site = 'signup' | 'portal';
 
-export interface HttpSignIn {
-  /** Which of the two accounts a shared address means (only asked where both exist). */
-  readonly kind?: 'work' | 'personal';
-  /** The answer to "Stay signed in?". */
-  readonly staySignedIn?: boolean;
-}
+export type HttpSignIn = Pick<SignIn, 'kind' | 'staySignedIn'>;
 
-async function csrfTokenOf(response: APIResponse): Promise<string> {
-  const token = /name="_csrf" value="([^"]+)"/.exec(await response.text())?.[1];
-  if (!token) throw new Error(`${response.url()} has no form to post`);
-  return token;
-}
+const answerOf = (response: APIResponse): Answer => ({
+  url: new URL(response.url()),
+  status: response.status(),
+  text: () => response.text(),
+});
 
-/** Posts a login page's form with the page's own CSRF token, following the redirect as a browser does. */
-async function submit(
-  request: APIRequestContext,
-  page: APIResponse,
-  action: string,
-  fields: Record<string, string>,
-): Promise<APIResponse> {
-  const next = await request.post(action, { form: { _csrf: await csrfTokenOf(page), ...fields } });
-  await expect(next, `POST ${action}`).toBeOK();
-  return next;
-}
-
-/**
- * When a browser already signed in as someone else signs in again, the login service first ends the
- * old session with a page whose form posts itself by script. Does what that script does.
- */
-async function passSessionSwitch(request: APIRequestContext, page: APIResponse): Promise<APIResponse> {
-  const html = await page.text();
-  if (!html.includes('document.forms[0].submit()')) return page;
-  const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
-  if (!action) throw new Error(`${page.url()} posts itself, but has no form action`);
-  const fields = Object.fromEntries(
-    [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map(([, name = '', value = '']) => [
-      name,
-      value,
-    ]),
-  );
-  const next = await request.post(action.replaceAll('&amp;', '&'), { form: fields });
-  await expect(next, 'the old session ends and the sign-in resumes').toBeOK();
-  return next;
+/** A browser context's own request client (it shares the browser's cookies) as the kit's transport. */
+function transportOf(request: APIRequestContext): Transport {
+  return {
+    get: async (path) => answerOf(await request.get(String(path))),
+    post: async (path, form) => answerOf(await request.post(path, { form })),
+  };
 }
 
 /**
@@ -60,20 +32,11 @@ export async function signInOverHttp(
   password: string,
   options: HttpSignIn = {},
 ): Promise<void> {
-  let page = await request.get(`/${site}/signin?prompt=login`);
-  await expect(page, 'the sign-in page').toBeOK();
-  const interaction = /\/login\/interaction\/[^/?]+/.exec(page.url())?.[0];
-  if (!interaction) throw new Error(`expected the login service's user name page, got ${page.url()}`);
-
-  page = await submit(request, page, `${interaction}/username`, { username: signInName });
-  if (page.url().endsWith('/which'))
-    page = await submit(request, page, `${interaction}/which`, { kind: options.kind ?? 'work' });
-  page = await submit(request, page, `${interaction}/password`, { password });
-  if (!page.url().endsWith('/stay-signed-in'))
-    throw new Error(`${signInName} was not signed in: the login service answered with ${page.url()}`);
-  page = await passSessionSwitch(
-    request,
-    await submit(request, page, `${interaction}/stay-signed-in`, { stay: options.staySignedIn ? 'yes' : 'no' }),
-  );
-  expect(new URL(page.url()).pathname, `${signInName} is back at the ${site} site`).toMatch(new RegExp(`^/${site}/`));
+  const end = await signInThroughPages(transportOf(request), `/${site}/signin?prompt=login`, {
+    signInName,
+    password,
+    ...options,
+  });
+  expect(end.status, `${signInName} signed in to the ${site} site`).toBeLessThan(400);
+  expect(end.url.pathname, `${signInName} is back at the ${site} site`).toMatch(new RegExp(`^/${site}/`));
 }

@@ -5,8 +5,8 @@ import { listen, type Running } from '../src/listen.js';
 import { SIGN_IN_ATTEMPTS_PER_MINUTE } from '../src/services/login/rate-limit.js';
 import { LOCKOUT_THRESHOLD } from '../src/world/lockout.js';
 import { SEED_PASSWORD } from '../src/world/seed.js';
-import { Browserless, csrfTokenOf, signInUntilCallback } from './browserless.js';
-import { clientIn, newWorld, signInToSignup, signOutOverHttp, signUpOverHttp } from './http-flows.js';
+import { CookieClient, csrfTokenOf, signInUntilCallback } from '../../testkit/cookie-client.js';
+import { clientIn, newWorld, signInToSignup, signOutOverHttp, signUpOverHttp } from '../../testkit/flows.js';
 import { OPEN_REDIRECTS } from './open-redirects.js';
 import { fetchTrustingTestCertificate, listenTls } from './tls.js';
 
@@ -16,7 +16,7 @@ const isOurs = (location: string | null, base: string) =>
   location !== null && !/^\/[/\\]/.test(location) && new URL(location, base).origin === new URL(base).origin;
 
 /** Signs this client in at the portal through the login pages and returns the Subscriptions page. */
-async function signInToPortal(client: Browserless, signInName: string): Promise<string> {
+async function signInToPortal(client: CookieClient, signInName: string): Promise<string> {
   const { response } = await client.follow(
     await signInUntilCallback(client, '/portal/subscriptions', signInName, SEED_PASSWORD),
   );
@@ -48,7 +48,7 @@ describe('attacks, each asserting that nothing changed', () => {
     const { url: interaction } = await signingIn.follow('/signup/');
     const sub = `/portal/subscriptions/${subscriptionId}`;
 
-    const attempts: [Browserless, string, Record<string, string>][] = [
+    const attempts: [CookieClient, string, Record<string, string>][] = [
       [portal, '/portal/directories', { directoryId: contoso }],
       [portal, `${sub}/access-control/add`, { principalId: bob, role: 'Owner' }],
       [portal, `${sub}/access-control/remove`, { principalId: bob, role: 'Owner' }],
@@ -61,7 +61,7 @@ describe('attacks, each asserting that nothing changed', () => {
       [signup, '/signup/signout', {}],
       [portal, '/scenarios/start-over', {}],
       ...(['pick', 'forget', 'sign-out', 'username', 'which', 'password', 'stay-signed-in'] as const).map(
-        (step): [Browserless, string, Record<string, string>] => [
+        (step): [CookieClient, string, Record<string, string>] => [
           signingIn,
           `${interaction.pathname}/${step}`,
           { username: 'alice@contoso.com', password: SEED_PASSWORD, accountId: bob, kind: 'work', stay: 'yes' },
@@ -142,7 +142,7 @@ describe('attacks, each asserting that nothing changed', () => {
 
   it('every cookie is HttpOnly and SameSite=Lax over HTTP, and Secure as well over HTTPS', async () => {
     const check = async (base: string, fetchImpl?: typeof fetch) => {
-      const client = new Browserless(base, fetchImpl);
+      const client = new CookieClient(base, fetchImpl);
       await client.send('/?lang=zh-TW');
       await client.follow(await signInUntilCallback(client, '/signup/', 'alice@contoso.com', SEED_PASSWORD));
       await client.send('/scenarios');
@@ -223,7 +223,7 @@ describe('attacks, each asserting that nothing changed', () => {
     assert.match(csp, /script-src 'self'/);
     assert.doesNotMatch(csp, /unsafe-inline/);
 
-    const login = new Browserless(running.url);
+    const login = new CookieClient(running.url);
     const { response, url } = await login.follow('/signup/');
     const answer = await login.postForm(`${url.pathname}/username`, {
       _csrf: csrfTokenOf(await response.text()),

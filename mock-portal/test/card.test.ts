@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { hasExpired, passesLuhn } from '../src/services/signup/card.js';
 import { cardSection } from '../src/services/signup/forms.js';
-import { SAMPLE_CARD } from '../src/world/seed.js';
+import { SAMPLE_CARD } from '../../testkit/samples.js';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
 // The README's sample card, with an expiry fixed against NOW so that the test does not age.

@@ -8,14 +8,15 @@ import { WRONG_CLASS_CODES_PER_QUARTER_HOUR } from '../src/services/classroom/in
 import { ClassFile } from '../src/store/class-file.js';
 import { Classes } from '../src/world/classroom.js';
 import { SEED_PASSWORD } from '../src/world/seed.js';
-import { Browserless, csrfTokenOf } from './browserless.js';
-import { postSection, signInToSignup } from './http-flows.js';
+import { CookieClient, csrfTokenOf } from '../../testkit/cookie-client.js';
+import { postSection, signInToSignup } from '../../testkit/flows.js';
+import { WORLD_COOKIE, LEARNER_COOKIE } from '../src/contract.js';
 
 const KEY = 'a-trainer-key-for-tests-0123456789';
 
 /** The trainer's browser: the key as the printed link leaves it, and the page's CSRF token. */
-async function trainerIn(base: string): Promise<{ trainer: Browserless; csrf: () => Promise<string> }> {
-  const trainer = new Browserless(base);
+async function trainerIn(base: string): Promise<{ trainer: CookieClient; csrf: () => Promise<string> }> {
+  const trainer = new CookieClient(base);
   trainer.cookies.set('lang', 'en-US');
   await trainer.send(`/trainer?key=${KEY}`);
   return { trainer, csrf: async () => csrfTokenOf(await (await trainer.send('/trainer')).text()) };
@@ -26,8 +27,8 @@ async function learnerJoins(
   base: string,
   code: string,
   name: string,
-): Promise<{ learner: Browserless; response: Response }> {
-  const learner = new Browserless(base);
+): Promise<{ learner: CookieClient; response: Response }> {
+  const learner = new CookieClient(base);
   learner.cookies.set('lang', 'en-US');
   const page = await learner.send(`/class/${code}`);
   const response = await learner.postForm(`/class/${code}`, { _csrf: csrfTokenOf(await page.text()), name });
@@ -63,7 +64,7 @@ describe('classes over HTTP', () => {
   }
 
   it('a trainer starts a class only with the key and a CSRF token', async () => {
-    const outsider = new Browserless(base);
+    const outsider = new CookieClient(base);
     assert.equal((await outsider.postForm('/trainer/classes', { name: 'Tuesday' })).status, 401);
     const { trainer } = await trainerIn(base);
     assert.equal((await trainer.postForm('/trainer/classes', { name: 'Tuesday' })).status, 403);
@@ -91,7 +92,7 @@ describe('classes over HTTP', () => {
       const { learner, response } = await learnerJoins(base, code, name);
       assert.equal(response.status, 422, what);
       assert.match(await response.text(), message, what);
-      assert.equal(learner.cookies.get('mock-learner'), undefined, what);
+      assert.equal(learner.cookies.get(LEARNER_COOKIE), undefined, what);
     }
     assert.deepEqual(running.classes.byId(id)?.learners, []);
     const { response } = await learnerJoins(base, code, '<script>alert(1)</script>');
@@ -128,7 +129,7 @@ describe('classes over HTTP', () => {
     await learner.follow('/scenarios/happy-path');
     const second = running.classes.byId(id)?.learners[0]?.worldId;
     assert.ok(first && second && first !== second);
-    assert.equal(second, learner.cookies.get('mock-world'));
+    assert.equal(second, learner.cookies.get(WORLD_COOKIE));
     const form = await signInToSignup(learner, 'alice@contoso.com', SEED_PASSWORD);
     await postSection(learner, form, { action: 'about', country: 'US', workPhone: '+1 425 555 0100' });
     const { trainer } = await trainerIn(base);
@@ -147,17 +148,17 @@ describe('classes over HTTP', () => {
     const { id, code } = await startClass('Ended');
     const { learner } = await learnerJoins(base, code, 'Dana');
     // Another learner has the join page open when the class ends.
-    const late = new Browserless(base);
+    const late = new CookieClient(base);
     const joinPage = await (await late.send(`/class/${code}`)).text();
     const { trainer, csrf } = await trainerIn(base);
     assert.equal((await trainer.postForm(`/trainer/classes/${id}/end`, { _csrf: await csrf() })).status, 303);
     const refused = await late.postForm(`/class/${code}`, { _csrf: csrfTokenOf(joinPage), name: 'Late' });
     assert.equal(refused.status, 410);
-    assert.equal(late.cookies.get('mock-learner'), undefined);
-    assert.equal((await new Browserless(base).send(`/class/${code}`)).status, 410);
+    assert.equal(late.cookies.get(LEARNER_COOKIE), undefined);
+    assert.equal((await new CookieClient(base).send(`/class/${code}`)).status, 410);
     const page = await learner.send('/class');
     assert.match(await page.text(), /This browser is in no class/);
-    assert.equal(learner.cookies.get('mock-learner'), undefined, 'the browser left the class');
+    assert.equal(learner.cookies.get(LEARNER_COOKIE), undefined, 'the browser left the class');
     assert.deepEqual(
       running.classes.byId(id)?.learners.map((l) => l.name),
       ['Dana'],
@@ -166,8 +167,8 @@ describe('classes over HTTP', () => {
   });
 
   it('answers a made-up learner cookie as no learner, and a class id that names nothing with 404', async () => {
-    const stranger = new Browserless(base);
-    stranger.cookies.set('mock-learner', '<script>');
+    const stranger = new CookieClient(base);
+    stranger.cookies.set(LEARNER_COOKIE, '<script>');
     const page = await stranger.send('/class');
     assert.equal(page.status, 200);
     assert.match(await page.text(), /This browser is in no class/);
@@ -191,7 +192,7 @@ describe('class codes guessed', () => {
   it('are limited per address like trainer keys: past the limit, even the right code is refused for a while', async () => {
     const started = running.classes.start('Guarded');
     assert.ok(started.ok);
-    const guesser = new Browserless(running.url);
+    const guesser = new CookieClient(running.url);
     guesser.cookies.set('lang', 'en-US');
     for (let n = 0; n < WRONG_CLASS_CODES_PER_QUARTER_HOUR; n += 1) {
       const code = `AAA${String(n)
@@ -211,7 +212,7 @@ describe('class codes guessed', () => {
     const started = running.classes.start('Friendly');
     assert.ok(started.ok);
     const { code } = started.classroom;
-    const learner = new Browserless(running.url);
+    const learner = new CookieClient(running.url);
     for (let n = 0; n < WRONG_CLASS_CODES_PER_QUARTER_HOUR + 5; n += 1) {
       const typed = n % 2 ? code.toLowerCase() : `${code.slice(0, 3)}-${code.slice(3)}`;
       const response = await learner.send(`/class?code=${encodeURIComponent(typed)}`);

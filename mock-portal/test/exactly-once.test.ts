@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { listen, type Running } from '../src/listen.js';
 import { SEED_PASSWORD } from '../src/world/seed.js';
-import { csrfTokenOf } from './browserless.js';
-import { clientIn, fillFormUntilAgreement, newWorld, signInToSignup, signUpOverHttp } from './http-flows.js';
+import { csrfTokenOf } from '../../testkit/cookie-client.js';
+import { clientIn, fillFormUntilAgreement, newWorld, signInToSignup, signUpOverHttp } from '../../testkit/flows.js';
 import { proofIt, type Assert } from './proof.js';
 
 interface State {

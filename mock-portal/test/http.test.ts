@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { listen, type Running } from '../src/listen.js';
+import { WORLD_COOKIE } from '../src/contract.js';
 
 /** A GET or POST that never follows redirects, so tests see what the server answered. */
 async function call(base: string, path: string, init: RequestInit = {}): Promise<Response> {
@@ -51,10 +52,10 @@ describe('the server outside test mode', () => {
   });
 
   it('answers a cookie that names no world with a page that says the world has gone, and forgets the cookie', async () => {
-    const response = await call(running.url, '/scenarios', { headers: { cookie: 'mock-world=whatever' } });
+    const response = await call(running.url, '/scenarios', { headers: { cookie: `${WORLD_COOKIE}=whatever` } });
     assert.equal(response.status, 410);
     assert.match(await response.text(), /This world has gone/);
-    assert.match(response.headers.get('set-cookie') ?? '', /mock-world=;.*Expires=Thu, 01 Jan 1970/);
+    assert.match(response.headers.get('set-cookie') ?? '', new RegExp(`${WORLD_COOKIE}=;.*Expires=Thu, 01 Jan 1970`));
   });
 });
 
@@ -85,7 +86,7 @@ describe('the server in test mode', () => {
     const before = JSON.stringify(world?.snapshot());
     const response = await call(running.url, '/scenarios/start-over', {
       ...form({}),
-      headers: { ...form({}).headers, cookie: `mock-world=${id}` },
+      headers: { ...form({}).headers, cookie: `${WORLD_COOKIE}=${id}` },
     });
     assert.equal(response.status, 403);
     assert.match(await response.text(), /could not be verified/);

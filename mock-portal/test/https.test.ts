@@ -11,7 +11,7 @@ import { fetchTrusting } from '../src/http/trusting-fetch.js';
 import { createApp } from '../src/server.js';
 import { localCertificate, namedCertificate } from '../src/store/tls-certificate.js';
 import { SEED_DIRECTORY_IDS, SEED_PASSWORD } from '../src/world/seed.js';
-import { Browserless, signInUntilCallback } from './browserless.js';
+import { CookieClient, signInUntilCallback } from '../../testkit/cookie-client.js';
 
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
@@ -88,7 +88,7 @@ describe('npm start -- --https', () => {
         issuer: string;
       };
       assert.equal(discovery.issuer, `${url}/login/${SEED_DIRECTORY_IDS.contoso}/v2.0`);
-      const browser = new Browserless(url, trusting);
+      const browser = new CookieClient(url, trusting);
       const callback = await signInUntilCallback(browser, '/portal/subscriptions', 'alice@contoso.com', SEED_PASSWORD);
       const { response } = await browser.follow(callback);
       assert.match(await response.text(), /alice@contoso\.com/);

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { CustomFetch } from 'openid-client';
 import { listen, type Running } from '../src/listen.js';
 import { SEED_PASSWORD } from '../src/world/seed.js';
-import { Browserless, signInUntilCallback } from './browserless.js';
+import { CookieClient, signInUntilCallback } from '../../testkit/cookie-client.js';
 
 const ALICE = 'alice@contoso.com';
 
@@ -32,7 +32,7 @@ function tokenTamperer() {
 }
 
 /** Whether the sign-up service now has Alice signed in (its form), or sends the browser to sign in. */
-async function signedInAtSignup(client: Browserless): Promise<boolean> {
+async function signedInAtSignup(client: CookieClient): Promise<boolean> {
   return (await client.send('/signup/')).status === 200;
 }
 
@@ -46,7 +46,7 @@ describe('OpenID Connect between the relying parties and the login service', () 
   const registered = () => `${running.url}/signup/callback`;
 
   it('signs Alice in end to end over plain HTTP: code, PKCE, state, nonce', async () => {
-    const client = new Browserless(running.url);
+    const client = new CookieClient(running.url);
     const callback = await signInUntilCallback(client, '/signup/', ALICE, SEED_PASSWORD);
     assert.ok(callback.searchParams.get('code'));
     assert.equal(callback.searchParams.has('iss'), false, "no iss in the response, as Microsoft's");
@@ -58,7 +58,7 @@ describe('OpenID Connect between the relying parties and the login service', () 
   });
 
   it('requires PKCE: an authorization request without code_challenge is refused', async () => {
-    const client = new Browserless(running.url);
+    const client = new CookieClient(running.url);
     const query = new URLSearchParams({
       client_id: 'signup-azure',
       response_type: 'code',
@@ -76,7 +76,7 @@ describe('OpenID Connect between the relying parties and the login service', () 
   });
 
   it('accepts only S256 PKCE, not plain', async () => {
-    const client = new Browserless(running.url);
+    const client = new CookieClient(running.url);
     const query = new URLSearchParams({
       client_id: 'signup-azure',
       response_type: 'code',
@@ -93,7 +93,7 @@ describe('OpenID Connect between the relying parties and the login service', () 
   });
 
   it('refuses an unregistered redirect_uri with a page, never a redirect to it', async () => {
-    const client = new Browserless(running.url);
+    const client = new CookieClient(running.url);
     const query = new URLSearchParams({
       client_id: 'signup-azure',
       response_type: 'code',
@@ -109,7 +109,7 @@ describe('OpenID Connect between the relying parties and the login service', () 
   });
 
   it('refuses a callback whose state is not the one this browser was given', async () => {
-    const client = new Browserless(running.url);
+    const client = new CookieClient(running.url);
     const callback = await signInUntilCallback(client, '/signup/', ALICE, SEED_PASSWORD);
     callback.searchParams.set('state', 'forged-state');
     const response = await client.send(callback);
@@ -118,7 +118,7 @@ describe('OpenID Connect between the relying parties and the login service', () 
   });
 
   it('refuses a tampered code', async () => {
-    const client = new Browserless(running.url);
+    const client = new CookieClient(running.url);
     const callback = await signInUntilCallback(client, '/signup/', ALICE, SEED_PASSWORD);
     const code = callback.searchParams.get('code') ?? '';
     callback.searchParams.set('code', `${code.slice(0, -1)}${code.endsWith('A') ? 'B' : 'A'}`);
@@ -127,12 +127,12 @@ describe('OpenID Connect between the relying parties and the login service', () 
   });
 
   it('refuses a replayed code, even presented with a fresh state', async () => {
-    const client = new Browserless(running.url);
+    const client = new CookieClient(running.url);
     const callback = await signInUntilCallback(client, '/signup/', ALICE, SEED_PASSWORD);
     assert.equal((await client.send(callback)).status, 303, 'the first use signs in');
     assert.equal((await client.send(callback)).status, 400, 'the same callback again is refused');
 
-    const attacker = new Browserless(running.url);
+    const attacker = new CookieClient(running.url);
     const started = await attacker.send('/signup/signin');
     const freshState = new URL(started.headers.get('location') ?? '').searchParams.get('state') ?? '';
     callback.searchParams.set('state', freshState);
@@ -160,7 +160,7 @@ describe('the relying parties verify the ID token before trusting a claim', () =
     start: string,
     replace: ((idToken: string) => string) | undefined,
   ): Promise<boolean> {
-    const client = new Browserless(server.url);
+    const client = new CookieClient(server.url);
     const callback = await signInUntilCallback(client, start, ALICE, SEED_PASSWORD);
     tamper.replaceWith(replace);
     try {

@@ -4,8 +4,9 @@ import fc from 'fast-check';
 import { listen, type Running } from '../src/listen.js';
 import { signupAction } from '../src/services/signup/forms.js';
 import { SEED_PASSWORD } from '../src/world/seed.js';
-import { csrfTokenOf, signInUntilCallback } from './browserless.js';
-import { clientIn, newWorld, signInToSignup } from './http-flows.js';
+import { csrfTokenOf, signInUntilCallback } from '../../testkit/cookie-client.js';
+import { clientIn, newWorld, signInToSignup } from '../../testkit/flows.js';
+import { WORLD_COOKIE } from '../src/contract.js';
 
 /** Any text a person, a script or a fuzzer might type, including markup, control characters and astral planes. */
 const anyText = fc.oneof(
@@ -213,7 +214,7 @@ describe('random input never breaks the server, and refused input changes nothin
         async (prefix, segment, worldCookie) => {
           const headers: Record<string, string> = {};
           // A header value cannot hold control characters or non-Latin-1 text: browsers send it encoded.
-          if (worldCookie !== null) headers.cookie = `mock-world=${encodeURIComponent(worldCookie)}`;
+          if (worldCookie !== null) headers.cookie = `${WORLD_COOKIE}=${encodeURIComponent(worldCookie)}`;
           const response = await fetch(new URL(prefix + encodeURIComponent(segment), running.url), {
             headers,
             redirect: 'manual',

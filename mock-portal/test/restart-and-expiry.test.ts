@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SEED_PASSWORD } from '../src/world/seed.js';
-import { Browserless, csrfTokenOf } from './browserless.js';
-import { postSection, signInToSignup } from './http-flows.js';
+import { CookieClient, csrfTokenOf } from '../../testkit/cookie-client.js';
+import { postSection, signInToSignup } from '../../testkit/flows.js';
 import { listenKeepingWorlds, newDataDir, restartKeepingWorlds } from './kept-worlds.js';
 
 /**
@@ -18,7 +18,7 @@ const startAgainLink = (html: string) => /<a[^>]*href="([^"]+)"[^>]*>\s*Start ag
 describe('a server restart or an expired session in the middle of a flow', () => {
   it('mid-form: the next section is refused with a page that explains and links to the start of sign-up', async () => {
     let running = await start();
-    const client = new Browserless(running.url);
+    const client = new CookieClient(running.url);
     const form = await signInToSignup(client, 'alice@contoso.com', SEED_PASSWORD);
     running = await restart(running);
     try {
@@ -36,7 +36,7 @@ describe('a server restart or an expired session in the middle of a flow', () =>
 
   it('mid-sign-in: the password page of a sign-in the old server started explains and offers to start again', async () => {
     let running = await start();
-    const client = new Browserless(running.url);
+    const client = new CookieClient(running.url);
     const { response, url } = await client.follow('/signup/');
     const token = csrfTokenOf(await response.text());
     running = await restart(running);
@@ -56,7 +56,7 @@ describe('a server restart or an expired session in the middle of a flow', () =>
 
   it('at the callback: a code from the old server is refused with a sign-in page, not a 500', async () => {
     let running = await start();
-    const client = new Browserless(running.url);
+    const client = new CookieClient(running.url);
     const { url } = await client.follow('/signup/');
     running = await restart(running);
     try {
@@ -71,7 +71,7 @@ describe('a server restart or an expired session in the middle of a flow', () =>
 
   it('portal: a form from before the restart is refused with a link back to Subscriptions', async () => {
     let running = await start();
-    const client = new Browserless(running.url);
+    const client = new CookieClient(running.url);
     const stale = await client.postForm('/portal/signout', { _csrf: 'from-an-old-page' });
     assert.equal(stale.status, 403);
     running = await restart(running);

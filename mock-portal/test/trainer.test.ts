@@ -3,8 +3,9 @@ import { after, before, describe, it } from 'node:test';
 import { listen, type Running } from '../src/listen.js';
 import { WRONG_KEYS_PER_QUARTER_HOUR } from '../src/services/trainer/access.js';
 import { SEED_PASSWORD } from '../src/world/seed.js';
-import { Browserless } from './browserless.js';
-import { signUpOverHttp } from './http-flows.js';
+import { CookieClient } from '../../testkit/cookie-client.js';
+import { signUpOverHttp } from '../../testkit/flows.js';
+import { WORLD_COOKIE } from '../src/contract.js';
 
 const KEY = 'a-trainer-key-for-tests-0123456789';
 
@@ -19,10 +20,10 @@ describe('the trainer view', () => {
     fetch(new URL(path, running.url), { headers, redirect: 'manual' });
 
   it('refuses no key and a wrong key with a 401 page that shows nothing of the class', async () => {
-    const learner = new Browserless(running.url);
+    const learner = new CookieClient(running.url);
     learner.cookies.set('lang', 'en-US');
     await signUpOverHttp(learner, 'alice@fabrikam.com', SEED_PASSWORD);
-    const code = running.registry.world(learner.cookies.get('mock-world') ?? '')?.code ?? '';
+    const code = running.registry.world(learner.cookies.get(WORLD_COOKIE) ?? '')?.code ?? '';
     const attempts = [
       get('/trainer'),
       get('/trainer?key=wrong'),

@@ -4,12 +4,13 @@ import fc from 'fast-check';
 import { listen, type Running } from '../src/listen.js';
 import { SEED_PASSWORD } from '../src/world/seed.js';
 import { WORLD_FILE_MAX_BYTES } from '../src/world/world-file.js';
-import { Browserless, csrfTokenOf } from './browserless.js';
-import { signUpOverHttp } from './http-flows.js';
+import { CookieClient, csrfTokenOf } from '../../testkit/cookie-client.js';
+import { signUpOverHttp } from '../../testkit/flows.js';
+import { WORLD_COOKIE } from '../src/contract.js';
 
 /** Posts a file as the Scenarios page's form does; `fields` can leave out or forge the CSRF token. */
 async function upload(
-  browser: Browserless,
+  browser: CookieClient,
   content: string | Uint8Array,
   fields: Record<string, string>,
   name = 'world.json',
@@ -22,10 +23,10 @@ async function upload(
 
 describe('export and import of a world', () => {
   let running: Running;
-  let browser: Browserless;
+  let browser: CookieClient;
   let token: string;
-  const world = () => running.registry.world(browser.cookies.get('mock-world') ?? '');
-  const state = () => JSON.stringify(running.registry.world(browser.cookies.get('mock-world') ?? '')?.snapshot());
+  const world = () => running.registry.world(browser.cookies.get(WORLD_COOKIE) ?? '');
+  const state = () => JSON.stringify(running.registry.world(browser.cookies.get(WORLD_COOKIE) ?? '')?.snapshot());
   /** The Scenarios page after an import, with the message it shows once. */
   const messageAfter = async (response: Response) => {
     assert.equal(response.status, 303);
@@ -36,7 +37,7 @@ describe('export and import of a world', () => {
 
   before(async () => {
     running = await listen({});
-    browser = new Browserless(running.url);
+    browser = new CookieClient(running.url);
     browser.cookies.set('lang', 'en-US');
     await signUpOverHttp(browser, 'alice@fabrikam.com', SEED_PASSWORD);
     token = csrfTokenOf(await (await browser.send('/scenarios')).text());
@@ -45,7 +46,7 @@ describe('export and import of a world', () => {
 
   it('downloads this world as a JSON file named by its code', async () => {
     const response = await browser.send('/scenarios/export');
-    const code = running.registry.world(browser.cookies.get('mock-world') ?? '')?.code ?? '';
+    const code = running.registry.world(browser.cookies.get(WORLD_COOKIE) ?? '')?.code ?? '';
     assert.equal(response.headers.get('content-disposition'), `attachment; filename=world-${code}.json`);
     const file = (await response.json()) as { format: string; subscriptions: unknown[] };
     assert.equal(file.format, 'mock-azure-world/1');
@@ -103,7 +104,7 @@ describe('export and import of a world', () => {
   });
 
   it('replaces this world with a good file, signs this browser out, and the file can come back again', async () => {
-    const fresh = new Browserless(running.url);
+    const fresh = new CookieClient(running.url);
     fresh.cookies.set('lang', 'en-US');
     const seedFile = await (await fresh.send('/scenarios/export')).text();
     const exported = await (await browser.send('/scenarios/export')).text();

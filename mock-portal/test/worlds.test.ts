@@ -2,13 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { listen, type Running } from '../src/listen.js';
 import { SEED_PASSWORD } from '../src/world/seed.js';
-import { Browserless, csrfTokenOf } from './browserless.js';
-import { signUpOverHttp } from './http-flows.js';
+import { CookieClient, csrfTokenOf } from '../../testkit/cookie-client.js';
+import { signUpOverHttp } from '../../testkit/flows.js';
 import { listenKeepingWorlds, newDataDir, restartKeepingWorlds } from './kept-worlds.js';
+import { WORLD_COOKIE } from '../src/contract.js';
 
 /** A browser's first request: the home page, which leaves a cookie (the language's) as any visit would. */
-function browserAt(base: string): Browserless {
-  const browser = new Browserless(base);
+function browserAt(base: string): CookieClient {
+  const browser = new CookieClient(base);
   browser.cookies.set('lang', 'en-US');
   return browser;
 }
@@ -34,7 +35,7 @@ describe('worlds for everyone', () => {
       const signedUp = await signUpOverHttp(browser, 'alice@contoso.com', SEED_PASSWORD);
       assert.equal(signedUp.location, '/signup/done');
     }
-    const worldOf = (browser: Browserless) => browser.cookies.get('mock-world');
+    const worldOf = (browser: CookieClient) => browser.cookies.get(WORLD_COOKIE);
     assert.notEqual(worldOf(one), worldOf(two));
     assert.deepEqual(freeTrialDirectories(running, worldOf(one)), ['Contoso']);
     assert.deepEqual(freeTrialDirectories(running, worldOf(two)), ['Contoso']);
@@ -60,10 +61,10 @@ describe('worlds for everyone', () => {
     const page = await (await owner.send('/scenarios')).text();
     const link = /id="join-link"[^>]*value="([^"]+)"/.exec(page)?.[1];
     assert.ok(link, 'the Scenarios page shows the link');
-    const privateWindow = new Browserless(running.url);
+    const privateWindow = new CookieClient(running.url);
     const joined = await privateWindow.send(new URL(link).pathname);
     assert.equal(joined.status, 303);
-    assert.equal(privateWindow.cookies.get('mock-world'), owner.cookies.get('mock-world'));
+    assert.equal(privateWindow.cookies.get(WORLD_COOKIE), owner.cookies.get(WORLD_COOKIE));
     const portal = await privateWindow.send('/portal/subscriptions');
     assert.equal(portal.status, 303, 'signed in as nobody: the portal asks for a sign-in');
     const scenarios = await (await privateWindow.send('/scenarios')).text();
@@ -75,7 +76,7 @@ describe('worlds for everyone', () => {
     for (const id of ['00000000-0000-4000-8000-000000000000', 'x', '..%2F..%2Fetc', "'%20OR%201=1"]) {
       const response = await browser.send(`/worlds/join/${id}`);
       assert.equal(response.status, 410, id);
-      assert.equal(browser.cookies.get('mock-world'), undefined);
+      assert.equal(browser.cookies.get(WORLD_COOKIE), undefined);
     }
   });
 
@@ -87,8 +88,8 @@ describe('worlds for everyone', () => {
     const page = await (await one.send('/scenarios')).text();
     const response = await one.postForm('/scenarios/start-over', { _csrf: csrfTokenOf(page) });
     assert.equal(response.status, 303);
-    assert.deepEqual(freeTrialDirectories(running, one.cookies.get('mock-world')), []);
-    assert.deepEqual(freeTrialDirectories(running, two.cookies.get('mock-world')), ['Contoso']);
+    assert.deepEqual(freeTrialDirectories(running, one.cookies.get(WORLD_COOKIE)), []);
+    assert.deepEqual(freeTrialDirectories(running, two.cookies.get(WORLD_COOKIE)), ['Contoso']);
   });
 });
 
@@ -118,13 +119,13 @@ describe('worlds across a restart', () => {
       const browsers = [browserAt(running.url), browserAt(running.url)];
       await signUpOverHttp(browsers[0]!, 'alice@contoso.com', SEED_PASSWORD);
       await signUpOverHttp(browsers[1]!, 'alice@fabrikam.com', SEED_PASSWORD);
-      const codes = browsers.map((b) => running.registry.world(b.cookies.get('mock-world') ?? '')?.code);
+      const codes = browsers.map((b) => running.registry.world(b.cookies.get(WORLD_COOKIE) ?? '')?.code);
       running = await restartKeepingWorlds(running);
       assert.equal(running.registry.size, 2);
-      assert.deepEqual(freeTrialDirectories(running, browsers[0]!.cookies.get('mock-world')), ['Contoso']);
-      assert.deepEqual(freeTrialDirectories(running, browsers[1]!.cookies.get('mock-world')), ['Fabrikam']);
+      assert.deepEqual(freeTrialDirectories(running, browsers[0]!.cookies.get(WORLD_COOKIE)), ['Contoso']);
+      assert.deepEqual(freeTrialDirectories(running, browsers[1]!.cookies.get(WORLD_COOKIE)), ['Fabrikam']);
       assert.deepEqual(
-        browsers.map((b) => running.registry.world(b.cookies.get('mock-world') ?? '')?.code),
+        browsers.map((b) => running.registry.world(b.cookies.get(WORLD_COOKIE) ?? '')?.code),
         codes,
       );
       const portal = await browsers[0]!.send('/portal/subscriptions');

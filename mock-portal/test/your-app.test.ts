@@ -5,7 +5,8 @@ import * as client from 'openid-client';
 import { listen, type Running } from '../src/listen.js';
 import { PERSONAL_ACCOUNT_TENANT_ID } from '../src/world/model.js';
 import { SEED_DIRECTORY_IDS, SEED_PASSWORD } from '../src/world/seed.js';
-import { Browserless, csrfTokenOf, signInUntilCallback } from './browserless.js';
+import { CookieClient, signInUntilCallback, transportOf } from '../../testkit/cookie-client.js';
+import { signInThroughPages, type Answer } from '../../testkit/sign-in.js';
 
 const APP = {
   clientId: 'your-app',
@@ -45,19 +46,8 @@ async function authorizationRequest(config: client.Configuration, extra: Record<
 }
 
 /** Signs in through the pages up to the password; returns the answer to it (a refusal, or the way on). */
-async function answerToPassword(browser: Browserless, start: URL, signInName: string): Promise<Response> {
-  const { response, url } = await browser.follow(start);
-  const interaction = url.pathname;
-  assert.match(interaction, /^\/login\/interaction\//);
-  await browser.postForm(`${interaction}/username`, {
-    _csrf: csrfTokenOf(await response.text()),
-    username: signInName,
-  });
-  const passwordPage = await browser.send(`${interaction}/password`);
-  return browser.postForm(`${interaction}/password`, {
-    _csrf: csrfTokenOf(await passwordPage.text()),
-    password: SEED_PASSWORD,
-  });
+function answerToPassword(browser: CookieClient, start: URL, signInName: string): Promise<Answer> {
+  return signInThroughPages(transportOf(browser), start, { signInName, password: SEED_PASSWORD }, 'password');
 }
 
 describe("your app with openid-client, at a directory's own authority (no browser)", () => {
@@ -74,7 +64,7 @@ describe("your app with openid-client, at a directory's own authority (no browse
     assert.equal(config.serverMetadata().issuer, `${running.url}/login/${CONTOSO}/v2.0`);
     const { url, checks } = await authorizationRequest(config);
     const callback = await signInUntilCallback(
-      new Browserless(running.url),
+      new CookieClient(running.url),
       url.href,
       'alice@contoso.com',
       SEED_PASSWORD,
@@ -107,7 +97,7 @@ describe("your app with openid-client, at a directory's own authority (no browse
     const { url } = await authorizationRequest(await yourApp(running, SEED_DIRECTORY_IDS.fabrikam), {
       authority: 'common',
     });
-    const refused = await answerToPassword(new Browserless(running.url), url, 'alice@contoso.com');
+    const refused = await answerToPassword(new CookieClient(running.url), url, 'alice@contoso.com');
     assert.equal(refused.status, 400);
     const page = await refused.text();
     assert.match(page, /AADSTS50020/);
@@ -115,7 +105,7 @@ describe("your app with openid-client, at a directory's own authority (no browse
   });
 
   it("does not reuse a sign-in the authority refuses: signed in as alice@contoso.com, Fabrikam's authority refuses her", async () => {
-    const browser = new Browserless(running.url);
+    const browser = new CookieClient(running.url);
     const atContoso = await authorizationRequest(await yourApp(running, CONTOSO));
     await signInUntilCallback(browser, atContoso.url.href, 'alice@contoso.com', SEED_PASSWORD);
     const atFabrikam = await authorizationRequest(await yourApp(running, SEED_DIRECTORY_IDS.fabrikam));
@@ -128,7 +118,7 @@ describe("your app with openid-client, at a directory's own authority (no browse
   it("refuses a Contoso user's code, issued at Contoso's authority, at Fabrikam's token endpoint", async () => {
     const { url, checks } = await authorizationRequest(await yourApp(running, CONTOSO));
     const callback = await signInUntilCallback(
-      new Browserless(running.url),
+      new CookieClient(running.url),
       url.href,
       'alice@contoso.com',
       SEED_PASSWORD,

@@ -1,5 +1,5 @@
-import { Browserless } from '../../mock-portal/test/browserless.js';
-import { signUpOverHttp } from '../../mock-portal/test/http-flows.js';
+import { CookieClient } from '../../testkit/cookie-client.js';
+import { signUpOverHttp } from '../../testkit/flows.js';
 import { SEED_PASSWORD } from '../../mock-portal/src/world/seed.js';
 
 /** One request as a learner's browser made it. */
@@ -66,7 +66,7 @@ export async function runClass(base: string, learners: number, thinkMs = 0): Pro
     Array.from({ length: learners }, async (_, index) => {
       // At a reader's pace, the class also arrives over one think time rather than in one instant.
       if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * thinkMs));
-      const browser = new Browserless(base, fetchFor(index));
+      const browser = new CookieClient(base, fetchFor(index));
       browser.cookies.set('lang', 'en-US');
       try {
         const signedUp = await signUpOverHttp(browser, 'alice@contoso.com', SEED_PASSWORD);

@@ -2,9 +2,8 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { Classes } from '../world/classroom.js';
 import type { World } from '../world/world.js';
 import { cookieOf } from './cookies.js';
+import { LEARNER_COOKIE } from '../contract.js';
 
-/** The cookie that names the learner this browser is. Its value is the learner's unguessable id. */
-export const LEARNER_COOKIE = 'mock-learner';
 const THIRTY_DAYS_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**

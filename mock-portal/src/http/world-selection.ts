@@ -5,9 +5,9 @@ import { createSeedWorld } from '../world/seed.js';
 import type { World } from '../world/world.js';
 import { cookieOf } from './cookies.js';
 import { renderMessage } from './render.js';
+import { WORLD_COOKIE } from '../contract.js';
 
-/** The cookie that names the browser's world. Its value is the world's unguessable id: knowing it is acting in it. */
-export const WORLD_COOKIE = 'mock-world';
+export { WORLD_COOKIE };
 const THIRTY_DAYS_MS = 30 * 24 * 60 * 60 * 1000;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -20,8 +20,8 @@ export interface WorldSelectionOptions {
 }
 
 /**
- * Gives every browser a world of its own, by one mechanism for people and tests: the `mock-world`
- * cookie names it (a test's comes from the test API, a person's from here).
+ * Gives every browser a world of its own, by one mechanism for people and tests: the world cookie
+ * names it (a test's comes from the test API, a person's from here).
  *
  * A browser with no world reads the seeded world, unchanged, until it first does something that
  * changes state (a form it posts, its first sign-in's user name): then it gets a world. A client

@@ -6,18 +6,6 @@ import { World } from './world.js';
 /** Every seeded account signs in with this password. */
 export const SEED_PASSWORD = 'Passw0rd!';
 
-/** The card the README gives for walking the sign-up, as a person types it into the form's fields. */
-export const SAMPLE_CARD = {
-  cardName: 'Alice Chen',
-  cardNumber: '4111 1111 1111 1111',
-  expiryMonth: '12',
-  expiryYear: String(new Date().getUTCFullYear() + 3),
-  cvv: '123',
-  address1: '1 Microsoft Way',
-  city: 'Redmond',
-  postalCode: '98052',
-} as const;
-
 /** Why each seeded account exists, for the Scenarios page and the README. */
 export type Persona =
   'alice-contoso' | 'alice-fabrikam' | 'megan' | 'bob' | 'carol-work' | 'carol-personal' | 'dave' | 'erin' | 'kim';

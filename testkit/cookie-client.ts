@@ -1,8 +1,10 @@
+import { csrfTokenOf, signInThroughPages, type Answer, type Transport } from './sign-in.js';
+
 /**
  * A browser without a browser, for protocol tests: it keeps cookies (by name; every service is
  * on one origin), never follows a redirect unless asked, and reads CSRF tokens off pages.
  */
-export class Browserless {
+export class CookieClient {
   readonly cookies = new Map<string, string>();
   /** Every Set-Cookie line received, in order, for tests of cookie attributes. */
   readonly setCookieLines: string[] = [];
@@ -58,10 +60,30 @@ export class Browserless {
   }
 }
 
-export function csrfTokenOf(html: string): string {
-  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-  if (!token) throw new Error('the page has no CSRF token');
-  return token;
+export { csrfTokenOf };
+
+/** This client as the sign-in walk's transport: redirects followed until `stopBefore` says so. */
+export function transportOf(client: CookieClient, stopBefore: (next: URL) => boolean = () => false): Transport {
+  const answer = (response: Response, url: URL): Answer => {
+    let body: Promise<string> | undefined;
+    return { url, status: response.status, text: () => (body ??= response.text()) };
+  };
+  return {
+    get: async (path) => {
+      const { response, url } = await client.follow(path, stopBefore);
+      return answer(response, url);
+    },
+    post: async (path, form) => {
+      const response = await client.postForm(path, form);
+      const location = response.headers.get('location');
+      const here = new URL(path, client.base);
+      if (response.status < 300 || response.status >= 400 || !location) return answer(response, here);
+      const next = new URL(location, here);
+      if (stopBefore(next)) return answer(response, next);
+      const followed = await client.follow(next, stopBefore);
+      return answer(followed.response, followed.url);
+    },
+  };
 }
 
 /**
@@ -69,27 +91,13 @@ export function csrfTokenOf(html: string): string {
  * and stops at the redirect to that relying party's callback: returns the callback URL unvisited.
  */
 export async function signInUntilCallback(
-  client: Browserless,
+  client: CookieClient,
   start: string,
   signInName: string,
   password: string,
 ): Promise<URL> {
-  const { response, url } = await client.follow(start);
-  if (!url.pathname.startsWith('/login/interaction/'))
-    throw new Error(`expected the sign-in page, got ${url.pathname}`);
-  const interaction = url.pathname;
-  await client.postForm(`${interaction}/username`, { _csrf: csrfTokenOf(await response.text()), username: signInName });
-  const passwordPage = await client.send(`${interaction}/password`);
-  await client.postForm(`${interaction}/password`, { _csrf: csrfTokenOf(await passwordPage.text()), password });
-  const staySignedIn = await client.send(`${interaction}/stay-signed-in`);
-  const finished = await client.postForm(`${interaction}/stay-signed-in`, {
-    _csrf: csrfTokenOf(await staySignedIn.text()),
-    stay: 'no',
-  });
-  const resume = finished.headers.get('location');
-  if (!resume) throw new Error('the sign-in did not finish');
-  const callback = await client.follow(new URL(resume, client.base), (next) => next.pathname.endsWith('/callback'));
-  if (!callback.url.pathname.endsWith('/callback'))
-    throw new Error(`expected the callback, got ${callback.url.pathname}`);
-  return callback.url;
+  const atCallback = (next: URL) => next.pathname.endsWith('/callback');
+  const { url } = await signInThroughPages(transportOf(client, atCallback), start, { signInName, password });
+  if (!atCallback(url)) throw new Error(`expected the callback, got ${url.pathname}`);
+  return url;
 }

@@ -1,5 +1,6 @@
-import { SAMPLE_CARD } from '../src/world/seed.js';
-import { Browserless, csrfTokenOf, signInUntilCallback } from './browserless.js';
+import { SAMPLE_CARD } from './samples.js';
+import { CookieClient, csrfTokenOf, signInUntilCallback } from './cookie-client.js';
+import { WORLD_COOKIE } from '../mock-portal/src/contract.js';
 
 /** What a browser types into the sign-up form, section by section (the article's step 4). */
 export const FORM = {
@@ -19,14 +20,14 @@ export async function newWorld(base: string, extraOrganisations = 0): Promise<st
 }
 
 /** A cookie-keeping client already placed in this world. */
-export function clientIn(base: string, worldId: string): Browserless {
-  const client = new Browserless(base);
-  client.cookies.set('mock-world', worldId);
+export function clientIn(base: string, worldId: string): CookieClient {
+  const client = new CookieClient(base);
+  client.cookies.set(WORLD_COOKIE, worldId);
   return client;
 }
 
 /** Signs in at the sign-up service through the login pages and lands on the form; returns its HTML. */
-export async function signInToSignup(client: Browserless, signInName: string, password: string): Promise<string> {
+export async function signInToSignup(client: CookieClient, signInName: string, password: string): Promise<string> {
   const callback = await signInUntilCallback(client, '/signup/', signInName, password);
   const { response, url } = await client.follow(callback);
   if (url.pathname !== '/signup/') throw new Error(`expected the sign-up form, got ${url.pathname}`);
@@ -35,7 +36,7 @@ export async function signInToSignup(client: Browserless, signInName: string, pa
 
 /** Posts one section of the form with the page's CSRF token; returns the next page's HTML (after the redirect). */
 export async function postSection(
-  client: Browserless,
+  client: CookieClient,
   html: string,
   fields: Record<string, string>,
 ): Promise<{ status: number; html: string; location: string | null }> {
@@ -49,7 +50,7 @@ export async function postSection(
 }
 
 /** Every section up to the agreement: returns the form's HTML with the Sign up button ready. */
-export async function fillFormUntilAgreement(client: Browserless, formHtml: string): Promise<string> {
+export async function fillFormUntilAgreement(client: CookieClient, formHtml: string): Promise<string> {
   let page = await postSection(client, formHtml, { action: 'about', ...FORM.about });
   page = await postSection(client, page.html, { action: 'text', phoneNumber: FORM.about.workPhone });
   const code = /data-testid="verification-notice">[^<]*?\b(\d{6})\b/.exec(page.html)?.[1];
@@ -64,7 +65,7 @@ export async function fillFormUntilAgreement(client: Browserless, formHtml: stri
  * where the sign-up went, and the last form page (its CSRF token still signs this session's posts).
  */
 export async function signUpOverHttp(
-  client: Browserless,
+  client: CookieClient,
   signInName: string,
   password: string,
 ): Promise<{ status: number; location: string | null; formHtml: string }> {
@@ -75,7 +76,7 @@ export async function signUpOverHttp(
 }
 
 /** Signs out of the sign-up service (and so of the login service), as the Sign out button does. */
-export async function signOutOverHttp(client: Browserless, pageHtml: string): Promise<void> {
+export async function signOutOverHttp(client: CookieClient, pageHtml: string): Promise<void> {
   const response = await client.postForm('/signup/signout', { _csrf: csrfTokenOf(pageHtml) });
   const location = response.headers.get('location');
   if (!location) throw new Error(`sign-out answered ${response.status}`);
