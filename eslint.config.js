@@ -56,12 +56,13 @@ const LAYERS = [
   {
     target: ['./e2e', './scripts', './testkit'],
     from: './mock-portal/test',
-    message: 'What a client of the mock needs is in testkit/: the unit tests are nobody else\'s library.',
+    message: "What a client of the mock needs is in testkit/: the unit tests are nobody else's library.",
   },
   {
     target: './testkit',
     from: [`${SRC}/http`, `${SRC}/services`, `${SRC}/store`, `${SRC}/server.ts`, `${SRC}/main.ts`],
-    message: 'The test kit talks to the mock as a client does: its contract (contract.ts) and its domain, nothing inside.',
+    message:
+      'The test kit talks to the mock as a client does: its contract (contract.ts) and its domain, nothing inside.',
   },
   {
     target: './e2e',
