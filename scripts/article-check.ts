@@ -15,12 +15,12 @@ import { enUS } from '../mock-portal/src/i18n/en-US.js';
 import { zhTW } from '../mock-portal/src/i18n/zh-TW.js';
 import type { ArticleLocale } from '../e2e/article/article.js';
 import { articleDifferences } from '../e2e/article/article-check.js';
-import { readArticle } from '../e2e/article/markdown.js';
+import { languageOfArticle, readArticle } from '../e2e/article/markdown.js';
 import { REVIEWED } from '../e2e/article/reviewed.js';
 
 const USAGE = `Give the article's Markdown file:
   npm run article-check -- path/to/billing-use-existing-office-365-account-azure-subscription.zh-tw.md
-or set ARTICLE_PATH. The language is read from the file name (.zh-tw.md, .en-us.md) or given with --locale.`;
+or set ARTICLE_PATH. The language is given with --locale, or read from the file name (.zh-tw.md, .en-us.md), or else from the article's title.`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -39,13 +39,15 @@ try {
   process.exit(2);
 }
 
-function localeOf(name: string): ArticleLocale | undefined {
-  if (values.locale === 'zh-TW' || values.locale === 'en-US') return values.locale;
+/** --locale when given; else the file name's (.zh-tw.md, .en-us.md); else the article's own title. */
+function localeOf(name: string, text: string): ArticleLocale | undefined {
+  if (values.locale !== undefined)
+    return values.locale === 'zh-TW' || values.locale === 'en-US' ? values.locale : undefined;
   if (/\.zh-tw\.md$/i.test(name)) return 'zh-TW';
-  if (/\.en-us\.md$/i.test(name) || /\.md$/i.test(name)) return 'en-US';
-  return undefined;
+  if (/\.en-us\.md$/i.test(name)) return 'en-US';
+  return languageOfArticle(text);
 }
-const locale = localeOf(path.basename(file));
+const locale = localeOf(path.basename(file), markdown);
 const facts = readArticle(markdown);
 if (values.facts) {
   console.log(JSON.stringify({ locale, ...facts }, null, 2));

@@ -27,7 +27,7 @@ import { signInUntilCallback } from '../testkit/cookie-client.js';
 import { clientIn, newWorld, signInToSignup, signOutOverHttp, signUpOverHttp } from '../testkit/flows.js';
 import { walkHappyPath } from '../e2e/support/happy-path.js';
 import { startPortal, startProcess } from './lib/processes.js';
-import { WORLD_COOKIE } from '../mock-portal/src/contract.js';
+import { WORLD_COOKIE, TEST_API } from '../mock-portal/src/contract.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const scratch = mkdtempSync(path.join(tmpdir(), 'mock-portal-bench-'));
@@ -180,7 +180,7 @@ async function happyPathRatio(): Promise<void> {
   const portal = await startPortal();
   const staticPage = await startProcess('scripts/lib/static-page-server.ts', { readyPath: '/static.html' });
   const serverMs = async () =>
-    ((await (await fetch(`${portal.url}/__test__/timing`)).json()) as { totalMs: number }).totalMs;
+    ((await (await fetch(`${portal.url}${TEST_API}/timing`)).json()) as { totalMs: number }).totalMs;
   const executablePath = chromiumExecutablePath();
   const browser = await chromium.launch(executablePath ? { executablePath } : {});
   const timeHappyPath = async () => {
@@ -298,7 +298,7 @@ async function memoryRatio(): Promise<void> {
   const portal = await startPortal(['--expose-gc']);
   const portalUrl = portal.url;
   const residentMb = async () =>
-    ((await (await fetch(`${portalUrl}/__test__/memory`)).json()) as { rss: number }).rss / 1024 / 1024;
+    ((await (await fetch(`${portalUrl}${TEST_API}/memory`)).json()) as { rss: number }).rss / 1024 / 1024;
   let done = 0;
   let failures = 0;
   const flowsUpTo = async (target: number) => {

@@ -19,6 +19,7 @@ import { csrfTokenOf, signInUntilCallback } from '../testkit/cookie-client.js';
 import { clientIn, newWorld } from '../testkit/flows.js';
 import { type ClassRun, percentile, runClass } from './lib/class-run.js';
 import { startPortal } from './lib/processes.js';
+import { TEST_API } from '../mock-portal/src/contract.js';
 
 const seconds = Number(process.env.LOAD_SECONDS ?? 20);
 const learners = Number(process.env.LOAD_LEARNERS ?? 200);
@@ -37,7 +38,7 @@ interface Memory {
   /** The server's Node (absent from servers older than this field). */
   node?: string;
 }
-const memory = async () => (await (await fetch(`${base}/__test__/memory`)).json()) as Memory;
+const memory = async () => (await (await fetch(`${base}${TEST_API}/memory`)).json()) as Memory;
 const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 let failed = false;
@@ -45,7 +46,7 @@ interface Timing {
   requests: number;
   totalMs: number;
 }
-const timing = async () => (await (await fetch(`${base}/__test__/timing`)).json()) as Timing;
+const timing = async () => (await (await fetch(`${base}${TEST_API}/timing`)).json()) as Timing;
 await runClass(base, learners);
 const before = await memory();
 console.log(`load: the portal runs on Node ${before.node ?? 'unknown'}; this client on Node ${process.versions.node}`);

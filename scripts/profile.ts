@@ -11,6 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import { runClass } from './lib/class-run.js';
 import { startPortal } from './lib/processes.js';
+import { TEST_API } from '../mock-portal/src/contract.js';
 
 interface ProfileNode {
   readonly id: number;
@@ -28,9 +29,9 @@ process.env.NEW_WORLDS_PER_ADDRESS ??= '100000';
 const portal = await startPortal();
 // Compiling and loading happen once per process, not per request: a first class pays for them.
 await runClass(portal.url, learners);
-await fetch(`${portal.url}/__test__/profile`, { method: 'PUT' });
+await fetch(`${portal.url}${TEST_API}/profile`, { method: 'PUT' });
 const run = await runClass(portal.url, learners);
-const profile = (await (await fetch(`${portal.url}/__test__/profile`, { method: 'DELETE' })).json()) as Profile;
+const profile = (await (await fetch(`${portal.url}${TEST_API}/profile`, { method: 'DELETE' })).json()) as Profile;
 await portal.stop();
 if (process.env.PROFILE_KEEP) writeFileSync(process.env.PROFILE_KEEP, JSON.stringify(profile));
 

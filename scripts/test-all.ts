@@ -43,6 +43,7 @@ async function staticChecks(): Promise<Counts[]> {
     ['typecheck (tsc --noEmit)', bin('tsc'), ['--noEmit']],
     ['lint (eslint)', bin('eslint'), ['.', '--max-warnings', '0']],
     ['format (prettier --check)', bin('prettier'), ['--check', '.']],
+    ['unused files, exports and dependencies (knip)', bin('knip'), []],
   ];
   const results = await Promise.all(checks.map(([, command, args]) => runQuietly(command, args)));
   return checks.map(([name], index) => {

@@ -1,6 +1,6 @@
 import { SAMPLE_CARD } from './samples.js';
 import { CookieClient, csrfTokenOf, signInUntilCallback } from './cookie-client.js';
-import { WORLD_COOKIE } from '../mock-portal/src/contract.js';
+import { WORLD_COOKIE, TEST_API } from '../mock-portal/src/contract.js';
 
 /** What a browser types into the sign-up form, section by section (the article's step 4). */
 export const FORM = {
@@ -10,12 +10,12 @@ export const FORM = {
 
 /** Makes a test world (optionally with extra one-user organisations) and returns its id. */
 export async function newWorld(base: string, extraOrganisations = 0): Promise<string> {
-  const response = await fetch(new URL('/__test__/worlds', base), {
+  const response = await fetch(new URL(`${TEST_API}/worlds`, base), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(extraOrganisations ? { extraOrganisations } : {}),
   });
-  if (response.status !== 201) throw new Error(`POST /__test__/worlds answered ${response.status}`);
+  if (response.status !== 201) throw new Error(`POST ${TEST_API}/worlds answered ${response.status}`);
   return ((await response.json()) as { id: string }).id;
 }
 

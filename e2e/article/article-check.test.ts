@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { articleDifferences } from './article-check.js';
-import { readArticle } from './markdown.js';
+import { languageOfArticle, readArticle } from './markdown.js';
 import type { ReviewedEdition } from './reviewed.js';
 
 /** A small article of our own, in the shapes Microsoft's uses: front matter, numbered steps, bracketed words, pictures, a background list. */
@@ -53,6 +53,13 @@ const shownByMock = (words: string) => words === 'Boil water' || words === 'Boil
 const differencesOf = (markdown: string) => articleDifferences(readArticle(markdown), REVIEWED, shownByMock);
 
 describe('reading an article', () => {
+  it('tells its language from its own title when its file name does not', () => {
+    assert.equal(languageOfArticle(ARTICLE), 'en-US');
+    assert.equal(languageOfArticle('---\ntitle: "使用 Office 365 帳戶註冊 Azure"\n---\n# x'), 'zh-TW');
+    assert.equal(languageOfArticle('# 使用 Office 365 帳戶註冊 Azure 訂用帳戶\n'), 'zh-TW');
+    assert.equal(languageOfArticle(''), 'en-US');
+  });
+
   it('finds its numbered steps, their bracketed words and pictures, the background points and the other pictures', () => {
     const facts = readArticle(ARTICLE);
     assert.deepEqual(

@@ -8,7 +8,6 @@ export const ARTICLE = {
     'en-US': 'Sign up for an Azure subscription with your Office 365 account',
     'zh-TW': '使用 Office 365 帳戶註冊 Azure 訂用帳戶',
   },
-  source: '../shared/seed/billing-use-existing-office-365-account-azure-subscription.zh-tw.md',
   url: 'https://docs.microsoft.com/zh-tw/azure/billing/billing-use-existing-office-365-account-azure-subscription',
 } as const;
 
@@ -108,12 +107,6 @@ export const PITFALLS: readonly Pitfall[] = [
     },
   },
 ];
-
-export function pitfall(id: Pitfall['id']): Pitfall {
-  const found = PITFALLS.find((candidate) => candidate.id === id);
-  if (!found) throw new Error(`no ${id}`);
-  return found;
-}
 
 export interface Rule {
   readonly id: `rule-${string}`;

@@ -108,3 +108,12 @@ function backgroundList(root: Root): List | undefined {
   }
   return undefined;
 }
+
+/**
+ * The language an edition is written in, read from its own text: its title (the front matter's,
+ * or else its first heading) in Chinese characters is the zh-TW edition, otherwise en-US.
+ */
+export function languageOfArticle(markdown: string): 'zh-TW' | 'en-US' {
+  const title = /^title:\s*(.+)$/m.exec(markdown)?.[1] ?? /^#\s+(.+)$/m.exec(markdown)?.[1] ?? '';
+  return /\p{Script=Han}/u.test(title) ? 'zh-TW' : 'en-US';
+}

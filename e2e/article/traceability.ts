@@ -1,4 +1,4 @@
-import { ARTICLE, ARTICLE_ITEMS, type ArticleItem, type ItemId } from './article.js';
+import { ARTICLE, ARTICLE_ITEMS, type ArticleItem } from './article.js';
 
 /** The title a proof step starts with: `proof: pitfall-1: …`. */
 export const PROOF_PREFIX = 'proof: ';
@@ -164,5 +164,3 @@ export function describeGap({ item, missingIn }: Trace['gaps'][number]): string 
 export function describeEmptyProof(where: string): string {
   return `a proof step proves nothing, having no passing assertion: ${where}`;
 }
-
-export type { ItemId };

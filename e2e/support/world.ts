@@ -1,6 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import { FREE_TRIAL_OFFER } from '../../mock-portal/src/world/model.js';
 import type { World } from '../../mock-portal/src/world/world.js';
+import { TEST_API } from '../../mock-portal/src/contract.js';
 
 /** What the test-only API returns: the world model's own snapshot, as JSON. */
 export type WorldState = ReturnType<World['snapshot']>;
@@ -24,7 +25,7 @@ export class TestWorld {
   ) {}
 
   async state(): Promise<WorldState> {
-    const response = await this.request.get(`/__test__/worlds/${this.id}`);
+    const response = await this.request.get(`${TEST_API}/worlds/${this.id}`);
     if (!response.ok()) throw new Error(`the test-only API answered ${response.status()} for world ${this.id}`);
     return (await response.json()) as WorldState;
   }

@@ -11,6 +11,7 @@ import { requestLogging } from './http/logging.js';
 import { securityHeaders } from './http/security.js';
 import { testApi } from './http/test-api.js';
 import { RequestTiming } from './http/timing.js';
+import { TEST_API } from './contract.js';
 import { ClassMembership } from './http/class-membership.js';
 import { ScenarioSignIns } from './http/scenario-sign-ins.js';
 import { WorldSelection } from './http/world-selection.js';
@@ -111,7 +112,7 @@ export async function createApp(
   });
   app.use(cookieParser());
   app.use(localeMiddleware());
-  if (config.testMode) app.use('/__test__', express.json({ limit: '16kb' }), testApi(registry, timing, classes));
+  if (config.testMode) app.use(TEST_API, express.json({ limit: '16kb' }), testApi(registry, timing, classes));
   app.use(shedWhenOverloaded(eventLoopLag(), { maxLagMs: config.overloadLagMs }));
   app.use(
     '/trainer',

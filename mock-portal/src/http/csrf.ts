@@ -30,8 +30,3 @@ export const issueCsrfToken: RequestHandler = (req, res, next) => {
 export function csrfProtection(): RequestHandler[] {
   return [csrfCheck, issueCsrfToken];
 }
-
-/** A fresh token after the session changed underneath (regenerated at sign-in). */
-export function refreshCsrfToken(req: Request, res: Express.Response & { locals: Express.Locals }): void {
-  res.locals.csrfToken = generateToken(req, true);
-}

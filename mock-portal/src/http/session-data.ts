@@ -25,7 +25,6 @@ declare global {
       /** Links to this same page in each shipped language. */
       languageLinks: { locale: Locale; name: string; href: string; current: boolean }[];
       csrfToken?: string;
-      cspNonce?: string;
       /** Where "Start again" leads from a refused form: the start of the service's flow. */
       startAgain?: string;
       /** The footer's world code: the browser's world, or '' before it has one. */

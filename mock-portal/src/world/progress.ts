@@ -15,7 +15,6 @@ export type Step =
   | { readonly kind: 'changed-directory'; readonly directory: string };
 
 export type FormSection = 1 | 2 | 3 | 4;
-export type StepKind = Step['kind'];
 
 export interface Progress {
   readonly step: Step;

@@ -46,7 +46,6 @@ export const aboutSection = z.object({
     .max(128, { error: 'signup.error.tooLong' satisfies MessageKey })
     .default(''),
 });
-export type AboutSection = z.infer<typeof aboutSection>;
 
 export const phoneSection = z.object({ phoneNumber: phone });
 
@@ -148,7 +147,6 @@ export const signupAction = z.enum([
   'change-phone',
   'change-card',
 ]);
-export type SignupAction = z.infer<typeof signupAction>;
 
 /** Field name → message key of the first problem with it. */
 export type FieldErrors = Partial<Record<string, MessageKey>>;
