@@ -3,8 +3,10 @@ import { describe, it } from 'node:test';
 import { arrange } from '../src/world/arrange.js';
 import { FREE_TRIAL_OFFER } from '../src/world/model.js';
 import { WorldRegistry } from '../src/world/registry.js';
-import { createSeedWorld } from '../src/world/seed.js';
+import { createSeedWorld, SEED_PASSWORD } from '../src/world/seed.js';
 import { accountOf, directoryNamed } from './helpers.js';
+import { worldFileOf, worldFromFile } from '../src/world/world-file.js';
+import { World } from '../src/world/world.js';
 
 describe('arranging a world through its own rules', () => {
   it('signs up as the ID token would place it: alice@fabrikam.com’s Free Trial lands in Fabrikam', () => {
@@ -84,5 +86,68 @@ describe('arranging a world through its own rules', () => {
     const made = registry.arrangeWorld({}, { subscriptions: [{ signedUpBy: 'dave@contoso.com' }] });
     assert.ok('problem' in made);
     assert.equal(registry.size, 0);
+  });
+});
+
+describe('arranging a world (the test API)', () => {
+  it('signs up with the billing contact a person of the seed would give', () => {
+    const world = createSeedWorld();
+    const result = arrange(world, { subscriptions: [{ signedUpBy: 'Alice@Contoso.com' }] });
+    assert.ok(result.ok);
+    const subscription = result.ok ? world.subscription(result.subscriptionIds[0]!) : undefined;
+    assert.deepEqual(subscription?.billingContact, {
+      country: 'US',
+      firstName: 'Alice',
+      lastName: 'Chen',
+      email: 'alice@contoso.com',
+      workPhone: '+1 425 555 0100',
+      organization: '',
+    });
+  });
+
+  it('names the co-administrator it could not find', () => {
+    const result = arrange(createSeedWorld(), {
+      subscriptions: [{ signedUpBy: 'alice@contoso.com', coAdministrators: ['nobody@contoso.com'] }],
+    });
+    assert.deepEqual(result, {
+      ok: false,
+      problem: 'subscriptions[0].coAdministrators[0]: no work account is called nobody@contoso.com',
+    });
+  });
+
+  it('names the co-administrator a rule refused', () => {
+    const result = arrange(createSeedWorld(), {
+      subscriptions: [{ signedUpBy: 'alice@contoso.com', coAdministrators: ['alice@contoso.com'] }],
+    });
+    assert.deepEqual(result, {
+      ok: false,
+      problem: 'subscriptions[0].coAdministrators[0]: refused (already-co-admin)',
+    });
+  });
+
+  it('refuses a signer with no directory to sign in to', () => {
+    const file = worldFileOf(createSeedWorld());
+    const erin = file.accounts.find((a) => a.signInName === 'erin@contoso.com')!;
+    delete erin.homeDirectoryId;
+    const result = arrange(worldFromFile(file), { subscriptions: [{ signedUpBy: 'erin@contoso.com' }] });
+    assert.deepEqual(result, {
+      ok: false,
+      problem: 'subscriptions[0].signedUpBy: erin@contoso.com has no directory to sign in to',
+    });
+  });
+
+  it('lets an error that is not a refusal through, rather than answering it as one', () => {
+    class BrokenWorld extends World {
+      override signUpForFreeTrial(): never {
+        throw new Error('the disk is full');
+      }
+    }
+    const { directories, accounts, subscriptions } = createSeedWorld().snapshot();
+    const broken = new BrokenWorld({
+      directories,
+      accounts: accounts.map((account) => ({ ...account, password: SEED_PASSWORD })),
+      subscriptions,
+    });
+    assert.throws(() => arrange(broken, { subscriptions: [{ signedUpBy: 'alice@contoso.com' }] }), /disk is full/);
   });
 });

@@ -71,3 +71,12 @@ describe('Why did it land here?', () => {
     assert.equal(whyItLanded(world, 'no-such-id'), undefined);
   });
 });
+
+describe('why it landed', () => {
+  it('has nothing to say of a subscription it does not have, or of one nobody signed up for here', () => {
+    const world = createSeedWorld();
+    const davesPayAsYouGo = world.snapshot().subscriptions[0]!;
+    assert.equal(whyItLanded(world, 'nope'), undefined);
+    assert.equal(whyItLanded(world, davesPayAsYouGo.id), undefined);
+  });
+});

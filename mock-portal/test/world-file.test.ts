@@ -117,3 +117,43 @@ describe('a world as a file', () => {
     assert.equal(worldFileOf(createSeedWorld()).format, WORLD_FILE_FORMAT);
   });
 });
+
+describe('a world file', () => {
+  it('says which format it is', () => {
+    assert.equal(worldFileOf(createSeedWorld()).format, 'mock-azure-world/1');
+    assert.equal(WORLD_FILE_FORMAT, 'mock-azure-world/1');
+  });
+
+  it('takes an address whose domain has several dots', () => {
+    const file = worldFileOf(createSeedWorld());
+    file.accounts[0]!.signInName = 'alice@mail.contoso.co.uk';
+    assert.ok(parseWorldFile(JSON.stringify(file)).ok);
+  });
+
+  it('refuses an address whose domain has no dot', () => {
+    const file = worldFileOf(createSeedWorld());
+    file.accounts[0]!.signInName = 'alice@contoso';
+    const parsed = parseWorldFile(JSON.stringify(file));
+    assert.deepEqual(parsed.ok ? [] : parsed.problems.map((p) => p.split(':')[0]), ['accounts.0.signInName']);
+  });
+
+  it('names a dangling reference, names the file itself for a file that is no object, and lists at most five problems', () => {
+    const file = worldFileOf(createSeedWorld());
+    file.subscriptions[0]!.accountAdminId = 'gone';
+    const dangling = parseWorldFile(JSON.stringify(file));
+    assert.deepEqual(dangling.ok ? [] : dangling.problems, [
+      'file: subscriptions[0].accountAdminId names gone, which is not in the file',
+    ]);
+    const notAnObject = parseWorldFile('[]');
+    assert.match(notAnObject.ok ? '' : notAnObject.problems[0]!, /^file: /);
+    const many = structuredClone(worldFileOf(createSeedWorld()));
+    for (const account of many.accounts) account.signInName = 'not an address';
+    const parsed = parseWorldFile(JSON.stringify(many));
+    assert.equal(parsed.ok ? 0 : parsed.problems.length, 5);
+  });
+
+  it('brings no createdForAccountId to a directory that had none', () => {
+    const world = worldFromFile(worldFileOf(createSeedWorld()));
+    assert.ok(world.snapshot().directories.every((d) => !('createdForAccountId' in d)));
+  });
+});
