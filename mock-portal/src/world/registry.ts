@@ -2,39 +2,12 @@ import { LRUCache } from 'lru-cache';
 import { arrange, type WorldArrangement } from './arrange.js';
 import type { Account } from './model.js';
 import { randomProvenance } from './provenance.js';
+import { DEFAULT_LIMITS, SYSTEM_CLOCKS, type RegistryClocks, type RegistryLimits } from './registry-limits.js';
 import { createSeedWorld, type SeedOptions } from './seed.js';
 import { worldFromFile, type WorldFile } from './world-file.js';
 import type { World } from './world.js';
 
-export interface RegistryLimits {
-  /** Worlds kept at once (MAX_WORLDS). */
-  readonly maxWorlds: number;
-  /** A world unused this long goes (WORLD_IDLE_HOURS). */
-  readonly idleMs: number;
-  /**
-   * When the registry is full, the least recently used world makes room for a new one only if it
-   * has been unused at least this long: a learner at work is never pushed out, however many
-   * worlds other clients ask for. Otherwise the new world is refused.
-   */
-  readonly protectedMs: number;
-}
-
-export const DEFAULT_LIMITS: RegistryLimits = {
-  maxWorlds: 2_000,
-  idleMs: 12 * 60 * 60 * 1000,
-  protectedMs: 60 * 60 * 1000,
-};
-
-/**
- * The registry's two clocks, in milliseconds: lru-cache ages worlds on a monotonic one, and a kept
- * world's file carries a wall-clock time. Tests give one clock they move by hand.
- */
-export interface RegistryClocks {
-  readonly monotonic: () => number;
-  readonly wall: () => number;
-}
-
-const SYSTEM_CLOCKS: RegistryClocks = { monotonic: () => performance.now(), wall: () => Date.now() };
+export { DEFAULT_LIMITS, type RegistryClocks, type RegistryLimits } from './registry-limits.js';
 
 /** A world as a store keeps it, with the time it last changed. */
 export interface StoredWorld {

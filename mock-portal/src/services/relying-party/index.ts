@@ -8,12 +8,9 @@ import { csrfProtection } from '../../http/csrf.js';
 import { destroy, regenerate } from '../../http/sessions.js';
 import type { SignedInIdentity } from './signed-in.js';
 import type { WorldRegistry } from '../../world/registry.js';
+import { discoverThroughMicrosoftCommon } from './discovery.js';
 import { evidenceRoutes, type DescribeSession } from './evidence.js';
 import { PendingSignInCookie } from './pending-sign-in.js';
-
-/** Where the real sign-up site and portal signed people in: Microsoft's authority for every tenant. */
-export const MICROSOFT_COMMON_AUTHORITY = 'https://login.microsoftonline.com/common/v2.0';
-const MICROSOFT_LOGIN = new URL(MICROSOFT_COMMON_AUTHORITY).origin;
 
 export interface RelyingPartyOptions {
   /** Where the mock serves login.microsoftonline.com (`…/login`): the relying parties' fetch goes there. */
@@ -76,34 +73,9 @@ export class RelyingParty {
     });
   }
 
-  /**
-   * Discovery happens on first use, once the server is listening; a failure is retried next time.
-   * The relying party is configured as the real ones were, with Microsoft's `common` authority,
-   * and its fetch sends login.microsoftonline.com to the mock: openid-client then checks each ID
-   * token's issuer against the tenant the token names, as it does for Microsoft's.
-   */
+  /** Discovery on first use, once the server is listening; a failure is retried next time. */
   #config(): Promise<client.Configuration> {
-    this.#configuration ??= (async () => {
-      const send = this.#options.fetch ?? fetch;
-      const toMock: client.CustomFetch = (url, init) =>
-        send(
-          url.startsWith(`${MICROSOFT_LOGIN}/`) ? `${this.#options.loginUrl}${url.slice(MICROSOFT_LOGIN.length)}` : url,
-          init,
-        );
-      const config = await client.discovery(
-        new URL(MICROSOFT_COMMON_AUTHORITY),
-        this.#options.clientId,
-        undefined,
-        client.ClientSecretBasic(this.#options.clientSecret),
-        {
-          ...(this.#options.loginUrl.startsWith('http:') ? { execute: [client.allowInsecureRequests] } : {}),
-          [client.customFetch]: toMock,
-        },
-      );
-      client.enableNonRepudiationChecks(config);
-      config[client.customFetch] = toMock;
-      return config;
-    })().catch((error: unknown) => {
+    this.#configuration ??= discoverThroughMicrosoftCommon(this.#options).catch((error: unknown) => {
       this.#configuration = undefined;
       throw error;
     });
