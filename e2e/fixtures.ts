@@ -1,22 +1,6 @@
-import { fileURLToPath } from 'node:url';
-import {
-  test as base,
-  expect,
-  type Browser,
-  type BrowserContext,
-  type Location,
-  type Page,
-  type Response,
-} from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Page, type Response } from '@playwright/test';
 import { translator, type Translate } from '../mock-portal/src/i18n/index.js';
-import {
-  ARTICLE,
-  articleItem,
-  stepTitle,
-  type ArticleLocale,
-  type ArticleStep,
-  type ItemId,
-} from './article/article.js';
+import type { ArticleLocale } from './article/article.js';
 import { MarketingHome } from './pages/marketing-home.js';
 import { PortalSubscriptions } from './pages/portal-subscriptions.js';
 import { SignInPage } from './pages/sign-in.js';
@@ -26,11 +10,8 @@ import { collectEvidence } from './support/evidence.js';
 import { PASSWORD } from './support/accounts.js';
 import { signInOverHttp } from './support/sign-in-over-http.js';
 import { TestWorld } from './support/world.js';
-import { PROOF_PREFIX } from './article/traceability.js';
 import type { WorldArrangement } from '../mock-portal/src/world/arrange.js';
 import { WORLD_COOKIE } from '../mock-portal/src/contract.js';
-
-/** The cookie that puts a browser context in its test's own world (see mock-portal/src/http/world-selection.ts). */
 
 interface Options {
   /** What the test's world already holds when it starts, made through the world's own rules. */
@@ -241,64 +222,4 @@ export const test = base.extend<Fixtures & Options & PageObjects>({
 
 export { expect };
 
-/**
- * Runs one of the article's steps as a boxed test.step named after it ("Step 2: Click Start
- * free"), tags the test with the step it proves, and attaches a screenshot of where it ended.
- */
-export async function articleStep(
-  page: Page,
-  locale: ArticleLocale,
-  number: ArticleStep['number'],
-  body: () => Promise<void>,
-): Promise<void> {
-  const title = stepTitle(number, locale);
-  test.info().annotations.push({ type: 'walks through', description: `${title} (${ARTICLE.url})` });
-
-  await test.step(
-    title,
-    async () => {
-      await body();
-      await test.info().attach(title, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
-    },
-    { box: true },
-  );
-}
-
-/**
- * A proof of one article item (a step, a rule, a pitfall): a test step titled
- * `proof: pitfall-1: …` around the assertions that show it. The traceability check counts the item
- * as proven only from such a step that held a passing assertion, in a test that passed, in every
- * project that ran it; a proof step with no passing assertion fails a full run, naming the item.
- */
-export async function proof(id: ItemId, body: () => Promise<void>): Promise<void> {
-  const described = `${id}: ${articleItem(id).text['en-US']}`;
-  const where = callerLocation();
-  test.info().annotations.push({ type: 'proves', description: described });
-
-  await test.step(`${PROOF_PREFIX}${described}`, body, where ? { location: where } : {});
-}
-
-/** Where a spec called `proof()`: the first frame of the stack outside this file, for docs/coverage.md. */
-function callerLocation(): Location | undefined {
-  const here = fileURLToPath(import.meta.url);
-  for (const frame of (new Error().stack ?? '').split('\n').slice(1)) {
-    const found = /\(?((?:file:\/\/)?\/[^()]+?):(\d+):(\d+)\)?$/.exec(frame.trim());
-    if (!found?.[1]) continue;
-    const file = found[1].startsWith('file://') ? fileURLToPath(found[1]) : found[1];
-    if (file !== here) return { file, line: Number(found[2]), column: Number(found[3]) };
-  }
-  return undefined;
-}
-
-/** The sign-up service's decoded ID token (upn, tid, …), attached to the report and returned. */
-export async function attachIdToken(page: Page): Promise<Record<string, unknown>> {
-  const response = await page.request.get('/signup/__test__/id-token');
-  expect(response.ok(), 'the sign-up service has a signed-in session').toBe(true);
-  const claims = (await response.json()) as Record<string, unknown>;
-  const { upn, preferred_username: preferredUsername, tid, oid, name } = claims;
-  await test.info().attach('ID token (decoded)', {
-    body: JSON.stringify({ upn, preferred_username: preferredUsername, tid, oid, name }, null, 2),
-    contentType: 'application/json',
-  });
-  return claims;
-}
+export { articleStep, attachIdToken, proof } from './support/steps.js';

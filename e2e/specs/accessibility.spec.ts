@@ -1,9 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
-import type { Translate } from '../../mock-portal/src/i18n/index.js';
 import { expect, test } from '../fixtures.js';
-import type { PortalSubscriptions } from '../pages/portal-subscriptions.js';
 import { GOOD_CARD } from '../pages/sign-up.js';
-import type { SubscriptionBlade } from '../pages/subscription-blade.js';
 import { ClassPage } from '../pages/class.js';
 import { TrainerView } from '../pages/trainer.js';
 import { blockingViolations, expectAccessible } from '../support/accessibility.js';
@@ -11,117 +7,19 @@ import { ALICE_ABOUT, ALICE_CONTOSO, ALICE_FABRIKAM, CAROL, DAVE, ERIN, PASSWORD
 import { fillFormUpTo, signInToPortal, signInToSignUp } from '../support/flows.js';
 import { TRAINER_KEY } from '../support/trainer-key.js';
 
+import {
+  expectEachAccessible,
+  heading,
+  PAGES_ANYONE_CAN_OPEN,
+  PORTAL_PAGES,
+  titled,
+} from '../support/accessibility-pages.js';
+
 /**
  * Every page of the mock, in the project's language, scanned with axe-core. A test scans at most
  * four pages in turn (a scan costs a second or two), so each stays far inside its timeout on a
  * slow machine, and its title names the pages it scans.
  */
-
-interface Tools {
-  page: Page;
-  ui: Translate;
-  portal: PortalSubscriptions;
-  blade: SubscriptionBlade;
-}
-
-/** A page to scan: its name, and how to get there from the one before, returning what only it shows. */
-type Visit = readonly [name: string, open: (tools: Tools) => Locator | Promise<Locator>];
-
-const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-
-/** A page opened by its address, known by its heading. */
-const byAddress =
-  (url: string, key: Parameters<Translate>[0]) =>
-  async ({ page, ui }: Tools) => {
-    await page.goto(url);
-    return heading(page, ui(key, { directory: 'Fabrikam' }));
-  };
-
-/** A page of the subscription's blade, opened from its resource menu and showing as the current one. */
-const bladeTab =
-  (tab: 'portal.nav.iam' | 'portal.nav.properties' | 'portal.nav.administrators') =>
-  async ({ blade }: Tools) => {
-    await blade.openTab(tab);
-    await expect(blade.menuLink(tab), `${tab} is the tab showing`).toHaveAttribute('aria-current', 'page');
-    return blade.menuLink(tab);
-  };
-
-/** A test's title: the pages it scans. */
-const titled = (visits: readonly Visit[]) => [visits.map(([name]) => name).join(', '), visits] as const;
-
-/** Opens each page in turn and scans it. */
-async function expectEachAccessible(tools: Tools, visits: readonly Visit[]): Promise<void> {
-  for (const [name, open] of visits) await expectAccessible(tools.page, name, await open(tools));
-}
-
-const PAGES_ANYONE_CAN_OPEN: readonly (readonly Visit[])[] = [
-  [
-    ['Azure.com', byAddress('/', 'home.heading')],
-    ['the free-account page', byAddress('/free', 'free.heading')],
-    ['Scenarios', byAddress('/scenarios', 'scenarios.heading')],
-    [
-      'a sign-in at a tenant that does not exist',
-      byAddress('/login/no-such-tenant/v2.0/authorize', 'login.refused.heading'),
-    ],
-  ],
-  [
-    ['the not-found page', byAddress('/no-such-page', 'error.notFound.title')],
-    [
-      "the sign-in service's error page",
-      byAddress('/login/common/v2.0/authorize?client_id=no-such-client', 'error.signIn.title'),
-    ],
-    ['the trainer view without its key', byAddress('/trainer', 'trainer.keyNeeded.title')],
-    ['a world that has gone', byAddress('/worlds/join/no-such-world', 'world.gone.title')],
-  ],
-];
-
-/** Alice's portal with her Free Trial in Fabrikam, from Subscriptions. */
-const PORTAL_PAGES: readonly (readonly Visit[])[] = [
-  [
-    ['Subscriptions', ({ portal }) => portal.heading()],
-    [
-      "a subscription's Overview",
-      async ({ page, ui, portal }) => {
-        await portal.openSubscription();
-        return heading(page, ui('offer.MS-AZR-0044P'));
-      },
-    ],
-    [
-      'Change directory',
-      async ({ page, ui, blade }) => {
-        await blade.openTab('portal.nav.changeDirectory');
-        return heading(page, new RegExp(ui('portal.nav.changeDirectory')));
-      },
-    ],
-  ],
-  [
-    [
-      "a subscription's Access control (IAM)",
-      async (tools) => {
-        await tools.portal.openSubscription();
-        return bladeTab('portal.nav.iam')(tools);
-      },
-    ],
-    [
-      'its Add pane',
-      async ({ page, ui, blade }) => {
-        await blade
-          .commandBar()
-          .getByRole('link', { name: ui('portal.iam.add') })
-          .click();
-        return page.getByRole('complementary', { name: ui('portal.iam.addPermissions') });
-      },
-    ],
-    ['Properties', bladeTab('portal.nav.properties')],
-    ['Administrators', bladeTab('portal.nav.administrators')],
-  ],
-  [
-    ['Switch directory', byAddress('/portal/directories', 'portal.directories.heading')],
-    ['the directory overview', byAddress('/portal/directory-overview', 'portal.diagram.heading')],
-    ['Create a virtual machine', byAddress('/portal/create/virtual-machine', 'portal.vm.heading')],
-    ['Help + support', byAddress('/portal/help', 'portal.nav.help')],
-  ],
-];
 
 test.describe('Accessibility: no serious or critical axe violation on any page', () => {
   for (const [title, visits] of PAGES_ANYONE_CAN_OPEN.map(titled)) {
