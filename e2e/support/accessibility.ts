@@ -46,8 +46,10 @@ export async function expectAccessible(page: Page, pageName: string, showing?: L
   if (showing) await expect(showing, `${pageName} is the page showing`).toBeVisible();
   await expectLanguageSwitcher(page, pageName);
   await expectZhTwSpacing(page, pageName);
+
   // One boxed step in the report, not a dozen of axe's own page evaluations.
   const results = await test.step(`axe scan: ${pageName}`, () => new AxeBuilder({ page }).analyze(), { box: true });
+
   const blocking = onlyBlocking(results.violations);
   const described = blocking.map(
     (violation) =>
