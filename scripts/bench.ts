@@ -7,112 +7,30 @@
  *   BENCH_ONLY=1,4     measure only these ratios (while working on one)
  */
 import { spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import autocannon from 'autocannon';
-import express from 'express';
 import { chromiumExecutablePath } from '../e2e/support/browser.js';
-import { csrfProtection } from '../mock-portal/src/http/csrf.js';
-import { securityHeaders } from '../mock-portal/src/http/security.js';
-import { serviceSession } from '../mock-portal/src/http/sessions.js';
 import { translator } from '../mock-portal/src/i18n/index.js';
 import { listen } from '../mock-portal/src/listen.js';
 import { SEED_PASSWORD } from '../mock-portal/src/world/seed.js';
 import { signInUntilCallback } from '../testkit/cookie-client.js';
-import { clientIn, newWorld, signInToSignup, signOutOverHttp, signUpOverHttp } from '../testkit/flows.js';
+import { clientIn, newWorld, signInToSignup } from '../testkit/flows.js';
 import { walkHappyPath } from '../e2e/support/happy-path.js';
+import { startBaseline, requestsPerSecond } from './lib/bench-baseline.js';
+import { memoryRatio } from './lib/bench-memory.js';
+import { median, record, results } from './lib/bench-record.js';
 import { startPortal, startProcess } from './lib/processes.js';
 import { WORLD_COOKIE, TEST_API } from '../mock-portal/src/contract.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const scratch = mkdtempSync(path.join(tmpdir(), 'mock-portal-bench-'));
-const results: { name: string; value: string; goal: string; met: boolean }[] = [];
-const record = (name: string, value: number, goal: string, met: boolean, digits = 2) => {
-  results.push({ name, value: value.toFixed(digits), goal, met });
-  console.log(`  ${met ? 'ok  ' : 'MISS'} ${name}: ${value.toFixed(digits)} (goal ${goal})`);
-};
 const only = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5').split(',').map((n) => n.trim()));
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-
-/**
- * The yardsticks, served by this same process: a bare Express app (no middleware) rendering an EJS
- * table with the view cache on, as many rows as it takes to send as many bytes as the page it is
- * compared with; and the same page behind only the libraries every page of ours must use (the floor).
- */
-async function startBaseline(): Promise<{
-  url: string;
-  close: () => void;
-  rowsFor: (bytes: number) => number;
-  floorCookie: string;
-}> {
-  const views = path.join(scratch, 'views');
-  mkdirSync(views, { recursive: true });
-  writeFileSync(
-    path.join(views, 'page.ejs'),
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title><%= title %></title></head><body><header><h1><%= title %></h1></header><main><table><% for (const row of rows) { %><tr><td><%= row.name %></td><td><%= row.value %></td></tr><% } %></table></main></body></html>',
-  );
-  const app = express();
-  app.set('views', views);
-  app.set('view engine', 'ejs');
-  app.set('view cache', true);
-  const page: express.RequestHandler = (req, res) => {
-    const count = Math.min(Number(req.query.rows ?? 20) || 20, 10_000);
-    res.render('page', {
-      title: 'Bare Express + EJS',
-      rows: Array.from({ length: count }, (_, index) => ({ name: `row ${index}`, value: index * 7 })),
-    });
-  };
-  app.get('/page', page);
-  // The floor: the same page behind this project's own security headers (helmet), express-session
-  // with memorystore, holding a signed-in-sized session, and csrf-sync's token, and nothing else.
-  // No page of ours can be faster than this, whatever our own code does.
-  const required = [
-    securityHeaders({ https: false }),
-    serviceSession({ name: 'floor.sid', path: '/floor', secret: randomBytes(32).toString('hex'), secure: false }),
-    express.urlencoded({ extended: false }),
-    ...csrfProtection(),
-  ];
-  app.get('/floor/page', ...required, page);
-  app.get('/floor/sign-in', ...required, (req, res) => {
-    req.session.identity = {
-      oid: randomUUID(),
-      tid: randomUUID(),
-      upn: 'alice@contoso.com',
-      name: 'Alice Chen',
-      givenName: 'Alice',
-      familyName: 'Chen',
-      idToken: randomBytes(800).toString('base64url'),
-    };
-    res.send('signed in');
-  });
-  const server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, resolve));
-  const url = `http://localhost:${(server.address() as AddressInfo).port}`;
-  const sizeOf = async (rows: number) => (await (await fetch(`${url}/page?rows=${rows}`)).text()).length;
-  const [ten, hundredTen] = [await sizeOf(10), await sizeOf(110)];
-  const rowsFor = (bytes: number) => Math.max(1, Math.round(10 + ((bytes - ten) * 100) / (hundredTen - ten)));
-  const floorCookie = ((await fetch(`${url}/floor/sign-in`)).headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return { url, close: () => server.close(), rowsFor, floorCookie };
-}
-
-async function requestsPerSecond(
-  url: string,
-  cookie: string,
-  seconds: number,
-  connections = 10,
-): Promise<{ rps: number; non2xx: number; errors: number }> {
-  const result = await autocannon({ url, connections, duration: seconds, headers: cookie ? { cookie } : {} });
-  return { rps: result.requests.average, non2xx: result.non2xx, errors: result.errors };
-}
 
 // The same configuration the suite's server runs with (test mode, log level warn).
 const running = await listen({ testMode: true, logLevel: 'warn' });
-const baseline = await startBaseline();
+const baseline = await startBaseline(scratch);
 console.log(
   `bench: Node ${process.versions.node} (the portal runs on the same), portal ${running.url}, yardsticks ${baseline.url}`,
 );
@@ -282,57 +200,6 @@ async function suiteRatios(): Promise<void> {
     3,
   );
   if (suiteStatus !== 0) record('suite passed', 0, 'every test passes', false, 0);
-}
-
-/**
- * 4. Memory: the portal's resident set after 10,000 complete flows against after 1,000. The portal
- * runs in a process of its own (with --expose-gc), so that neither the load generator nor the
- * earlier measurements count, and reports its memory after a full collection.
- */
-async function memoryRatio(): Promise<void> {
-  const totalFlows = Number(process.env.BENCH_FLOWS ?? 10_000);
-  const firstFlows = Math.min(1_000, totalFlows);
-  console.log(
-    `\n4. Memory after ${totalFlows.toLocaleString('en-US')} complete sign-in + sign-up + sign-out flows against after ${firstFlows.toLocaleString('en-US')}`,
-  );
-  const portal = await startPortal(['--expose-gc']);
-  const portalUrl = portal.url;
-  const residentMb = async () =>
-    ((await (await fetch(`${portalUrl}${TEST_API}/memory`)).json()) as { rss: number }).rss / 1024 / 1024;
-  let done = 0;
-  let failures = 0;
-  const flowsUpTo = async (target: number) => {
-    const worker = async () => {
-      while (done < target) {
-        done += 1;
-        try {
-          const client = clientIn(portalUrl, await newWorld(portalUrl));
-          const result = await signUpOverHttp(client, 'alice@contoso.com', SEED_PASSWORD);
-          if (result.location !== '/signup/done') failures += 1;
-          await signOutOverHttp(client, result.formHtml);
-        } catch (error) {
-          failures += 1;
-          if (failures <= 3) console.log(`  a flow failed: ${String(error)}`);
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: 16 }, worker));
-  };
-  const flowStarted = performance.now();
-  await flowsUpTo(firstFlows);
-  const afterFirst = await residentMb();
-  await flowsUpTo(totalFlows);
-  const afterAll = await residentMb();
-  await portal.stop();
-  console.log(
-    `  ${done} flows in ${((performance.now() - flowStarted) / 1000).toFixed(0)} s, ${failures} failed; the portal's RSS ${afterFirst.toFixed(0)} MiB after ${firstFlows}, ${afterAll.toFixed(0)} MiB after ${totalFlows}`,
-  );
-  record(
-    `resident memory after ${totalFlows} flows / after ${firstFlows}`,
-    afterAll / afterFirst,
-    '<= 1.20',
-    afterAll / afterFirst <= 1.2 && failures === 0,
-  );
 }
 
 /**
