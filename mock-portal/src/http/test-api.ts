@@ -2,16 +2,12 @@ import { Session } from 'node:inspector/promises';
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { Classes } from '../world/classroom.js';
+import { signInNameSchema } from '../world/sign-in-name.js';
 import { PICTURE_WORLDS } from '../world/provenance.js';
 import type { WorldRegistry } from '../world/registry.js';
 import type { RequestTiming } from './timing.js';
 
-const signInName = z
-  .string()
-  .trim()
-  .min(3)
-  .max(113)
-  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'a sign-in name such as alice@contoso.com');
+const signInName = signInNameSchema;
 
 /** A world to make: the seed, optional extra organisations, and what must already be done in it. */
 const worldSpec = z.strictObject({

@@ -1,5 +1,5 @@
 import { FREE_TRIAL_OFFER, type AzureSubscription, type Directory } from './model.js';
-import { THE_ARTICLE, WALKS, type Walk } from './walks.js';
+import { THE_ARTICLE, WALK_DETAILS, WALKS, type Walk } from './walks.js';
 import type { World } from './world.js';
 
 /** Where the article's reader should end up: a Free Trial in their organisation's directory. */
@@ -7,14 +7,6 @@ export const ARTICLE_DIRECTORY = 'Contoso';
 
 /** done: what the article says should happen did; trap: a Free Trial landed elsewhere; not-yet: neither. */
 export type Verdict = 'done' | 'trap' | 'not-yet';
-
-/** Whose sign-up each walk is about: Alice has two work accounts, Carol a work and a personal one. */
-const PERSON_OF_WALK: Record<Walk, string> = {
-  'happy-path': 'Alice Chen',
-  'two-accounts': 'Alice Chen',
-  'already-signed-in': 'Alice Chen',
-  'work-or-personal': 'Carol Huang',
-};
 
 interface Trial {
   readonly subscription: AzureSubscription;
@@ -72,7 +64,7 @@ export interface WalkCheck {
 export function checkWalks(world: World): WalkCheck[] {
   const answering = world.walk ?? THE_ARTICLE;
   return WALKS.map((walk) => {
-    const person = PERSON_OF_WALK[walk];
+    const { person } = WALK_DETAILS[walk];
     if (walk !== answering) return { walk, person, verdict: 'other-walk' };
     const theirs = (accountId: string) => world.account(accountId)?.displayName === person;
     return { walk, person, ...verdictOf(freeTrials(world, theirs)) };

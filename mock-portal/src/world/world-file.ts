@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { OFFERS, type Account, type AzureSubscription, type Directory } from './model.js';
 import { randomProvenance } from './provenance.js';
 import { SEED_PASSWORD } from './seed.js';
+import { storedSignInNameSchema } from './sign-in-name.js';
 import { WALKS } from './walks.js';
 import { World } from './world.js';
 
@@ -18,10 +19,7 @@ const domain = z
   .string()
   .max(253)
   .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
-const signInName = z
-  .string()
-  .max(113)
-  .regex(/^[a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/);
+const signInName = storedSignInNameSchema;
 const role = z.enum(['Owner', 'Contributor', 'Reader']);
 
 const directory = z.strictObject({

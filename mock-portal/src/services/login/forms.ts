@@ -1,15 +1,8 @@
 import { z } from 'zod';
+import { signInNameSchema } from '../../world/sign-in-name.js';
 
 /** A sign-in name as Microsoft's page accepts it: an e-mail-shaped address, trimmed. */
-export const usernameForm = z.object({
-  username: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .min(3)
-    .max(113)
-    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/),
-});
+export const usernameForm = z.object({ username: signInNameSchema });
 
 export const passwordForm = z.object({ password: z.string().min(1).max(256) });
 

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { typedSignInName } from '../../world/sign-in-name.js';
 
 /** Sign-in attempts (user names and passwords) allowed per account, per address, per minute. */
 export const SIGN_IN_ATTEMPTS_PER_MINUTE = 30;
@@ -18,7 +19,7 @@ export function signInAttemptLimit(): RequestHandler {
     legacyHeaders: false,
     keyGenerator: (req) => {
       const body = req.body as Record<string, unknown> | undefined;
-      const typed = typeof body?.username === 'string' ? body.username.trim().toLowerCase().slice(0, 113) : '';
+      const typed = typedSignInName(body?.username).toLowerCase();
       return `${ipKeyGenerator(req.ip ?? '')}|${req.world.id}|${req.session.loginFlow?.accountId ?? typed}`;
     },
     handler: (_req, _res, next) => {

@@ -12,6 +12,7 @@ import { flowFor, type LoginFlow } from './login-flow.js';
 import { signInAttemptLimit } from './rate-limit.js';
 import { interactionSteps, type Details } from './interaction.js';
 import { RememberedAccounts } from './remembered.js';
+import { typedSignInName } from '../../world/sign-in-name.js';
 
 type AadError = 'AADSTS50126' | 'AADSTS50034' | 'AADSTS50053';
 
@@ -47,8 +48,7 @@ export function interactionRoutes(
     return named.length === 1 ? named[0] : undefined;
   };
 
-  const hintOf = (details: Details) =>
-    typeof details.params.login_hint === 'string' ? details.params.login_hint.slice(0, 113) : '';
+  const hintOf = (details: Details) => typedSignInName(details.params.login_hint);
 
   const usernamePage = (res: Response, uid: string, username: string, error?: string, status = 200) =>
     page(res, 'username', { uid, username, error }, status);
@@ -138,7 +138,7 @@ export function interactionRoutes(
     if (!details) return;
     const form = usernameForm.safeParse(req.body);
     const body = req.body as Record<string, unknown> | undefined;
-    const typed = typeof body?.username === 'string' ? body.username.slice(0, 113) : '';
+    const typed = typedSignInName(body?.username);
     if (!form.success) return usernamePage(res, details.uid, typed, res.locals.t('login.error.username'), 400);
     const accounts = req.world.accountsBySignInName(form.data.username);
     if (accounts.length === 0) return usernamePage(res, details.uid, typed, 'AADSTS50034', 400);

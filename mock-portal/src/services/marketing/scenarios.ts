@@ -9,7 +9,7 @@ import { serviceSession } from '../../http/sessions.js';
 import { SEED_ACCOUNTS, SEED_PASSWORD } from '../../world/seed.js';
 import type { WorldRegistry } from '../../world/registry.js';
 import { checkWalks } from '../../world/verdict.js';
-import { WALKS, type Walk } from '../../world/walks.js';
+import { WALK_DETAILS, WALKS } from '../../world/walks.js';
 import type { World } from '../../world/world.js';
 import { worldTransferRoutes } from './world-transfer.js';
 
@@ -30,14 +30,6 @@ export interface ScenariosOptions {
   readonly secret: string;
   readonly secureCookies: boolean;
 }
-
-/** Who each walk needs signed in (and so remembered) before it starts, in the order they sign in. */
-const SIGNED_IN_FOR: Record<Walk, readonly string[]> = {
-  'happy-path': [],
-  'two-accounts': ['alice@fabrikam.com', 'alice@contoso.com'],
-  'work-or-personal': [],
-  'already-signed-in': ['alice@fabrikam.com'],
-};
 
 /** A cookie that only says cookies work, for a scenario link opened by a client that sent none. */
 const PROBE_COOKIE = 'mock-probe';
@@ -73,7 +65,7 @@ export function scenariosRouter(options: ScenariosOptions): Router {
     options.newWorld(req, res, (world) => {
       world.madeFor(walk);
       res.clearCookie(PROBE_COOKIE, { path: '/scenarios' });
-      res.redirect(303, walkStart(world, SIGNED_IN_FOR[walk], options.scenarioSignIns));
+      res.redirect(303, walkStart(world, WALK_DETAILS[walk].signedInFirst, options.scenarioSignIns));
     });
   });
   scenarios.use(worldTransferRoutes(registry));

@@ -11,6 +11,7 @@ import type { WorldRegistry } from '../../world/registry.js';
 import { discoverThroughMicrosoftCommon } from './discovery.js';
 import { evidenceRoutes, type DescribeSession } from './evidence.js';
 import { PendingSignInCookie } from './pending-sign-in.js';
+import { SIGN_IN_NAME_MAX } from '../../world/sign-in-name.js';
 
 export interface RelyingPartyOptions {
   /** Where the mock serves login.microsoftonline.com (`…/login`): the relying parties' fetch goes there. */
@@ -46,7 +47,7 @@ const idTokenClaims = z.object({
 const signInQuery = z.object({
   prompt: z.enum(['select_account', 'login']).optional(),
   returnTo: z.string().optional(),
-  login_hint: z.string().max(113).optional(),
+  login_hint: z.string().max(SIGN_IN_NAME_MAX).optional(),
 });
 
 const signOutForm = z.object({ returnTo: z.string().optional() });

@@ -5,6 +5,7 @@ import { noStore } from '../../http/security.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { whyItLanded } from '../../world/why-it-landed.js';
 import type { RelyingParty } from '../relying-party/index.js';
+import { applySectionAction } from './actions.js';
 import {
   absorb,
   currentSection,
@@ -12,11 +13,7 @@ import {
   openSections,
   profileOf,
   sectionStates,
-  sendCode,
   validateAbout,
-  verifyCard,
-  verifyCode,
-  type EditableSection,
   type SignupDraft,
 } from './draft.js';
 import { agreementSection, CALLING_CODES, COUNTRIES, fieldErrors, signupAction, type FieldErrors } from './forms.js';
@@ -108,45 +105,20 @@ export function signupRoutes(relyingParty: RelyingParty, now: () => Date = () =>
     const body = (req.body ?? {}) as Record<string, unknown>;
     const action = signupAction.safeParse(body.action);
     if (!action.success) return formPage(req, res, draft, { form: 'signup.error.summary' }, 422);
-    absorb(draft, body);
-    const open = openSections(draft);
-
-    let errors: FieldErrors;
-    let anchor: string;
-    switch (action.data) {
-      case 'about':
-        errors = validateAbout(draft);
-        anchor = 'phone';
-        break;
-      case 'text':
-      case 'call':
-        errors = open.phone ? sendCode(draft, action.data, req.world.newVerificationCode()) : validateAbout(draft);
-        anchor = 'phone';
-        break;
-      case 'verify':
-        errors = open.phone ? verifyCode(draft, body) : validateAbout(draft);
-        anchor = 'card';
-        break;
-      case 'card':
-        errors = open.card ? verifyCard(draft, body, now()) : { phoneNumber: 'signup.error.phoneUnverified' };
-        anchor = 'agreement';
-        break;
-      case 'signup':
-        return completeSignup(req, res, draft, body);
-      case 'change-about':
-      case 'change-phone':
-      case 'change-card': {
-        const section = action.data.slice('change-'.length) as EditableSection;
-        draft.editing = section;
-        return res.redirect(303, `/signup/#${section}`);
-      }
+    if (action.data === 'signup') {
+      absorb(draft, body);
+      return completeSignup(req, res, draft, body);
     }
+    const { errors, next } = applySectionAction(draft, action.data, body, {
+      newCode: () => req.world.newVerificationCode(),
+      now: now(),
+    });
     if (Object.keys(errors).length > 0) {
       const typedCardNumber =
         action.data === 'card' && typeof body.cardNumber === 'string' ? body.cardNumber.slice(0, 32) : '';
       return formPage(req, res, draft, errors, 422, typedCardNumber);
     }
-    res.redirect(303, `/signup/#${anchor}`);
+    res.redirect(303, `/signup/#${next}`);
   });
 
   /** Checks every section again, then places the subscription exactly once for this form. */
