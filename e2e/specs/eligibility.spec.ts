@@ -16,6 +16,11 @@ test.describe('Pitfall 6: who cannot take a free trial is told so, and gets noth
           page.getByRole('heading', { level: 1, name: ui('signup.refused.free-trial-used.heading') }),
         ).toBeVisible();
         await expect(page.getByRole('button', { name: ui('signup.signUp'), exact: true })).toHaveCount(0);
+        // No button, and no way round it: Sign up posted anyway, with this page's own CSRF token, makes nothing.
+        const csrf = await page.evaluate<string>(`document.querySelector('input[name="_csrf"]').value`);
+        const posted = await page.request.post('/signup/', { form: { _csrf: csrf, action: 'signup', agree: 'on' } });
+        expect(posted.status(), 'Sign up posted by hand is refused').toBe(422);
+        expect(new URL(posted.url()).pathname).toBe('/signup/');
         await expect
           .poll(() => world.placements())
           .toEqual([expect.objectContaining({ offerId: 'MS-AZR-0003P', accountAdmin: DAVE, directory: 'Contoso' })]);

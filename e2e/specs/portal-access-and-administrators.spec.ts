@@ -28,9 +28,12 @@ test.describe('The portal: access control and administrators follow the rules', 
         await blade.addCoAdministrator(ALICE_FABRIKAM);
         await expect(blade.notice()).toHaveText(ui('portal.admins.changed'));
         await blade.addCoAdministrator(BOB);
-        await expect(blade.coAdministrators()).toHaveText([new RegExp(ALICE_FABRIKAM), new RegExp(BOB)]);
+        await expect(blade.coAdministrators()).toHaveText([
+          `${ALICE_FABRIKAM} ${ui('portal.admins.remove')}`,
+          `${BOB} ${ui('portal.admins.remove')}`,
+        ]);
         await page.getByRole('button', { name: ui('portal.admins.removeLabel', { user: BOB }) }).click();
-        await expect(blade.coAdministrators()).toHaveText([new RegExp(ALICE_FABRIKAM)]);
+        await expect(blade.coAdministrators()).toHaveText([`${ALICE_FABRIKAM} ${ui('portal.admins.remove')}`]);
         await blade.changeServiceAdminTo(BOB);
         await expect(blade.notice()).toHaveText(ui('portal.admins.changed'));
 
