@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type Provider from 'oidc-provider';
 import { errors as oidcErrors } from 'oidc-provider';
 import { cookieOf } from '../../http/cookies.js';
@@ -109,5 +109,13 @@ export function interactionSteps(provider: Provider, remembered: RememberedAccou
     );
   }
 
-  return { interaction, tilesOf, browserId, refused, finish };
+  /** A route of the interaction in progress; when it has expired, "this sign-in has expired" is already shown. */
+  const withInteraction =
+    (handler: (req: Request, res: Response, details: Details) => unknown): RequestHandler =>
+    async (req, res) => {
+      const details = await interaction(req, res);
+      if (details) await handler(req, res, details);
+    };
+
+  return { withInteraction, tilesOf, browserId, refused, finish };
 }

@@ -10,6 +10,7 @@ import type { Account } from '../../world/model.js';
 import { accountKindForm, passwordForm, pickAccountForm, staySignedInForm, usernameForm } from './forms.js';
 import { flowFor, type LoginFlow } from './login-flow.js';
 import { signInAttemptLimit } from './rate-limit.js';
+import { firstPage } from './first-page.js';
 import { interactionSteps, type Details } from './interaction.js';
 import { RememberedAccounts } from './remembered.js';
 import { typedSignInName } from '../../world/sign-in-name.js';
@@ -37,7 +38,7 @@ export function interactionRoutes(
   const page = (res: Response, view: string, locals: Record<string, unknown>, status = 200) =>
     renderPage(res, `login/views/${view}`, { chrome: 'login', title: res.locals.t('login.title'), ...locals }, status);
 
-  const { interaction, tilesOf, browserId, refused, finish } = interactionSteps(provider, remembered, page);
+  const { withInteraction, tilesOf, browserId, refused, finish } = interactionSteps(provider, remembered, page);
 
   const accountOf = (req: Request, flow: LoginFlow | undefined): Account | undefined =>
     flow?.accountId === undefined ? undefined : req.world.account(flow.accountId);
@@ -65,163 +66,180 @@ export function interactionRoutes(
     res.redirect(303, `/login/interaction/${uid}/password`);
   };
 
-  /**
-   * Where an interaction starts. `prompt=select_account`, or several accounts: Pick an account.
-   * `prompt=login`: the user name, always followed by the password. A `login_hint`: that account.
-   * One account remembered and signed in: signed in again with no page at all. A sign-in a
-   * scenario link queued for the hinted account: signed in with no page either.
-   */
-  router.get('/:uid', async (req, res) => {
-    const details = await interaction(req, res);
-    if (!details) return;
-    const tiles = tilesOf(req);
-    const hint = hintOf(details);
-    const scenarioAccount = hint ? onlyAccountNamed(req, hint) : undefined;
-    if (scenarioAccount && scenarioSignIns.take(req.world, scenarioAccount.id))
-      return finish(req, res, details, scenarioAccount.id, false);
-    if (details.prompt.name === 'select_account') return pickerPage(req, res, details.uid);
-    if (details.prompt.reasons.includes('login_prompt')) return usernamePage(res, details.uid, hint);
-    if (hint) {
-      const only = onlyAccountNamed(req, hint);
-      if (!only) return usernamePage(res, details.uid, hint);
-      const tile = tiles.find((entry) => entry.accountId === only.id && entry.signedIn);
-      return tile
-        ? finish(req, res, details, tile.accountId, tile.staySignedIn)
-        : askPasswordFor(req, res, details.uid, only);
-    }
-    const [first] = tiles;
-    if (tiles.length === 1 && first?.signedIn) return finish(req, res, details, first.accountId, first.staySignedIn);
-    if (tiles.length > 0) return pickerPage(req, res, details.uid);
-    await usernamePage(res, details.uid, '');
-  });
+  /** Where an interaction starts: firstPage decides, this shows it. */
+  router.get(
+    '/:uid',
+    withInteraction(async (req, res, details) => {
+      const hint = hintOf(details);
+      const hinted = hint ? onlyAccountNamed(req, hint) : undefined;
+      const next = firstPage({
+        prompt:
+          details.prompt.name === 'select_account'
+            ? 'select_account'
+            : details.prompt.reasons.includes('login_prompt')
+              ? 'login'
+              : 'none',
+        hint,
+        hintedAccountId: hinted?.id,
+        queued: hinted !== undefined && scenarioSignIns.take(req.world, hinted.id),
+        tiles: tilesOf(req),
+      });
+      switch (next.show) {
+        case 'nothing':
+          return finish(req, res, details, next.accountId, next.staySignedIn);
+        case 'pick-account':
+          return pickerPage(req, res, details.uid);
+        case 'username':
+          return usernamePage(res, details.uid, next.prefill);
+        case 'password': {
+          const account = req.world.account(next.accountId);
+          return account ? askPasswordFor(req, res, details.uid, account) : usernamePage(res, details.uid, hint);
+        }
+      }
+    }),
+  );
 
-  router.post('/:uid/pick', async (req, res) => {
-    const details = await interaction(req, res);
-    if (!details) return;
-    const form = pickAccountForm.safeParse(req.body);
-    const tile = form.success ? tilesOf(req).find((entry) => entry.accountId === form.data.accountId) : undefined;
-    if (!tile) return pickerPage(req, res, details.uid);
-    if (tile.signedIn) return finish(req, res, details, tile.accountId, tile.staySignedIn);
-    askPasswordFor(req, res, details.uid, tile.account);
-  });
+  router.post(
+    '/:uid/pick',
+    withInteraction(async (req, res, details) => {
+      const form = pickAccountForm.safeParse(req.body);
+      const tile = form.success ? tilesOf(req).find((entry) => entry.accountId === form.data.accountId) : undefined;
+      if (!tile) return pickerPage(req, res, details.uid);
+      if (tile.signedIn) return finish(req, res, details, tile.accountId, tile.staySignedIn);
+      askPasswordFor(req, res, details.uid, tile.account);
+    }),
+  );
 
   /** Pick an account again, after a tile's menu changed the list; the user name once no tile is left. */
-  router.get('/:uid/pick', async (req, res) => {
-    const details = await interaction(req, res);
-    if (!details) return;
-    if (tilesOf(req).length === 0) return usernamePage(res, details.uid, '');
-    await pickerPage(req, res, details.uid);
-  });
+  router.get(
+    '/:uid/pick',
+    withInteraction(async (req, res, details) => {
+      if (tilesOf(req).length === 0) return usernamePage(res, details.uid, '');
+      await pickerPage(req, res, details.uid);
+    }),
+  );
 
   /** A tile's "⋯" menu: Forget takes the account off this browser's list, Sign out keeps its tile signed out. */
   for (const [action, change] of [
     ['forget', (id: string | undefined, accountId: string) => remembered.forget(id, accountId)],
     ['sign-out', (id: string | undefined, accountId: string) => remembered.signOut(id, accountId)],
   ] as const) {
-    router.post(`/:uid/${action}`, async (req, res) => {
-      const details = await interaction(req, res);
-      if (!details) return;
-      const form = pickAccountForm.safeParse(req.body);
-      if (form.success) change(browserId(req), form.data.accountId);
-      res.redirect(303, `/login/interaction/${details.uid}/pick`);
-    });
+    router.post(
+      `/:uid/${action}`,
+      withInteraction((req, res, details) => {
+        const form = pickAccountForm.safeParse(req.body);
+        if (form.success) change(browserId(req), form.data.accountId);
+        res.redirect(303, `/login/interaction/${details.uid}/pick`);
+      }),
+    );
   }
 
-  router.get('/:uid/username', async (req, res) => {
-    const details = await interaction(req, res);
-    if (!details) return;
-    await usernamePage(res, details.uid, flowFor(req, details.uid)?.signInName ?? hintOf(details));
-  });
+  router.get(
+    '/:uid/username',
+    withInteraction(async (req, res, details) => {
+      await usernamePage(res, details.uid, flowFor(req, details.uid)?.signInName ?? hintOf(details));
+    }),
+  );
 
-  router.post('/:uid/username', attemptLimit, async (req, res) => {
-    const details = await interaction(req, res);
-    if (!details) return;
-    const form = usernameForm.safeParse(req.body);
-    const body = req.body as Record<string, unknown> | undefined;
-    const typed = typedSignInName(body?.username);
-    if (!form.success) return usernamePage(res, details.uid, typed, res.locals.t('login.error.username'), 400);
-    const accounts = req.world.accountsBySignInName(form.data.username);
-    if (accounts.length === 0) return usernamePage(res, details.uid, typed, 'AADSTS50034', 400);
-    const only = accounts.length === 1 ? accounts[0] : undefined;
-    req.session.loginFlow = {
-      uid: details.uid,
-      signInName: form.data.username,
-      ...(only ? { accountId: only.id } : {}),
-    };
-    res.redirect(303, `/login/interaction/${details.uid}/${only ? 'password' : 'which'}`);
-  });
+  router.post(
+    '/:uid/username',
+    attemptLimit,
+    withInteraction(async (req, res, details) => {
+      const form = usernameForm.safeParse(req.body);
+      const body = req.body as Record<string, unknown> | undefined;
+      const typed = typedSignInName(body?.username);
+      if (!form.success) return usernamePage(res, details.uid, typed, res.locals.t('login.error.username'), 400);
+      const accounts = req.world.accountsBySignInName(form.data.username);
+      if (accounts.length === 0) return usernamePage(res, details.uid, typed, 'AADSTS50034', 400);
+      const only = accounts.length === 1 ? accounts[0] : undefined;
+      req.session.loginFlow = {
+        uid: details.uid,
+        signInName: form.data.username,
+        ...(only ? { accountId: only.id } : {}),
+      };
+      res.redirect(303, `/login/interaction/${details.uid}/${only ? 'password' : 'which'}`);
+    }),
+  );
 
-  router.get('/:uid/which', async (req, res) => {
-    const details = await interaction(req, res);
-    if (!details) return;
-    const flow = flowFor(req, details.uid);
-    if (!flow) return res.redirect(303, `/login/interaction/${details.uid}/username`);
-    await page(res, 'which', { uid: details.uid, signInName: flow.signInName });
-  });
+  router.get(
+    '/:uid/which',
+    withInteraction(async (req, res, details) => {
+      const flow = flowFor(req, details.uid);
+      if (!flow) return res.redirect(303, `/login/interaction/${details.uid}/username`);
+      await page(res, 'which', { uid: details.uid, signInName: flow.signInName });
+    }),
+  );
 
-  router.post('/:uid/which', async (req, res) => {
-    const details = await interaction(req, res);
-    if (!details) return;
-    const flow = flowFor(req, details.uid);
-    const form = accountKindForm.safeParse(req.body);
-    const account =
-      form.success && flow
-        ? req.world.accountsBySignInName(flow.signInName).find((a) => a.kind === form.data.kind)
-        : undefined;
-    if (!flow || !account) return res.redirect(303, `/login/interaction/${details.uid}/username`);
-    req.session.loginFlow = { uid: details.uid, signInName: flow.signInName, accountId: account.id };
-    res.redirect(303, `/login/interaction/${details.uid}/password`);
-  });
+  router.post(
+    '/:uid/which',
+    withInteraction((req, res, details) => {
+      const flow = flowFor(req, details.uid);
+      const form = accountKindForm.safeParse(req.body);
+      const account =
+        form.success && flow
+          ? req.world.accountsBySignInName(flow.signInName).find((a) => a.kind === form.data.kind)
+          : undefined;
+      if (!flow || !account) return res.redirect(303, `/login/interaction/${details.uid}/username`);
+      req.session.loginFlow = { uid: details.uid, signInName: flow.signInName, accountId: account.id };
+      res.redirect(303, `/login/interaction/${details.uid}/password`);
+    }),
+  );
 
-  router.get('/:uid/password', async (req, res) => {
-    const details = await interaction(req, res);
-    if (!details) return;
-    const account = accountOf(req, flowFor(req, details.uid));
-    if (!account) return res.redirect(303, `/login/interaction/${details.uid}/username`);
-    await passwordPage(res, details.uid, account);
-  });
+  router.get(
+    '/:uid/password',
+    withInteraction(async (req, res, details) => {
+      const account = accountOf(req, flowFor(req, details.uid));
+      if (!account) return res.redirect(303, `/login/interaction/${details.uid}/username`);
+      await passwordPage(res, details.uid, account);
+    }),
+  );
 
-  router.post('/:uid/password', attemptLimit, async (req, res) => {
-    const details = await interaction(req, res);
-    if (!details) return;
-    const flow = flowFor(req, details.uid);
-    const account = accountOf(req, flow);
-    if (!flow || !account) return res.redirect(303, `/login/interaction/${details.uid}/username`);
-    const form = passwordForm.safeParse(req.body);
-    if (!form.success) return passwordPage(res, details.uid, account, 'required', 400);
-    const verdict = req.world.credentials.check(account.id, form.data.password);
-    if (verdict === 'locked') return passwordPage(res, details.uid, account, 'AADSTS50053', 400);
-    if (verdict === 'wrong') return passwordPage(res, details.uid, account, 'AADSTS50126', 400);
-    const keptAnswer = cookieOf(req, KMSI_ANSWER_COOKIE);
-    if (await refused(req, res, details, account)) return;
-    if (keptAnswer === 'yes' || keptAnswer === 'no') return finish(req, res, details, account.id, keptAnswer === 'yes');
-    await regenerate(req);
-    req.session.loginFlow = { ...flow, passwordVerified: true };
-    res.redirect(303, `/login/interaction/${details.uid}/stay-signed-in`);
-  });
+  router.post(
+    '/:uid/password',
+    attemptLimit,
+    withInteraction(async (req, res, details) => {
+      const flow = flowFor(req, details.uid);
+      const account = accountOf(req, flow);
+      if (!flow || !account) return res.redirect(303, `/login/interaction/${details.uid}/username`);
+      const form = passwordForm.safeParse(req.body);
+      if (!form.success) return passwordPage(res, details.uid, account, 'required', 400);
+      const verdict = req.world.credentials.check(account.id, form.data.password);
+      if (verdict === 'locked') return passwordPage(res, details.uid, account, 'AADSTS50053', 400);
+      if (verdict === 'wrong') return passwordPage(res, details.uid, account, 'AADSTS50126', 400);
+      const keptAnswer = cookieOf(req, KMSI_ANSWER_COOKIE);
+      if (await refused(req, res, details, account)) return;
+      if (keptAnswer === 'yes' || keptAnswer === 'no')
+        return finish(req, res, details, account.id, keptAnswer === 'yes');
+      await regenerate(req);
+      req.session.loginFlow = { ...flow, passwordVerified: true };
+      res.redirect(303, `/login/interaction/${details.uid}/stay-signed-in`);
+    }),
+  );
 
-  router.get('/:uid/stay-signed-in', async (req, res) => {
-    const details = await interaction(req, res);
-    if (!details) return;
-    const flow = flowFor(req, details.uid);
-    if (!flow?.passwordVerified) return res.redirect(303, `/login/interaction/${details.uid}/username`);
-    await page(res, 'stay-signed-in', { uid: details.uid, account: accountOf(req, flow) });
-  });
+  router.get(
+    '/:uid/stay-signed-in',
+    withInteraction(async (req, res, details) => {
+      const flow = flowFor(req, details.uid);
+      if (!flow?.passwordVerified) return res.redirect(303, `/login/interaction/${details.uid}/username`);
+      await page(res, 'stay-signed-in', { uid: details.uid, account: accountOf(req, flow) });
+    }),
+  );
 
-  router.post('/:uid/stay-signed-in', async (req, res) => {
-    const details = await interaction(req, res);
-    if (!details) return;
-    const flow = flowFor(req, details.uid);
-    const form = staySignedInForm.safeParse(req.body);
-    if (!flow?.passwordVerified || !flow.accountId || !form.success)
-      return res.redirect(303, `/login/interaction/${details.uid}/username`);
-    if (form.data.dontShowAgain)
-      res.cookie(KMSI_ANSWER_COOKIE, form.data.stay, {
-        ...RememberedAccounts.cookieOptions(true),
-        secure: req.secure,
-      });
-    await finish(req, res, details, flow.accountId, form.data.stay === 'yes');
-  });
+  router.post(
+    '/:uid/stay-signed-in',
+    withInteraction(async (req, res, details) => {
+      const flow = flowFor(req, details.uid);
+      const form = staySignedInForm.safeParse(req.body);
+      if (!flow?.passwordVerified || !flow.accountId || !form.success)
+        return res.redirect(303, `/login/interaction/${details.uid}/username`);
+      if (form.data.dontShowAgain)
+        res.cookie(KMSI_ANSWER_COOKIE, form.data.stay, {
+          ...RememberedAccounts.cookieOptions(true),
+          secure: req.secure,
+        });
+      await finish(req, res, details, flow.accountId, form.data.stay === 'yes');
+    }),
+  );
 
   return router;
 }
