@@ -11,7 +11,7 @@ import { PASSWORD } from './support/accounts.js';
 import { signInOverHttp } from './support/sign-in-over-http.js';
 import { TestWorld } from './support/world.js';
 import type { WorldArrangement } from '../mock-portal/src/world/arrange.js';
-import { WORLD_COOKIE } from '../mock-portal/src/contract.js';
+import { WORLD_COOKIE, TEST_API } from '../mock-portal/src/contract.js';
 
 interface Options {
   /** What the test's world already holds when it starts, made through the world's own rules. */
@@ -51,7 +51,7 @@ interface Fixtures {
    */
   serverHealth: (context: BrowserContext) => void;
   /** Signs in `rememberedAccounts` before the test; the page then starts where a reader would. */
-  personas: void;
+  signInRememberedAccounts: void;
   /** Opens a new browser context in the same world: a private window, or a second person. */
   privateWindow: () => Promise<Page>;
   /** Closes the browser and opens it again: only persistent cookies survive, as after a restart. */
@@ -104,7 +104,7 @@ export const test = base.extend<Fixtures & Options & PageObjects>({
   world: [
     async ({ request, context, baseURL, arrange, pictureWorld }, use) => {
       const spec = pictureWorld === undefined ? arrange : { ...arrange, picture: pictureWorld };
-      const created = await request.post('/__test__/worlds', { data: spec });
+      const created = await request.post(`${TEST_API}/worlds`, { data: spec });
       expect(
         created.status(),
         `the server must run in test mode (npm run serve:test), and the spec be reachable: ${await created.text()}`,
@@ -112,12 +112,12 @@ export const test = base.extend<Fixtures & Options & PageObjects>({
       const { id, subscriptionIds } = (await created.json()) as { id: string; subscriptionIds: string[] };
       await context.addCookies([{ name: WORLD_COOKIE, value: id, url: baseURL ?? 'http://localhost:3100' }]);
       await use(new TestWorld(request, id, subscriptionIds));
-      await request.delete(`/__test__/worlds/${id}`);
+      await request.delete(`${TEST_API}/worlds/${id}`);
     },
     { auto: true },
   ],
 
-  personas: [
+  signInRememberedAccounts: [
     async ({ context, world: _world, rememberedAccounts, staySignedIn }, use) => {
       for (const account of rememberedAccounts)
         await signInOverHttp(context.request, 'portal', account, PASSWORD, { staySignedIn });

@@ -56,8 +56,8 @@ export async function signInThroughPages(
   const interaction = /^\/login\/interaction\/[^/?]+/.exec(page.url.pathname)?.[0];
   if (!interaction) throw new Error(`expected the login service's user name page, got ${page.url.pathname}`);
   page = await submit(transport, page, `${interaction}/username`, { username: who.signInName });
-  if (page.url.pathname.endsWith('/which'))
-    page = await submit(transport, page, `${interaction}/which`, { kind: who.kind ?? 'work' });
+  if (page.url.pathname.endsWith('/work-or-personal'))
+    page = await submit(transport, page, `${interaction}/work-or-personal`, { kind: who.kind ?? 'work' });
   const answer = await transport.post(`${interaction}/password`, {
     _csrf: csrfTokenOf(await page.text()),
     password: who.password,

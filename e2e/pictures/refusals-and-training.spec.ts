@@ -6,7 +6,7 @@ import { ALICE_ABOUT, ALICE_CONTOSO, ALICE_FABRIKAM, CAROL, DAVE, ERIN, KIM, PAS
 import { signInToPortal, signInToSignUp } from '../support/flows.js';
 import { TRAINER_KEY } from '../support/trainer-key.js';
 import { LOCALES, picture } from './picture.js';
-import { WORLD_COOKIE } from '../../mock-portal/src/contract.js';
+import { WORLD_COOKIE, TEST_API } from '../../mock-portal/src/contract.js';
 
 /** The pictures' class code in each language: fixed, so the pictures compare; apart, so both runs can hold one. */
 const CLASS_CODES = { 'en-US': 'TRY7QA', 'zh-TW': 'TRY7QC' } as const;
@@ -109,7 +109,7 @@ for (const locale of LOCALES) {
       const classmates = [{ picture: 12, subscriptions: [{ signedUpBy: ALICE_CONTOSO }] }, { picture: 13 }];
       const ids: string[] = [];
       for (const spec of classmates) {
-        const made = await request.post('/__test__/worlds', { data: spec });
+        const made = await request.post(`${TEST_API}/worlds`, { data: spec });
         expect(made.status()).toBe(201);
         ids.push(((await made.json()) as { id: string }).id);
       }
@@ -130,7 +130,7 @@ for (const locale of LOCALES) {
       // The class, arranged with its three learners in the picture worlds: the same code every run.
       const [dana = '', farid = ''] = ids;
       const classCode = CLASS_CODES[locale];
-      const made = await request.post('/__test__/classes', {
+      const made = await request.post(`${TEST_API}/classes`, {
         data: {
           name: 'Tuesday 10:00',
           code: classCode,
@@ -179,8 +179,8 @@ for (const locale of LOCALES) {
       await picture(learnerPage, locale, '47-training-your-class', { of: learnerPage.getByRole('main') });
       await learnerContext.close();
 
-      await request.delete(`/__test__/classes/${classId}`);
-      for (const id of ids) await request.delete(`/__test__/worlds/${id}`);
+      await request.delete(`${TEST_API}/classes/${classId}`);
+      for (const id of ids) await request.delete(`${TEST_API}/worlds/${id}`);
     });
   });
 }

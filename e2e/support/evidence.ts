@@ -1,5 +1,6 @@
 import type { BrowserContext } from '@playwright/test';
 import type { Placement, TestWorld } from './world.js';
+import { TEST_API } from '../../mock-portal/src/contract.js';
 
 /** What one browser context's relying-party sessions hold: who is signed in where. */
 export interface SessionEvidence {
@@ -17,7 +18,7 @@ export interface Evidence {
 
 async function sessionOf(context: BrowserContext, service: 'signup' | 'portal'): Promise<unknown> {
   try {
-    const response = await context.request.get(`/${service}/__test__/session`);
+    const response = await context.request.get(`/${service}${TEST_API}/session`);
     return response.ok() ? await response.json() : `HTTP ${response.status()}`;
   } catch (error) {
     return `unavailable: ${(error as Error).message.split('\n')[0]}`;

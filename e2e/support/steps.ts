@@ -9,6 +9,7 @@ import {
   type ItemId,
 } from '../article/article.js';
 import { PROOF_PREFIX } from '../article/traceability.js';
+import { TEST_API } from '../../mock-portal/src/contract.js';
 
 /**
  * Runs one of the article's steps as a boxed test.step named after it ("Step 2: Click Start
@@ -64,7 +65,7 @@ function callerLocation(): Location | undefined {
 
 /** The sign-up service's decoded ID token (upn, tid, …), attached to the report and returned. */
 export async function attachIdToken(page: Page): Promise<Record<string, unknown>> {
-  const response = await page.request.get('/signup/__test__/id-token');
+  const response = await page.request.get(`/signup${TEST_API}/id-token`);
   expect(response.ok(), 'the sign-up service has a signed-in session').toBe(true);
   const claims = (await response.json()) as Record<string, unknown>;
   const { upn, preferred_username: preferredUsername, tid, oid, name } = claims;

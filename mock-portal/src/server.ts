@@ -80,12 +80,12 @@ export async function createApp(
     ],
     authMethod: client.clientSecret ? 'client_secret_post' : 'none',
   }));
-  const relyingParty = (rp: typeof signupClient, chrome: 'signup' | 'portal') =>
+  const relyingParty = (rp: typeof signupClient, site: 'signup' | 'portal') =>
     new RelyingParty({
       loginUrl,
       ...rp,
-      home: `/${chrome}/`,
-      chrome,
+      home: `/${site}/`,
+      site,
       registry,
       testMode: config.testMode,
       secret,

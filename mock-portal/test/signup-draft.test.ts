@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { absorb, dialledNumber, newDraft, sectionStates, sendCode, verifyCode } from '../src/services/signup/draft.js';
+import {
+  keepWhatWasTyped,
+  dialledNumber,
+  newDraft,
+  sectionStates,
+  sendCode,
+  verifyCode,
+} from '../src/services/signup/draft.js';
 
 /** A draft as the form starts it for Alice. */
 const aliceDraft = () =>
@@ -9,23 +16,23 @@ const aliceDraft = () =>
 describe('the sign-up draft', () => {
   it('dials a number typed without + after the chosen country code, or that of About you', () => {
     const draft = aliceDraft();
-    absorb(draft, { _csrf: 't', country: 'TW', phoneNumber: '912 345 678' });
+    keepWhatWasTyped(draft, { _csrf: 't', country: 'TW', phoneNumber: '912 345 678' });
     assert.equal(dialledNumber(draft), '+886 912 345 678');
-    absorb(draft, { _csrf: 't', phoneCountry: 'US' });
+    keepWhatWasTyped(draft, { _csrf: 't', phoneCountry: 'US' });
     assert.equal(dialledNumber(draft), '+1 912 345 678');
-    absorb(draft, { _csrf: 't', phoneNumber: '+44 20 7946 0000' });
+    keepWhatWasTyped(draft, { _csrf: 't', phoneNumber: '+44 20 7946 0000' });
     assert.equal(dialledNumber(draft), '+44 20 7946 0000', "a number's own + wins");
   });
 
   it('keeps a verified number as it was dialled; a different number undoes the verification', () => {
     const draft = aliceDraft();
-    absorb(draft, { _csrf: 't', country: 'US', phoneNumber: '425 555 0100' });
+    keepWhatWasTyped(draft, { _csrf: 't', country: 'US', phoneNumber: '425 555 0100' });
     assert.deepEqual(sendCode(draft, 'text', '123456'), {});
     assert.deepEqual(verifyCode(draft, { verificationCode: '123456' }), {});
     assert.deepEqual([draft.verifiedPhone, draft.phoneNumber], ['+1 425 555 0100', '+1 425 555 0100']);
-    absorb(draft, { _csrf: 't', phoneCountry: 'GB', phoneNumber: '+1 425 555 0100' });
+    keepWhatWasTyped(draft, { _csrf: 't', phoneCountry: 'GB', phoneNumber: '+1 425 555 0100' });
     assert.equal(draft.verifiedPhone, '+1 425 555 0100', 'the same number, whatever the country beside it');
-    absorb(draft, { _csrf: 't', phoneNumber: '425 555 0100' });
+    keepWhatWasTyped(draft, { _csrf: 't', phoneNumber: '425 555 0100' });
     assert.equal(draft.verifiedPhone, undefined, 'now dialled as +44 425 555 0100');
   });
 

@@ -66,7 +66,7 @@ export interface PageLocals {
    * The service whose look the page takes: its folder's `views/_frame.ejs` draws what surrounds
    * the page (the sign-in card, Azure's top bar and its menu). Without one, a plain Azure header.
    */
-  readonly chrome?: string;
+  readonly site?: string;
   readonly [key: string]: unknown;
 }
 
@@ -82,9 +82,9 @@ export async function renderPage(res: Response, view: string, locals: PageLocals
 /** The same page as a string, for the places that answer outside Express (oidc-provider's errors). */
 export function renderHtml(view: string, locals: Record<string, unknown>): Promise<string> {
   const body = render(path.join(VIEWS_ROOT, `${view}.ejs`), locals);
-  const chrome = typeof locals.chrome === 'string' ? locals.chrome : 'plain';
-  const frame = chrome === 'plain' ? '/../views/_frame' : `/${chrome}/views/_frame`;
-  return Promise.resolve(render(LAYOUT, { ...locals, chrome, frame, body }));
+  const site = typeof locals.site === 'string' ? locals.site : 'plain';
+  const frame = site === 'plain' ? '/../views/_frame' : `/${site}/views/_frame`;
+  return Promise.resolve(render(LAYOUT, { ...locals, site, frame, body }));
 }
 
 /** A partial on its own, without the layout: the part of a page a script fetches again. */

@@ -58,7 +58,7 @@ export function classroomService(options: ClassroomOptions): Router {
   });
 
   const page = (res: Response, view: string, locals: { title: string } & Record<string, unknown>, status = 200) =>
-    renderPage(res, `classroom/views/${view}`, { chrome: 'marketing', ...locals }, status);
+    renderPage(res, `classroom/views/${view}`, { site: 'marketing', ...locals }, status);
 
   router.get('/', guesses, async (req, res) => {
     if (typeof req.query.code === 'string') {

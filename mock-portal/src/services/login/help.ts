@@ -17,7 +17,7 @@ export function helpRoutes(): Router {
     if (!isTopic(topic)) return next();
     const uid = typeof req.query.uid === 'string' && UID.test(req.query.uid) ? req.query.uid : undefined;
     await renderPage(res, 'login/views/help', {
-      chrome: 'login',
+      site: 'login',
       title: res.locals.t(`login.help.${topic}.heading`),
       topic,
       password: SEED_PASSWORD,

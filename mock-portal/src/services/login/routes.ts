@@ -36,7 +36,7 @@ export function interactionRoutes(
   const attemptLimit = signInAttemptLimit();
 
   const page = (res: Response, view: string, locals: Record<string, unknown>, status = 200) =>
-    renderPage(res, `login/views/${view}`, { chrome: 'login', title: res.locals.t('login.title'), ...locals }, status);
+    renderPage(res, `login/views/${view}`, { site: 'login', title: res.locals.t('login.title'), ...locals }, status);
 
   const { withInteraction, tilesOf, browserId, refused, finish } = interactionSteps(provider, remembered, page);
 
@@ -157,21 +157,21 @@ export function interactionRoutes(
         signInName: form.data.username,
         ...(only ? { accountId: only.id } : {}),
       };
-      res.redirect(303, `/login/interaction/${details.uid}/${only ? 'password' : 'which'}`);
+      res.redirect(303, `/login/interaction/${details.uid}/${only ? 'password' : 'work-or-personal'}`);
     }),
   );
 
   router.get(
-    '/:uid/which',
+    '/:uid/work-or-personal',
     withInteraction(async (req, res, details) => {
       const flow = flowFor(req, details.uid);
       if (!flow) return res.redirect(303, `/login/interaction/${details.uid}/username`);
-      await page(res, 'which', { uid: details.uid, signInName: flow.signInName });
+      await page(res, 'work-or-personal', { uid: details.uid, signInName: flow.signInName });
     }),
   );
 
   router.post(
-    '/:uid/which',
+    '/:uid/work-or-personal',
     withInteraction((req, res, details) => {
       const flow = flowFor(req, details.uid);
       const form = accountKindForm.safeParse(req.body);

@@ -119,7 +119,7 @@ async function tenantNotFoundPage(res: Response, tenant: string): Promise<void> 
     res,
     'login/views/refused',
     {
-      chrome: 'login',
+      site: 'login',
       title: t('login.title'),
       code: 'AADSTS90002',
       message: t('login.refused.AADSTS90002', { tenant: shown(tenant) }),

@@ -8,12 +8,12 @@ export function marketingService(options: ScenariosOptions): Router {
 
   router.get('/', async (_req, res) => {
     const { t } = res.locals;
-    await renderPage(res, 'marketing/views/home', { chrome: 'marketing', title: t('home.title') });
+    await renderPage(res, 'marketing/views/home', { site: 'marketing', title: t('home.title') });
   });
 
   router.get('/free', async (_req, res) => {
     const { t } = res.locals;
-    await renderPage(res, 'marketing/views/free', { chrome: 'marketing', title: t('free.title') });
+    await renderPage(res, 'marketing/views/free', { site: 'marketing', title: t('free.title') });
   });
 
   router.use('/scenarios', scenariosRouter(options));

@@ -84,7 +84,7 @@ export function scenariosRouter(options: ScenariosOptions): Router {
     delete req.session.notice;
     delete req.session.importProblem;
     await renderPage(res, 'marketing/views/scenarios', {
-      chrome: 'marketing',
+      site: 'marketing',
       title: t('scenarios.title'),
       password: SEED_PASSWORD,
       notice,

@@ -47,7 +47,7 @@ export async function portalPage(
     res,
     `portal/views/${view}`,
     {
-      chrome: 'portal',
+      site: 'portal',
       title: `${title} - ${res.locals.t('portal.title')}`,
       notice,
       error: undefined,

@@ -41,7 +41,7 @@ export function directoryRoutes(): Router {
         res,
         MESSAGE_VIEW,
         {
-          chrome: 'portal',
+          site: 'portal',
           title: t('portal.nav.adminCenter'),
           heading: t('portal.nav.adminCenter'),
           message: t('portal.admin.notAdmin'),

@@ -43,7 +43,7 @@ export function subscriptionRouter(): Router {
       res,
       MESSAGE_VIEW,
       {
-        chrome: 'portal',
+        site: 'portal',
         title: t('error.notFound.title'),
         heading: t('error.notFound.title'),
         message: t('error.notFound.body'),

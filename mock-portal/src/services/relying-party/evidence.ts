@@ -1,5 +1,6 @@
 import express, { type Request, type Router } from 'express';
 import { decodeJwt } from 'jose';
+import { TEST_API } from '../../contract.js';
 import './signed-in.js';
 
 /** What a service adds about its own session to a failing test's report (never a secret). */
@@ -12,12 +13,12 @@ export type DescribeSession = (req: Request) => Record<string, unknown>;
  */
 export function evidenceRoutes(service: string, describeSession: DescribeSession): Router {
   const router = express.Router();
-  router.get('/__test__/id-token', (req, res) => {
+  router.get(`${TEST_API}/id-token`, (req, res) => {
     const idToken = req.session.identity?.idToken;
     if (!idToken) return res.status(404).json({ error: 'not signed in' });
     res.json(decodeJwt(idToken));
   });
-  router.get('/__test__/session', (req, res) => {
+  router.get(`${TEST_API}/session`, (req, res) => {
     const { identity } = req.session;
     res.json({
       service,

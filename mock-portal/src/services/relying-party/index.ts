@@ -23,7 +23,7 @@ export interface RelyingPartyOptions {
   /** The service's path prefix, where a sign-in returns to by default. */
   readonly home: string;
   /** Which service this is, for the look of its error page. */
-  readonly chrome: 'signup' | 'portal';
+  readonly site: 'signup' | 'portal';
   readonly registry: WorldRegistry;
   /** Adds GET /__test__/id-token: this session's decoded ID token, for test reports. */
   readonly testMode: boolean;
@@ -67,7 +67,7 @@ export class RelyingParty {
   constructor(options: RelyingPartyOptions) {
     this.#options = options;
     this.#pending = new PendingSignInCookie({
-      name: `${options.chrome}.signin`,
+      name: `${options.site}.signin`,
       callbackPath: new URL(options.redirectUri).pathname,
       secret: options.secret,
       secure: options.secureCookies,
@@ -180,7 +180,7 @@ export class RelyingParty {
         res.redirect(303, endSession.href);
       },
     );
-    if (this.#options.testMode) router.use(evidenceRoutes(this.#options.chrome, describeSession));
+    if (this.#options.testMode) router.use(evidenceRoutes(this.#options.site, describeSession));
     router.get('/signed-out', (req, res) => {
       const query = signedOutQuery.safeParse(req.query);
       res.redirect(303, safeLocalPath(query.success ? query.data.state : undefined, this.#options.home));
@@ -198,7 +198,7 @@ export class RelyingParty {
       req.session.identity = result.identity;
       this.#options.registry.signedIn(req.world, result.identity.oid);
       // Signing in to the sign-up site is the article's first step; the portal's is counted when it opens.
-      if (this.#options.chrome === 'signup') req.world.signedInToSignUp(result.identity.oid);
+      if (this.#options.site === 'signup') req.world.signedInToSignUp(result.identity.oid);
       res.redirect(303, result.returnTo);
     });
     return router;
@@ -228,14 +228,14 @@ export class RelyingParty {
   }
 }
 
-async function signInFailed(res: Response, { home, chrome }: RelyingPartyOptions): Promise<void> {
+async function signInFailed(res: Response, { home, site }: RelyingPartyOptions): Promise<void> {
   const { t } = res.locals;
   await renderPage(
     res,
     MESSAGE_VIEW,
     {
       title: t('error.signIn.title'),
-      chrome,
+      site,
       heading: t('error.signIn.title'),
       message: t('error.signIn.body'),
       action: { href: home, label: t('error.startAgain') },

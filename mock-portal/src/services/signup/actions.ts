@@ -1,6 +1,6 @@
 import type { FieldErrors } from './forms.js';
 import {
-  absorb,
+  keepWhatWasTyped,
   openSections,
   sendCode,
   validateAbout,
@@ -25,7 +25,7 @@ export function applySectionAction(
   body: Readonly<Record<string, unknown>>,
   made: { readonly newCode: () => string; readonly now: Date },
 ): { errors: FieldErrors; next: EditableSection | 'agreement' } {
-  absorb(draft, body);
+  keepWhatWasTyped(draft, body);
   const open = openSections(draft);
   switch (action) {
     case 'about':

@@ -107,7 +107,7 @@ const text = (value: unknown): string | undefined =>
   typeof value === 'string' ? value.slice(0, MAX_FIELD_LENGTH) : undefined;
 
 /** Keeps what the person typed in every open section, valid or not, so that no post loses it. */
-export function absorb(draft: SignupDraft, body: Body): void {
+export function keepWhatWasTyped(draft: SignupDraft, body: Body): void {
   for (const field of ABOUT_FIELDS) draft.about[field] = text(body[field]) ?? draft.about[field];
   for (const field of KEPT_CARD_FIELDS) draft.card[field] = text(body[field]) ?? draft.card[field];
   draft.phoneCountry = text(body.phoneCountry) ?? draft.phoneCountry;

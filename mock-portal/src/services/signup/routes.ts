@@ -7,7 +7,7 @@ import { whyItLanded } from '../../world/why-it-landed.js';
 import type { RelyingParty } from '../relying-party/index.js';
 import { applySectionAction } from './actions.js';
 import {
-  absorb,
+  keepWhatWasTyped,
   currentSection,
   newDraft,
   openSections,
@@ -60,7 +60,7 @@ export function signupRoutes(relyingParty: RelyingParty, now: () => Date = () =>
       res,
       'signup/views/form',
       {
-        chrome: 'signup',
+        site: 'signup',
         title: t('signup.title'),
         signedIn: signedInAs(req, res),
         draft,
@@ -83,7 +83,7 @@ export function signupRoutes(relyingParty: RelyingParty, now: () => Date = () =>
     const { t } = res.locals;
     const key = reason === 'free-trial-used' || reason === 'account-type-not-supported' ? reason : 'other';
     return renderPage(res, 'signup/views/refused', {
-      chrome: 'signup',
+      site: 'signup',
       title: t(`signup.refused.${key}.heading` as MessageKey),
       heading: t(`signup.refused.${key}.heading` as MessageKey),
       message: t(`signup.refused.${key}.body` as MessageKey, { account: req.user.account.signInName }),
@@ -106,7 +106,7 @@ export function signupRoutes(relyingParty: RelyingParty, now: () => Date = () =>
     const action = signupAction.safeParse(body.action);
     if (!action.success) return formPage(req, res, draft, { form: 'signup.error.summary' }, 422);
     if (action.data === 'signup') {
-      absorb(draft, body);
+      keepWhatWasTyped(draft, body);
       return completeSignup(req, res, draft, body);
     }
     const { errors, next } = applySectionAction(draft, action.data, body, {
@@ -148,7 +148,7 @@ export function signupRoutes(relyingParty: RelyingParty, now: () => Date = () =>
     if (!subscription || subscription.accountAdminId !== req.user.account.id) return res.redirect(303, '/signup/');
     const { t } = res.locals;
     await renderPage(res, 'signup/views/done', {
-      chrome: 'signup',
+      site: 'signup',
       title: t('signup.done.title'),
       detail: t('signup.done.detail', {
         offer: t(`offer.${subscription.offerId}`),

@@ -13,7 +13,7 @@ export function termsRoutes(): Router {
     const { document } = req.params;
     if (!isDocument(document)) return next();
     await renderPage(res, 'signup/views/terms', {
-      chrome: 'signup',
+      site: 'signup',
       title: res.locals.t(`signup.terms.${document}.heading`),
       document,
     });
