@@ -8,7 +8,7 @@ import { serviceSession } from '../../http/sessions.js';
 import { WORLD_COOKIE } from '../../http/world-selection.js';
 import type { World } from '../../world/world.js';
 import type { WorldRegistry } from '../../world/registry.js';
-import { RequestIssuers } from './issuer.js';
+import { RequestTenancy } from './tenancy.js';
 import { createProvider, type ClientRegistration, type ProviderOptions } from './provider.js';
 import { REMEMBERED_COOKIE, RememberedAccounts } from './remembered.js';
 import { helpRoutes } from './help.js';
@@ -85,9 +85,9 @@ export async function loginService(options: LoginServiceOptions): Promise<Router
     });
   };
 
-  const issuers = new RequestIssuers(options.url);
+  const tenancy = new RequestTenancy(options.url);
   const provider = await createProvider({
-    issuers,
+    tenancy,
     clients: options.clients,
     registry: options.registry,
     remembered,
@@ -119,7 +119,7 @@ export async function loginService(options: LoginServiceOptions): Promise<Router
   // the v2.0 paths only; its own routes answer only where its pages send the browser: back to a
   // sign-in after its pages (resume), and the steps of signing out.
   const callback = provider.callback();
-  router.use(v2Routes(callback, issuers));
+  router.use(v2Routes(callback, tenancy));
   router.get('/auth/:uid', callback);
   router.post('/session/end/confirm', callback);
   router.get('/session/end/success', callback);

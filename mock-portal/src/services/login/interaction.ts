@@ -6,6 +6,7 @@ import { destroy } from '../../http/sessions.js';
 import { admission } from '../../world/authority.js';
 import type { Account } from '../../world/model.js';
 import { REMEMBERED_COOKIE, RememberedAccounts } from './remembered.js';
+import { tenantNotFoundPage } from './tenancy.js';
 import { authorityParameterOf } from './v2-routes.js';
 
 export type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
@@ -53,12 +54,7 @@ export function interactionSteps(provider: Provider, remembered: RememberedAccou
     const authority = req.world.authorityNamed(named);
     if (!authority) {
       // Its directory is not in this browser's world (the browser joined another since).
-      await page(
-        res,
-        'refused',
-        { code: 'AADSTS90002', message: t('login.refused.AADSTS90002', { tenant: named }) },
-        400,
-      );
+      await tenantNotFoundPage(res, named);
       return true;
     }
     const verdict = admission(authority, account);

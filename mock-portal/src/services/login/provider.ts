@@ -3,10 +3,10 @@ import Provider, { type Account, type Configuration, type KoaContextWithOIDC } f
 import { tenantIdOf } from '../../world/placement.js';
 import type { WorldRegistry } from '../../world/registry.js';
 import { createAdapterFactory } from './adapter.js';
-import type { RequestIssuers } from './issuer.js';
+import type { RequestTenancy } from './tenancy.js';
 import { promptPolicy } from './policy.js';
 import type { RememberedAccounts } from './remembered.js';
-import { AUTHORITY_PARAMETER, authorityParameterOf, pathTenantOf } from './v2-routes.js';
+import { AUTHORITY_PARAMETER, authorityParameterOf } from './v2-routes.js';
 
 /** An application the sign-in service knows: the mock's own two, and those of MOCK_CLIENTS. */
 export interface ClientRegistration {
@@ -20,7 +20,7 @@ export interface ClientRegistration {
 }
 
 export interface ProviderOptions {
-  readonly issuers: RequestIssuers;
+  readonly tenancy: RequestTenancy;
   readonly clients: readonly ClientRegistration[];
   readonly registry: WorldRegistry;
   readonly cookieSecret: string;
@@ -35,8 +35,8 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** The authority a request signs in at: its v2.0 path's, or the one its sign-in began at. */
-function tenantOf(ctx: KoaContextWithOIDC): string {
-  return pathTenantOf(ctx.req) ?? authorityParameterOf(ctx.oidc?.params);
+function tenantOf(ctx: KoaContextWithOIDC, tenancy: RequestTenancy): string {
+  return tenancy.pathTenantOf(ctx.req) ?? authorityParameterOf(ctx.oidc?.params);
 }
 
 /**
@@ -48,15 +48,15 @@ function tenantOf(ctx: KoaContextWithOIDC): string {
 function accountFor(
   ctx: KoaContextWithOIDC,
   registry: WorldRegistry,
-  issuers: RequestIssuers,
+  tenancy: RequestTenancy,
   accountId: string,
 ): Account | undefined {
   const found = registry.findAccount(accountId);
   if (!found) return undefined;
   const { account, world } = found;
-  const admitted = world.admissionAt(tenantOf(ctx), account);
+  const admitted = world.admissionAt(tenantOf(ctx, tenancy), account);
   if (!admitted?.admitted) return undefined;
-  if (ctx.oidc?.route === 'token') issuers.set(ctx.req, issuers.of(admitted.tenantId));
+  if (ctx.oidc?.route === 'token') tenancy.answerAs(ctx.req, admitted.tenantId);
   return {
     accountId,
     claims: () => ({
@@ -108,7 +108,7 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
       grant_types: ['authorization_code'],
       token_endpoint_auth_method: client.authMethod,
     })),
-    findAccount: (ctx, accountId) => accountFor(ctx, options.registry, options.issuers, accountId),
+    findAccount: (ctx, accountId) => accountFor(ctx, options.registry, options.tenancy, accountId),
     // Carries the authority a sign-in began at (set by the v2.0 routes, never by the client).
     extraParams: [AUTHORITY_PARAMETER],
     claims: {
@@ -143,8 +143,8 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
     },
     renderError: options.renderError,
   };
-  const provider = new Provider(options.issuers.base, configuration);
-  options.issuers.install(provider);
+  const provider = new Provider(options.tenancy.base, configuration);
+  options.tenancy.install(provider);
   // Microsoft's authorization responses carry no `iss` (RFC 9207): a client of `common` could not
   // know which tenant's it would be.
   provider.on('authorization.success', (_ctx, response) => {
