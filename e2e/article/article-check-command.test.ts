@@ -41,15 +41,18 @@ describe('npm run article-check', () => {
     const { status, output } = articleCheck([], { ARTICLE_PATH: file });
     assert.equal(status, 1);
     assert.match(output, /step 1 changed since the suite was last reviewed/);
-    assert.match(output, /the article now quotes \[燒開水\] in step 2, which no page of the mock shows/);
+    assert.match(
+      output,
+      /step 2 now quotes \[燒開水\] where it quoted \[開始免費使用\], which no page of the mock shows/,
+    );
     assert.match(output, /step 3 is gone from the article, but the suite still proves it \(step-3\)/);
   });
 
   it('says when the suite was never reviewed against an edition in that language', () => {
-    const file = articleFile('tea.en-us.md', '# Tea\n\n1. Boil water.\n');
-    const { status, output } = articleCheck([file]);
+    const file = articleFile('tea.md', '# Tea\n\n1. Boil water.\n');
+    const { status, output } = articleCheck([file, '--locale', 'fr-FR']);
     assert.equal(status, 1);
-    assert.match(output, /has not been reviewed against an edition in en-US/);
+    assert.match(output, /has not been reviewed against an edition in this language \(reviewed: zh-TW, en-US\)/);
   });
 
   it('prints what it read with --facts, for recording a review', () => {

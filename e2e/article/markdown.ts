@@ -8,11 +8,20 @@ import { visit } from 'unist-util-visit';
 
 /** One numbered step of the article, as facts: never its sentences. */
 export interface StepFacts {
+  /** Its number as Markdown counts the list (from the list's start, one more each item). */
   readonly number: number;
-  /** What the step quotes in brackets: the words of a button or a page, such as 開始免費使用. */
+  /** Its number as the source writes it (an edition may write 1, 2, 2, 3). */
+  readonly numberInSource: number;
+  /** The words of a button or a page it quotes: in brackets ([開始免費使用]) or in bold (**Start free**). */
   readonly quoted: readonly string[];
+  /** Where its links go. */
+  readonly links: readonly string[];
   /** The file names of the pictures the step shows. */
   readonly pictures: readonly string[];
+  /** A fingerprint of each sentence, so that a step merged into another is still recognised. */
+  readonly sentences: readonly string[];
+  /** Whether it warns that someone with more than one Office 365 account must pick the right one. */
+  readonly warnsOfSeveralAccounts: boolean;
   /** A fingerprint of the step's text, so that any change to it is noticed. */
   readonly fingerprint: string;
 }
@@ -37,15 +46,44 @@ export function fingerprint(text: string): string {
 }
 
 /**
- * Text in brackets that is not a link: `[開始免費使用]`. Markdown leaves a bracketed text with no
- * link target as plain text, so it is found in the text of the step, less its links' own text.
+ * The words a step quotes: text in brackets that is not a link (`[開始免費使用]`; Markdown leaves
+ * it as plain text), and text in bold (`**Start free**`), as the en-US editions set them.
  */
 function quotedIn(node: Nodes): string[] {
   const quoted: string[] = [];
-  visit(node, 'text', (text) => {
-    for (const [, words = ''] of text.value.matchAll(/\[([^\]\n]+)\]/g)) quoted.push(words.trim());
+  visit(node, (child) => {
+    if (child.type === 'text')
+      for (const [, words = ''] of child.value.matchAll(/\[([^\]\n]+)\]/g)) quoted.push(words.trim());
+    if (child.type === 'strong') quoted.push(toString(child).trim());
   });
   return quoted;
+}
+
+function linksIn(node: Nodes): string[] {
+  const links: string[] = [];
+  visit(node, 'link', (link) => {
+    links.push(link.url);
+  });
+  return links;
+}
+
+/** The sentences of a text, each fingerprinted. */
+function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+|(?<=[。！？])/u)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence !== '')
+    .map(fingerprint);
+}
+
+/** "If you have more than one Office 365 account…", in either language. */
+const SEVERAL_ACCOUNTS = /\b(more than one|multiple|several)\b[^.]*\baccounts?\b|一個以上的[^。]*帳戶|多個[^。]*帳戶/iu;
+
+/** The number the source writes before a list item (`2.`), read from its own text. */
+function numberInSource(markdown: string, item: ListItem, counted: number): number {
+  const offset = item.position?.start.offset;
+  const written = offset === undefined ? undefined : /^\s*(\d+)[.)]/.exec(markdown.slice(offset, offset + 12))?.[1];
+  return written === undefined ? counted : Number(written);
 }
 
 function picturesIn(node: Nodes): string[] {
@@ -85,12 +123,20 @@ function listUnder(root: Root, isWanted: (heading: Heading) => boolean, ordered:
 export function readArticle(markdown: string): ArticleFacts {
   const root = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).parse(markdown);
   const stepsList = listUnder(root, () => true, true);
-  const steps: StepFacts[] = (stepsList?.children ?? []).map((item, index) => ({
-    number: (stepsList?.start ?? 1) + index,
-    quoted: quotedIn(item),
-    pictures: picturesIn(item),
-    fingerprint: fingerprint(textOf(item)),
-  }));
+  const steps: StepFacts[] = (stepsList?.children ?? []).map((item, index) => {
+    const number = (stepsList?.start ?? 1) + index;
+    const text = textOf(item);
+    return {
+      number,
+      numberInSource: numberInSource(markdown, item, number),
+      quoted: quotedIn(item),
+      links: linksIn(item),
+      pictures: picturesIn(item),
+      sentences: sentencesOf(text),
+      warnsOfSeveralAccounts: SEVERAL_ACCOUNTS.test(text),
+      fingerprint: fingerprint(text),
+    };
+  });
   const background = backgroundList(root);
   const rules = (background?.children ?? []).map((item) => ({ fingerprint: fingerprint(textOf(item)) }));
   const inSteps = new Set(steps.flatMap((s) => s.pictures));
