@@ -4,7 +4,7 @@ import { quotedInStep } from '../article/reviewed.js';
 import { articleStep, expect, proof, test } from '../fixtures.js';
 import { ALICE_ABOUT, ALICE_CONTOSO, PASSWORD } from '../support/accounts.js';
 
-/** Every word the article's edition in this language quotes in brackets in this step is on the page where the step is taken. */
+/** Every word the article's edition in this language quotes in this step (in brackets, or in bold) is on the page where the step is taken. */
 async function expectQuotedWords(page: Page, locale: ArticleLocale, number: ArticleStep['number']): Promise<void> {
   for (const words of quotedInStep(locale, number))
     await expect(
