@@ -1,11 +1,12 @@
 import { test as base, expect, type Browser, type BrowserContext, type Page, type Response } from '@playwright/test';
 import { translator, type Translate } from '../mock-portal/src/i18n/index.js';
 import type { ArticleLocale } from './article/article.js';
-import { MarketingHome } from './pages/marketing-home.js';
-import { PortalSubscriptions } from './pages/portal-subscriptions.js';
-import { SignInPage } from './pages/sign-in.js';
-import { SignUpPage } from './pages/sign-up.js';
-import { SubscriptionBlade } from './pages/subscription-blade.js';
+import { pagesOn, type Pages } from './pages/index.js';
+import type { MarketingHome } from './pages/marketing-home.js';
+import type { PortalSubscriptions } from './pages/portal-subscriptions.js';
+import type { SignInPage } from './pages/sign-in.js';
+import type { SignUpPage } from './pages/sign-up.js';
+import type { SubscriptionBlade } from './pages/subscription-blade.js';
 import { collectEvidence } from './support/evidence.js';
 import { PASSWORD } from './support/accounts.js';
 import { signInOverHttp } from './support/sign-in-over-http.js';
@@ -28,8 +29,9 @@ interface Options {
   pictureWorld: number | undefined;
 }
 
-/** The page objects, each on the test's own page, in the project's language. */
+/** The page objects, each on the test's own page, in the project's language; `pagesOn` for any other page. */
 interface PageObjects {
+  pagesOn: (page: Page) => Pages;
   home: MarketingHome;
   signIn: SignInPage;
   signUp: SignUpPage;
@@ -81,11 +83,12 @@ export async function worldContext(
 }
 
 export const test = base.extend<Fixtures & Options & PageObjects>({
-  home: async ({ page, ui }, use) => use(new MarketingHome(page, ui)),
-  signIn: async ({ page, ui }, use) => use(new SignInPage(page, ui)),
-  signUp: async ({ page, ui }, use) => use(new SignUpPage(page, ui)),
-  portal: async ({ page, ui }, use) => use(new PortalSubscriptions(page, ui)),
-  blade: async ({ page, ui }, use) => use(new SubscriptionBlade(page, ui)),
+  pagesOn: async ({ ui }, use) => use((page: Page) => pagesOn(page, ui)),
+  home: async ({ page, pagesOn }, use) => use(pagesOn(page).home),
+  signIn: async ({ page, pagesOn }, use) => use(pagesOn(page).signIn),
+  signUp: async ({ page, pagesOn }, use) => use(pagesOn(page).signUp),
+  portal: async ({ page, pagesOn }, use) => use(pagesOn(page).portal),
+  blade: async ({ page, pagesOn }, use) => use(pagesOn(page).blade),
 
   arrange: [{}, { option: true }],
   rememberedAccounts: [[], { option: true }],

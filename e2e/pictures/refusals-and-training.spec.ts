@@ -1,7 +1,4 @@
 import { expect, test, worldContext } from '../fixtures.js';
-import { ClassPage } from '../pages/class.js';
-import { ScenariosPage } from '../pages/scenarios.js';
-import { TrainerView } from '../pages/trainer.js';
 import { ALICE_ABOUT, ALICE_CONTOSO, ALICE_FABRIKAM, CAROL, DAVE, ERIN, KIM, PASSWORD } from '../support/accounts.js';
 import { signInToPortal, signInToSignUp } from '../support/flows.js';
 import { TRAINER_KEY } from '../support/trainer-key.js';
@@ -98,6 +95,7 @@ for (const locale of LOCALES) {
     test.use({ locale, pictureWorld: 11, arrange: { subscriptions: [{ signedUpBy: ALICE_FABRIKAM }] } });
 
     test("a learner in the trap: their world, Check my work, Why did it land here?, and the trainer's view of the class", async ({
+      pagesOn,
       page,
       ui,
       portal,
@@ -114,7 +112,7 @@ for (const locale of LOCALES) {
         ids.push(((await made.json()) as { id: string }).id);
       }
 
-      const scenarios = new ScenariosPage(page, ui);
+      const scenarios = pagesOn(page).scenarios;
       await scenarios.goTo();
       await picture(page, locale, '40-training-your-world', {
         of: page.getByRole('region', { name: ui('scenarios.world.heading') }),
@@ -151,7 +149,7 @@ for (const locale of LOCALES) {
 
       const trainerContext = await browser.newContext({ baseURL, locale, viewport: page.viewportSize() });
       const trainerPage = await trainerContext.newPage();
-      const trainer = new TrainerView(trainerPage, ui);
+      const trainer = pagesOn(trainerPage).trainer;
       await trainer.open(TRAINER_KEY);
       await trainer.assertVerdict('PCT-PPP', 'trap');
       await trainer.assertVerdict('PCT-QQQ', 'done');
@@ -174,7 +172,7 @@ for (const locale of LOCALES) {
       const learnerPage = await learnerContext.newPage();
       await learnerPage.goto(`/class/${classCode}`);
       await picture(learnerPage, locale, '46-training-join-a-class');
-      await new ClassPage(learnerPage, ui).joinAs('Gita');
+      await pagesOn(learnerPage).classroom.joinAs('Gita');
       // The footer names the learner's new world, whose code is random: the page's own part only.
       await picture(learnerPage, locale, '47-training-your-class', { of: learnerPage.getByRole('main') });
       await learnerContext.close();

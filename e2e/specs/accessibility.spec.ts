@@ -1,7 +1,5 @@
 import { expect, test } from '../fixtures.js';
 import { GOOD_CARD } from '../pages/sign-up.js';
-import { ClassPage } from '../pages/class.js';
-import { TrainerView } from '../pages/trainer.js';
 import { blockingViolations, expectAccessible } from '../support/accessibility.js';
 import { ALICE_ABOUT, ALICE_CONTOSO, ALICE_FABRIKAM, CAROL, DAVE, ERIN, PASSWORD } from '../support/accounts.js';
 import { fillFormUpTo, signInToPortal, signInToSignUp } from '../support/flows.js';
@@ -37,16 +35,17 @@ test.describe('Accessibility: no serious or critical axe violation on any page',
   });
 
   test("a class: the trainer's class page, joining with a refused name, the learner's class page, the class with its learner", async ({
+    pagesOn,
     page,
     ui,
     newVisitor,
   }) => {
-    const trainer = new TrainerView(page, ui);
+    const trainer = pagesOn(page).trainer;
     await trainer.open(TRAINER_KEY);
     await trainer.startClass('Accessibility');
     await expectAccessible(page, "trainer: a class's page", trainer.classCode());
     const learnerPage = await newVisitor();
-    const learner = new ClassPage(learnerPage, ui);
+    const learner = pagesOn(learnerPage).classroom;
     await learnerPage.goto(await trainer.classJoinLink().inputValue());
     await learner.nameField().fill('Dana\u202E');
     await learnerPage.getByRole('button', { name: ui('class.join.button') }).click();

@@ -1,27 +1,23 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures.js';
-import { ClassPage } from '../pages/class.js';
-import { MarketingHome } from '../pages/marketing-home.js';
-import { SignInPage } from '../pages/sign-in.js';
-import { SignUpPage } from '../pages/sign-up.js';
-import { TrainerView } from '../pages/trainer.js';
 import { ALICE_ABOUT, ALICE_CONTOSO, ALICE_FABRIKAM } from '../support/accounts.js';
 import { signInToSignUp } from '../support/flows.js';
 import { TRAINER_KEY } from '../support/trainer-key.js';
 
 test.describe('A class: the trainer knows each learner by name and sees where each is stuck', () => {
   test('three named learners: one finishes, one falls into the trap through a walk link, one stops at the phone section; the class lists exactly them', async ({
+    pagesOn,
     newVisitor,
     worldOf,
     world,
     ui,
   }) => {
     const trainerPage = await newVisitor();
-    const trainer = new TrainerView(trainerPage, ui);
+    const trainer = pagesOn(trainerPage).trainer;
 
     const rehearsal = await test.step('the trainer rehearses in a world of their own first', async () => {
       await trainerPage.goto('/scenarios/happy-path');
-      await expect(new MarketingHome(trainerPage, ui).heading()).toBeVisible();
+      await expect(pagesOn(trainerPage).home.heading()).toBeVisible();
       return (await worldOf(trainerPage)).state();
     });
 
@@ -38,9 +34,9 @@ test.describe('A class: the trainer knows each learner by name and sees where ea
     const [dana, erin, farid] = [await newVisitor(), await newVisitor(), await newVisitor()] as [Page, Page, Page];
 
     await test.step('Dana and Farid open the join link; Erin types the code on the Scenarios page', async () => {
-      await new ClassPage(dana, ui).joinWithLink(link, 'Dana');
-      await new ClassPage(erin, ui).joinWithCode(code.toLowerCase(), 'Erin');
-      await new ClassPage(farid, ui).joinWithLink(link, 'Farid');
+      await pagesOn(dana).classroom.joinWithLink(link, 'Dana');
+      await pagesOn(erin).classroom.joinWithCode(code.toLowerCase(), 'Erin');
+      await pagesOn(farid).classroom.joinWithLink(link, 'Farid');
     });
 
     // At the same time, as a class does.
@@ -52,13 +48,13 @@ test.describe('A class: the trainer knows each learner by name and sees where ea
       }),
       test.step(`Erin takes the two-accounts walk's link and signs up as ${ALICE_FABRIKAM}: the trap`, async () => {
         await erin.goto('/scenarios/two-accounts');
-        const home = new MarketingHome(erin, ui);
+        const home = pagesOn(erin).home;
         await expect(home.heading()).toBeVisible();
         await home.clickStartFree();
-        const signIn = new SignInPage(erin, ui);
+        const signIn = pagesOn(erin).signIn;
         await expect(signIn.pickerHeading()).toBeVisible();
         await signIn.pickAccount(ALICE_FABRIKAM);
-        const signUp = new SignUpPage(erin, ui);
+        const signUp = pagesOn(erin).signUp;
         await signUp.completeWith(ALICE_ABOUT);
         await expect(signUp.readyHeading()).toBeVisible();
       }),
@@ -99,15 +95,16 @@ test.describe('A class: the trainer knows each learner by name and sees where ea
   });
 
   test('the trainer ends the class: the list stays, the learner leaves it, and nobody more can join', async ({
+    pagesOn,
     newVisitor,
     ui,
   }) => {
-    const trainer = new TrainerView(await newVisitor(), ui);
+    const trainer = pagesOn(await newVisitor()).trainer;
     await trainer.open(TRAINER_KEY);
     await trainer.startClass('Wednesday 14:00');
     const link = await trainer.classJoinLink().inputValue();
     const learnerPage = await newVisitor();
-    await new ClassPage(learnerPage, ui).joinWithLink(link, 'Dana');
+    await pagesOn(learnerPage).classroom.joinWithLink(link, 'Dana');
     await trainer.assertLearner('Dana', 'not-yet', ui('progress.none'));
 
     await trainer.endClass();
@@ -119,13 +116,17 @@ test.describe('A class: the trainer knows each learner by name and sees where ea
     await expect(late.getByRole('heading', { level: 1, name: ui('class.ended.title') })).toBeVisible();
   });
 
-  test('a learner changes their name mid-class: the same row shows the new name', async ({ newVisitor, ui }) => {
-    const trainer = new TrainerView(await newVisitor(), ui);
+  test('a learner changes their name mid-class: the same row shows the new name', async ({
+    pagesOn,
+    newVisitor,
+    ui,
+  }) => {
+    const trainer = pagesOn(await newVisitor()).trainer;
     await trainer.open(TRAINER_KEY);
     await trainer.startClass('Thursday 09:00');
     const link = await trainer.classJoinLink().inputValue();
     const learnerPage = await newVisitor();
-    const learner = new ClassPage(learnerPage, ui);
+    const learner = pagesOn(learnerPage).classroom;
     await learner.joinWithLink(link, 'Dana');
     await trainer.assertLearner('Dana', 'not-yet', ui('progress.none'));
 

@@ -1,9 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { Translate } from '../../mock-portal/src/i18n/index.js';
 import { articleStep, attachIdToken, expect, proof, test } from '../fixtures.js';
-import { MarketingHome } from '../pages/marketing-home.js';
-import { SignInPage } from '../pages/sign-in.js';
-import { SignUpPage } from '../pages/sign-up.js';
+import type { SignUpPage } from '../pages/sign-up.js';
 import { ALICE_ABOUT, ALICE_CONTOSO, ALICE_FABRIKAM, PASSWORD } from '../support/accounts.js';
 import { completeSignUpAndOpenPortal } from '../support/flows.js';
 import { loginPagesShownDuring } from '../support/login-pages.js';
@@ -12,8 +10,13 @@ import { loginPagesShownDuring } from '../support/login-pages.js';
  * From the form signed in as the wrong account: complete it as alice@contoso.com instead, and check
  * Contoso got it. A way out proves where a subscription lands, not the trap it avoids.
  */
-async function signUpAsAliceContosoFrom(page: Page, ui: Translate, world: { freeTrials(): Promise<unknown[]> }) {
-  await expect(new SignUpPage(page, ui).signedInAs()).toHaveText(
+async function signUpAsAliceContosoFrom(
+  page: Page,
+  ui: Translate,
+  world: { freeTrials(): Promise<unknown[]> },
+  signUp: SignUpPage,
+) {
+  await expect(signUp.signedInAs()).toHaveText(
     ui('signup.signedInAs', { account: ALICE_CONTOSO, directory: 'Contoso' }),
   );
   const token = await attachIdToken(page);
@@ -92,11 +95,12 @@ test.describe('Pitfall 3: the browser is already signed in as alice@fabrikam.com
         await signIn.clickUseAnotherAccount();
         await signIn.signIn(ALICE_CONTOSO, PASSWORD);
       });
-      await articleStep(page, locale, 4, () => signUpAsAliceContosoFrom(page, ui, world));
+      await articleStep(page, locale, 4, () => signUpAsAliceContosoFrom(page, ui, world, signUp));
     });
   }
 
   test('way out 3: a private window (a new browser context) asks who is signing in', async ({
+    pagesOn,
     ui,
     locale,
     world,
@@ -104,14 +108,13 @@ test.describe('Pitfall 3: the browser is already signed in as alice@fabrikam.com
   }) => {
     const page = await privateWindow();
     // The page objects of the private window, not of the test's own page.
-    const home = new MarketingHome(page, ui);
-    const signIn = new SignInPage(page, ui);
+    const { home, signIn, signUp } = pagesOn(page);
     await articleStep(page, locale, 1, () => home.goTo());
     await articleStep(page, locale, 2, async () => {
       await home.clickStartFree();
       await expect(signIn.usernameField()).toBeVisible();
     });
     await articleStep(page, locale, 3, () => signIn.signIn(ALICE_CONTOSO, PASSWORD));
-    await articleStep(page, locale, 4, () => signUpAsAliceContosoFrom(page, ui, world));
+    await articleStep(page, locale, 4, () => signUpAsAliceContosoFrom(page, ui, world, signUp));
   });
 });

@@ -1,5 +1,4 @@
 import { expect, proof, test } from '../fixtures.js';
-import { SubscriptionBlade } from '../pages/subscription-blade.js';
 import { ALICE_CONTOSO, ALICE_FABRIKAM } from '../support/accounts.js';
 import { signInToPortal } from '../support/flows.js';
 
@@ -48,6 +47,7 @@ test.describe('The portal: access control and administrators follow the rules', 
   });
 
   test('the last Owner cannot be removed, and a Contributor cannot grant access', async ({
+    pagesOn,
     page,
     ui,
     privateWindow,
@@ -74,7 +74,7 @@ test.describe('The portal: access control and administrators follow the rules', 
       const bobPage = await privateWindow();
       const bobPortal = await signInToPortal(bobPage, ui, BOB);
       await bobPortal.openSubscription();
-      const bobBlade = new SubscriptionBlade(bobPage, ui);
+      const bobBlade = pagesOn(bobPage).blade;
       await bobBlade.openTab('portal.nav.iam');
       await bobBlade.addRoleAssignment('megan@contoso.com', 'Reader');
       await expect(bobBlade.refusal()).toHaveText(ui('portal.refused.not-owner'));
@@ -87,6 +87,7 @@ test.describe('The portal: access control and administrators follow the rules', 
   });
 
   test('a co-administrator who is not an Owner cannot change the directory', async ({
+    pagesOn,
     page,
     ui,
     privateWindow,
@@ -105,7 +106,7 @@ test.describe('The portal: access control and administrators follow the rules', 
       await coAdminPortal.switchDirectory('Contoso');
       await coAdminPortal.assertRows([[ui('offer.MS-AZR-0044P'), 'Contoso', ui('role.CoAdministrator')]]);
       await coAdminPortal.openSubscription();
-      const coAdminBlade = new SubscriptionBlade(coAdminPage, ui);
+      const coAdminBlade = pagesOn(coAdminPage).blade;
       await coAdminBlade.openTab('portal.nav.changeDirectory');
       await coAdminBlade.changeDirectoryTo('Fabrikam');
       await expect(coAdminBlade.refusal()).toHaveText(ui('portal.refused.co-admin-cannot-move'));

@@ -1,8 +1,6 @@
 import { LOCKOUT_THRESHOLD } from '../../mock-portal/src/world/lockout.js';
 import { expect, test } from '../fixtures.js';
 import { loginPagesShownDuring } from '../support/login-pages.js';
-import { PortalSubscriptions } from '../pages/portal-subscriptions.js';
-import { SignInPage } from '../pages/sign-in.js';
 import { ALICE_CONTOSO, PASSWORD } from '../support/accounts.js';
 
 test.describe('Sign-in: lockout', () => {
@@ -25,8 +23,8 @@ test.describe('Sign-in: lockout', () => {
 
 test.describe('Sign-in: Stay signed in?', () => {
   test('Yes: after a browser restart the portal signs Alice in again with no page at all', async ({
+    pagesOn,
     page,
-    ui,
     restartBrowser,
     signIn,
     portal,
@@ -38,7 +36,7 @@ test.describe('Sign-in: Stay signed in?', () => {
     await expect(portal.heading()).toBeVisible();
 
     const reopened = await restartBrowser();
-    const reopenedPortal = new PortalSubscriptions(reopened, ui);
+    const reopenedPortal = pagesOn(reopened).portal;
     const shown = await loginPagesShownDuring(reopened, async () => {
       await reopened.goto('/portal/');
       await expect(reopenedPortal.heading()).toBeVisible();
@@ -48,8 +46,8 @@ test.describe('Sign-in: Stay signed in?', () => {
   });
 
   test('No: after a browser restart the sign-in page asks again', async ({
+    pagesOn,
     page,
-    ui,
     restartBrowser,
     signIn,
     portal,
@@ -60,7 +58,7 @@ test.describe('Sign-in: Stay signed in?', () => {
 
     const reopened = await restartBrowser();
     await reopened.goto('/portal/');
-    await expect(new SignInPage(reopened, ui).usernameField()).toBeVisible();
+    await expect(pagesOn(reopened).signIn.usernameField()).toBeVisible();
   });
 });
 

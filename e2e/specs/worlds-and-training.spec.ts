@@ -1,10 +1,5 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures.js';
-import { MarketingHome } from '../pages/marketing-home.js';
-import { ScenariosPage } from '../pages/scenarios.js';
-import { SignInPage } from '../pages/sign-in.js';
-import { SignUpPage } from '../pages/sign-up.js';
-import { TrainerView } from '../pages/trainer.js';
 import { ALICE_ABOUT, ALICE_CONTOSO, ALICE_FABRIKAM } from '../support/accounts.js';
 import { signInToPortal, signInToSignUp } from '../support/flows.js';
 import { TRAINER_KEY } from '../support/trainer-key.js';
@@ -14,6 +9,7 @@ const ALICE = 'Alice Chen';
 
 test.describe('Worlds for everyone: a class on one portal', () => {
   test("two learners sign up as alice@contoso.com at once: each gets a Free Trial in Contoso, and one's Start over leaves the other's", async ({
+    pagesOn,
     newVisitor,
     worldOf,
     ui,
@@ -41,12 +37,12 @@ test.describe('Worlds for everyone: a class on one portal', () => {
 
     await test.step('learner 1 starts over; learner 2 still has her Free Trial in Contoso', async () => {
       const [page1, page2] = learners as [Page, Page];
-      const one = new ScenariosPage(page1, ui);
+      const one = pagesOn(page1).scenarios;
       await one.goTo();
       await one.startOver();
       await one.assertCheck('happy-path', 'not-yet', ALICE);
       await expect.poll(async () => (await first?.freeTrials())?.length).toBe(0);
-      const two = new ScenariosPage(page2, ui);
+      const two = pagesOn(page2).scenarios;
       await two.goTo();
       await two.assertCheck('happy-path', 'done', ALICE, 'Contoso');
       await expect.poll(async () => (await second?.freeTrials())?.map((p) => p.directory)).toEqual(['Contoso']);
@@ -54,6 +50,7 @@ test.describe('Worlds for everyone: a class on one portal', () => {
   });
 
   test('a private window opened with the world link acts in the same world, signed in as nobody', async ({
+    pagesOn,
     newVisitor,
     worldOf,
     ui,
@@ -62,7 +59,7 @@ test.describe('Worlds for everyone: a class on one portal', () => {
     await signInToPortal(learner, ui, ALICE_CONTOSO);
     const world = await worldOf(learner);
     const { code } = await world.state();
-    const scenarios = new ScenariosPage(learner, ui);
+    const scenarios = pagesOn(learner).scenarios;
     await scenarios.goTo();
     await expect(scenarios.footerWorld(code)).toBeVisible();
     const link = await scenarios.joinLink().inputValue();
@@ -76,26 +73,26 @@ test.describe('Worlds for everyone: a class on one portal', () => {
 
     const privateWindow = await newVisitor();
     await privateWindow.goto(link);
-    await expect(new MarketingHome(privateWindow, ui).heading()).toBeVisible();
-    await expect(new ScenariosPage(privateWindow, ui).footerWorld(code), 'the same world').toBeVisible();
+    await expect(pagesOn(privateWindow).home.heading()).toBeVisible();
+    await expect(pagesOn(privateWindow).scenarios.footerWorld(code), 'the same world').toBeVisible();
     await privateWindow.goto('/portal/');
-    await expect(new SignInPage(privateWindow, ui).usernameField(), 'signed in as nobody').toBeVisible();
+    await expect(pagesOn(privateWindow).signIn.usernameField(), 'signed in as nobody').toBeVisible();
     expect((await worldOf(privateWindow)).id).toBe(world.id);
   });
 
   test('each scenario link gives a fresh world in the state its walk starts from', async ({
+    pagesOn,
     newVisitor,
     worldOf,
-    ui,
   }) => {
     /** A new visitor opens the walk's link, lands on the Azure home page in a world of their own, and selects Start free. */
     const startWalk = async (walk: Walk) => {
       const page = await newVisitor();
       await page.goto(`/scenarios/${walk}`);
-      const home = new MarketingHome(page, ui);
+      const home = pagesOn(page).home;
       await expect(home.heading()).toBeVisible();
       const { code } = await (await worldOf(page)).state();
-      await expect(new ScenariosPage(page, ui).footerWorld(code)).toBeVisible();
+      await expect(pagesOn(page).scenarios.footerWorld(code)).toBeVisible();
       await home.clickStartFree();
       return page;
     };
@@ -103,13 +100,13 @@ test.describe('Worlds for everyone: a class on one portal', () => {
     for (const walk of ['happy-path', 'work-or-personal'] as const) {
       await test.step(`${walk}: nobody is signed in, so Start free asks who you are`, async () => {
         const page = await startWalk(walk);
-        await expect(new SignInPage(page, ui).usernameField()).toBeVisible();
+        await expect(pagesOn(page).signIn.usernameField()).toBeVisible();
       });
     }
 
     await test.step("two-accounts: Start free offers both of Alice's accounts at Pick an account", async () => {
       const page = await startWalk('two-accounts');
-      const signIn = new SignInPage(page, ui);
+      const signIn = pagesOn(page).signIn;
       await expect(signIn.pickerHeading()).toBeVisible();
       await expect(signIn.tile(ALICE_CONTOSO)).toBeVisible();
       await expect(signIn.tile(ALICE_FABRIKAM)).toBeVisible();
@@ -118,13 +115,14 @@ test.describe('Worlds for everyone: a class on one portal', () => {
 
     await test.step('already-signed-in: Start free opens the form as alice@fabrikam.com, asking nothing', async () => {
       const page = await startWalk('already-signed-in');
-      await expect(new SignUpPage(page, ui).signedInAs()).toContainText(ALICE_FABRIKAM);
+      await expect(pagesOn(page).signUp.signedInAs()).toContainText(ALICE_FABRIKAM);
     });
   });
 });
 
 test.describe('Training: what the learner and the trainer see', () => {
   test('a learner falls into the trap: the confirmation says why, Check my work says so, and the trainer view shows it by itself', async ({
+    pagesOn,
     page,
     world,
     ui,
@@ -132,7 +130,7 @@ test.describe('Training: what the learner and the trainer see', () => {
     newVisitor,
   }) => {
     const { code } = await world.state();
-    const trainer = new TrainerView(await newVisitor(), ui);
+    const trainer = pagesOn(await newVisitor()).trainer;
     await trainer.open(TRAINER_KEY);
     await trainer.assertVerdict(code, 'not-yet');
 
@@ -146,7 +144,7 @@ test.describe('Training: what the learner and the trainer see', () => {
     await expect(why).toContainText(ui('why.wayChange', { directory: 'Contoso' }));
     await expect.poll(async () => (await world.freeTrials()).map((p) => p.directory)).toEqual(['Fabrikam']);
 
-    const scenarios = new ScenariosPage(page, ui);
+    const scenarios = pagesOn(page).scenarios;
     await scenarios.goTo();
     // A world made by browsing answers for the article as written.
     await scenarios.assertCheck('happy-path', 'trap', ALICE, 'Fabrikam');
@@ -173,19 +171,19 @@ test.describe('Training: what the learner and the trainer see', () => {
   });
 
   test("Check my work in a world the two-accounts walk made says done for that walk only, though Alice's other walks are about her too", async ({
+    pagesOn,
     newVisitor,
     worldOf,
-    ui,
   }) => {
     const page = await newVisitor();
     await page.goto('/scenarios/two-accounts');
-    const home = new MarketingHome(page, ui);
+    const home = pagesOn(page).home;
     await expect(home.heading()).toBeVisible();
     await home.clickStartFree();
-    const signIn = new SignInPage(page, ui);
+    const signIn = pagesOn(page).signIn;
     await expect(signIn.pickerHeading()).toBeVisible();
     await signIn.pickAccount(ALICE_CONTOSO);
-    const signUp = new SignUpPage(page, ui);
+    const signUp = pagesOn(page).signUp;
     await expect(signUp.signedInAs()).toContainText(ALICE_CONTOSO);
     await signUp.completeWith(ALICE_ABOUT);
     await expect(signUp.readyHeading()).toBeVisible();
@@ -193,7 +191,7 @@ test.describe('Training: what the learner and the trainer see', () => {
       .poll(async () => (await (await worldOf(page)).freeTrials()).map((p) => p.directory))
       .toEqual(['Contoso']);
 
-    const scenarios = new ScenariosPage(page, ui);
+    const scenarios = pagesOn(page).scenarios;
     await scenarios.goTo();
     await scenarios.assertCheck('two-accounts', 'done', ALICE, 'Contoso');
     for (const other of ['happy-path', 'already-signed-in', 'work-or-personal'] as const)
@@ -201,12 +199,13 @@ test.describe('Training: what the learner and the trainer see', () => {
   });
 
   test('Check my work says done only once the Free Trial is in Contoso, and not yet again after Start over', async ({
+    pagesOn,
     page,
     world,
     ui,
     signUp,
   }) => {
-    const scenarios = new ScenariosPage(page, ui);
+    const scenarios = pagesOn(page).scenarios;
     await scenarios.goTo();
     await scenarios.assertCheck('happy-path', 'not-yet', ALICE);
 

@@ -6,6 +6,7 @@ import {
   Classes,
   classesFileSchema,
   MAX_CLASSES,
+  MAX_LEARNERS_PER_CLASS,
   personName,
   type ClassesFile,
 } from '../src/world/classroom.js';
@@ -197,5 +198,89 @@ describe('classes', () => {
     const classes = new Classes();
     const codes = new Set(Array.from({ length: MAX_CLASSES }, (_, n) => started(classes, `c${n}`).code));
     assert.equal(codes.size, MAX_CLASSES);
+  });
+});
+
+describe('classes, at their edges', () => {
+  it('look no further than four times the limit into a name, and no further than 40 characters into a code', () => {
+    assert.deepEqual(personName(' '.repeat(240), 60), { ok: false, problem: 'empty' });
+    assert.deepEqual(personName(' '.repeat(241), 60), { ok: false, problem: 'too-long' });
+    assert.equal(classCodeOf(`${' '.repeat(34)}QX7KDA`), 'QX7KDA');
+    assert.equal(classCodeOf(`${' '.repeat(35)}QX7KDA`), undefined);
+  });
+
+  it('take a code chosen for them only when it is a free class code', () => {
+    const classes = new Classes();
+    const fixed = classes.start('Pictures', 'TRY7QA');
+    assert.ok(fixed.ok);
+    assert.equal(fixed.classroom.code, 'TRY7QA');
+    assert.deepEqual(classes.start('Again', 'TRY7QA'), { ok: false, problem: 'code-taken' });
+    assert.deepEqual(classes.start('Lower', 'try7qc'), { ok: false, problem: 'code-taken' });
+    assert.deepEqual(classes.start('Not one', 'TRY7Q'), { ok: false, problem: 'code-taken' });
+    assert.equal(classes.list().length, 1);
+  });
+
+  it('never give two classes one code, however the random letters fall', () => {
+    const codes = ['AAAAAA', 'AAAAAA', 'AAAAAA', 'CCCCCC'];
+    const classes = new Classes(undefined, undefined, undefined, () => codes.shift() ?? 'DDDDDD');
+    assert.equal(started(classes, 'first').code, 'AAAAAA');
+    assert.equal(started(classes, 'second').code, 'CCCCCC');
+  });
+
+  it('tell the store every change: a class started, a learner joined, a class ended or forgotten', () => {
+    const store = new LastFile();
+    const classes = new Classes(undefined, store);
+    const tuesday = started(classes);
+    assert.deepEqual(
+      store.file?.classes.map((c) => c.name),
+      ['Tuesday 10:00'],
+    );
+    joined(classes, tuesday.code, 'Dana');
+    assert.deepEqual(
+      store.file?.classes[0]?.learners.map((l) => l.name),
+      ['Dana'],
+    );
+    classes.end(tuesday.id);
+    assert.ok(store.file?.classes[0]?.endedAt);
+    assert.equal(classes.forget('no-such-class'), false);
+    assert.ok(classes.forget(tuesday.id));
+    assert.deepEqual(store.file?.classes, []);
+  });
+
+  it('answer a join with the class as it is now, the new learner in it, and each learner as themselves', () => {
+    const classes = new Classes();
+    const tuesday = started(classes);
+    const dana = joined(classes, tuesday.code, 'Dana');
+    const second = classes.join(tuesday.code, 'Erin');
+    assert.ok(second.ok);
+    assert.deepEqual(
+      second.classroom.learners.map((l) => l.name),
+      ['Dana', 'Erin'],
+    );
+    assert.equal(classes.membership(second.learner.id)?.learner.name, 'Erin');
+    classes.rename(second.learner.id, 'Erin Wu');
+    assert.equal(classes.membership(dana.id)?.learner.name, 'Dana', 'renaming one learner renames no other');
+  });
+
+  it(`are full at ${MAX_LEARNERS_PER_CLASS} learners, not one before`, () => {
+    const classes = new Classes();
+    const big = started(classes);
+    for (let n = 0; n < MAX_LEARNERS_PER_CLASS; n += 1) joined(classes, big.code, `Learner ${n}`);
+    assert.deepEqual(classes.join(big.code, 'One more'), { ok: false, problem: 'full' });
+  });
+
+  it('say why a file is refused: a name that is not one, a code that is not one', () => {
+    const file = {
+      format: 'mock-azure-classes/1',
+      classes: [
+        { id: randomUUID(), code: 'TRY7QA', name: '  Dana  ', startedAt: new Date().toISOString(), learners: [] },
+      ],
+    };
+    const messages = (changed: unknown) =>
+      classesFileSchema.safeParse(changed).error?.issues.map((issue) => issue.message) ?? [];
+    assert.deepEqual(messages(file), ['not a name']);
+    assert.deepEqual(messages({ ...file, classes: [{ ...file.classes[0], name: 'Dana', code: 'nope' }] }), [
+      'not a class code',
+    ]);
   });
 });

@@ -80,6 +80,7 @@ describe('how far a world has got along the article', () => {
     assert.equal(saves(), before + 1);
     const copy = worldFromFile(worldFileOf(world));
     assert.deepEqual(copy.progress, world.progress);
+    assert.deepEqual(world.snapshot().progress, world.progress, 'the test API and failure reports show it');
     assert.equal(registry.reset(world).progress, undefined, 'Start over starts the article again');
   });
 

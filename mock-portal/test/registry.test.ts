@@ -200,4 +200,20 @@ describe('the registry, in detail', () => {
     assert.deepEqual(store.deleted, ['a']);
     assert.deepEqual(store.saved, [], 'what was read back is not written again');
   });
+
+  it("reads one live world's entry without counting it as a use, and nothing for a world that is not there", () => {
+    // Well after zero: lru-cache reads a start of 0 as no start at all.
+    let now = 1_000 * HOUR;
+    const clocks = { monotonic: () => now, wall: () => now };
+    const registry = new WorldRegistry({}, undefined, [], clocks);
+    const world = registry.createWorld();
+    assert.ok(world);
+    now += 5 * 60_000;
+    const entry = registry.entry(world.id);
+    assert.equal(entry?.world, world);
+    assert.equal(entry?.lastUsedAt, 1_000 * HOUR, 'last used when made, five minutes ago');
+    now += 60_000;
+    assert.equal(registry.entry(world.id)?.lastUsedAt, 1_000 * HOUR, 'reading it was no use');
+    assert.equal(registry.entry('no-such-world'), undefined);
+  });
 });

@@ -111,10 +111,18 @@ export class Classes {
   readonly #classOfLearner = new Map<string, string>();
   readonly #store: ClassStore | undefined;
   readonly #now: () => Date;
+  readonly #newCode: () => string;
 
-  constructor(stored?: ClassesFile, store?: ClassStore, now: () => Date = () => new Date()) {
+  /** `now` and `newCode` for tests: a clock they set, codes they choose (random ones by default). */
+  constructor(
+    stored?: ClassesFile,
+    store?: ClassStore,
+    now: () => Date = () => new Date(),
+    newCode: () => string = () => readableLetters(CLASS_CODE_LENGTH),
+  ) {
     this.#store = store;
     this.#now = now;
+    this.#newCode = newCode;
     for (const classroom of stored?.classes ?? []) this.#put(classroom);
   }
 
@@ -229,8 +237,8 @@ export class Classes {
 
   #unusedCode(): string {
     const taken = new Set([...this.#classes.values()].map((classroom) => classroom.code));
-    let code = readableLetters(CLASS_CODE_LENGTH);
-    while (taken.has(code)) code = readableLetters(CLASS_CODE_LENGTH);
+    let code = this.#newCode();
+    while (taken.has(code)) code = this.#newCode();
     return code;
   }
 
