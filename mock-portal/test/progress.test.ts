@@ -96,4 +96,24 @@ describe('how far a world has got along the article', () => {
       assert.equal(parsed.ok, false, JSON.stringify(progress));
     }
   });
+
+  it('comes back from a world file for every kind of step, with directory names of 1 to 100 characters', () => {
+    const file = { ...worldFileOf(createSeedWorld()) } as Record<string, unknown>;
+    const since = at(0).toISOString();
+    const parses = (step: unknown) => parseWorldFile(JSON.stringify({ ...file, progress: { step, since } })).ok;
+    for (const step of [
+      { kind: 'signed-in', account: 'alice@contoso.com' },
+      ...[1, 2, 3, 4].map((section) => ({ kind: 'form-section', section })),
+      { kind: 'signed-up', directory: 'Contoso' },
+      { kind: 'portal-opened' },
+      { kind: 'changed-directory', directory: 'Contoso' },
+    ])
+      assert.equal(parses(step), true, JSON.stringify(step));
+    for (const kind of ['signed-up', 'changed-directory']) {
+      assert.equal(parses({ kind, directory: 'd'.repeat(100) }), true, kind);
+      assert.equal(parses({ kind, directory: 'd'.repeat(101) }), false, kind);
+      assert.equal(parses({ kind, directory: '' }), false, kind);
+    }
+    assert.equal(parses({ kind: 'form-section', section: 0 }), false);
+  });
 });
