@@ -47,14 +47,12 @@ test.describe('A class: the trainer knows each learner by name and sees where ea
         await expect(signUp.readyHeading()).toBeVisible();
       }),
       test.step(`Erin takes the two-accounts walk's link and signs up as ${ALICE_FABRIKAM}: the trap`, async () => {
+        const { home, signIn, signUp } = pagesOn(erin);
         await erin.goto('/scenarios/two-accounts');
-        const home = pagesOn(erin).home;
         await expect(home.heading()).toBeVisible();
         await home.clickStartFree();
-        const signIn = pagesOn(erin).signIn;
         await expect(signIn.pickerHeading()).toBeVisible();
         await signIn.pickAccount(ALICE_FABRIKAM);
-        const signUp = pagesOn(erin).signUp;
         await signUp.completeWith(ALICE_ABOUT);
         await expect(signUp.readyHeading()).toBeVisible();
       }),
