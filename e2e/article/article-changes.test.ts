@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { articleDifferences } from './article-check.js';
 import { readArticle } from './markdown.js';
-import type { ReviewedEdition } from './reviewed.js';
+import { reviewedOf } from './reviewed-of.js';
 
 /**
  * Two small articles of our own in the shapes of the article's two editions: the en-US one sets
@@ -42,17 +42,6 @@ const ZH_TW = `# 泡一杯茶
 
 * 茶長在灌木上。
 `;
-
-function reviewedOf(markdown: string): ReviewedEdition {
-  const facts = readArticle(markdown);
-  return {
-    file: 'tea.md',
-    reviewedOn: '2017-01-01',
-    steps: facts.steps.map((step) => ({ ...step, id: `step-${step.number}` as 'step-1', number: step.number as 1 })),
-    rules: facts.rules.map((rule) => ({ proves: 'rule-lands-in-home-directory', fingerprint: rule.fingerprint })),
-    pictures: facts.pictures,
-  };
-}
 
 const changesTo = (edition: string, changed: string) =>
   articleDifferences(readArticle(changed), reviewedOf(edition), (words) => words === 'Boil the kettle');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { articleDifferences } from './article-check.js';
 import { languageOfArticle, readArticle } from './markdown.js';
-import type { ReviewedEdition } from './reviewed.js';
+import { reviewedOf } from './reviewed-of.js';
 
 /** A small article of our own, in the shapes Microsoft's uses: front matter, numbered steps, bracketed words, pictures, a background list. */
 const ARTICLE = `---
@@ -38,16 +38,6 @@ Keep these in mind:
 Ask [someone](https://example.com/help).
 `;
 
-const reviewedOf = (markdown: string): ReviewedEdition => {
-  const facts = readArticle(markdown);
-  return {
-    file: 'tea.md',
-    reviewedOn: '2017-01-01',
-    steps: facts.steps.map((step) => ({ ...step, id: `step-${step.number}` as 'step-1', number: step.number as 1 })),
-    rules: facts.rules.map((rule) => ({ proves: 'rule-lands-in-home-directory', fingerprint: rule.fingerprint })),
-    pictures: facts.pictures,
-  };
-};
 const REVIEWED = reviewedOf(ARTICLE);
 const shownByMock = (words: string) => words === 'Boil water' || words === 'Boil the kettle';
 const differencesOf = (markdown: string) => articleDifferences(readArticle(markdown), REVIEWED, shownByMock);

@@ -1,8 +1,28 @@
 import type { Page } from '@playwright/test';
+import type { Translate } from '../../mock-portal/src/i18n/index.js';
 import { expect, test } from '../fixtures.js';
+import type { Pages } from '../pages/index.js';
+import type { TrainerView } from '../pages/trainer.js';
 import { ALICE_ABOUT, ALICE_CONTOSO, ALICE_FABRIKAM } from '../support/accounts.js';
 import { signInToSignUp } from '../support/flows.js';
 import { TRAINER_KEY } from '../support/trainer-key.js';
+
+/** A class the trainer started from the trainer view, with Dana joined by its link and listed. */
+async function classWithDana(
+  pagesOn: (page: Page) => Pages,
+  newVisitor: () => Promise<Page>,
+  ui: Translate,
+  name: string,
+): Promise<{ trainer: TrainerView; link: string; learnerPage: Page }> {
+  const trainer = pagesOn(await newVisitor()).trainer;
+  await trainer.open(TRAINER_KEY);
+  await trainer.startClass(name);
+  const link = await trainer.classJoinLink().inputValue();
+  const learnerPage = await newVisitor();
+  await pagesOn(learnerPage).classroom.joinWithLink(link, 'Dana');
+  await trainer.assertLearner('Dana', 'not-yet', ui('progress.none'));
+  return { trainer, link, learnerPage };
+}
 
 test.describe('A class: the trainer knows each learner by name and sees where each is stuck', () => {
   test('three named learners: one finishes, one falls into the trap through a walk link, one stops at the phone section; the class lists exactly them', async ({
@@ -97,13 +117,7 @@ test.describe('A class: the trainer knows each learner by name and sees where ea
     newVisitor,
     ui,
   }) => {
-    const trainer = pagesOn(await newVisitor()).trainer;
-    await trainer.open(TRAINER_KEY);
-    await trainer.startClass('Wednesday 14:00');
-    const link = await trainer.classJoinLink().inputValue();
-    const learnerPage = await newVisitor();
-    await pagesOn(learnerPage).classroom.joinWithLink(link, 'Dana');
-    await trainer.assertLearner('Dana', 'not-yet', ui('progress.none'));
+    const { trainer, link, learnerPage } = await classWithDana(pagesOn, newVisitor, ui, 'Wednesday 14:00');
 
     await trainer.endClass();
     await expect(trainer.learnersTable().getByRole('rowheader')).toHaveText(['Dana']);
@@ -119,14 +133,8 @@ test.describe('A class: the trainer knows each learner by name and sees where ea
     newVisitor,
     ui,
   }) => {
-    const trainer = pagesOn(await newVisitor()).trainer;
-    await trainer.open(TRAINER_KEY);
-    await trainer.startClass('Thursday 09:00');
-    const link = await trainer.classJoinLink().inputValue();
-    const learnerPage = await newVisitor();
+    const { trainer, learnerPage } = await classWithDana(pagesOn, newVisitor, ui, 'Thursday 09:00');
     const learner = pagesOn(learnerPage).classroom;
-    await learner.joinWithLink(link, 'Dana');
-    await trainer.assertLearner('Dana', 'not-yet', ui('progress.none'));
 
     await learner.nameField().fill('Dana Lee');
     await learnerPage.getByRole('button', { name: ui('class.rename') }).click();

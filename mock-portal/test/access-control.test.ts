@@ -1,20 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isLockedOut } from '../src/world/lockout.js';
-import type { Account } from '../src/world/model.js';
 import { createSeedWorld } from '../src/world/seed.js';
 import type { World } from '../src/world/world.js';
-import { accountOf, directoryNamed, PROFILE, tokenFor } from './helpers.js';
-
-function signUp(world: World, signInName: string, kind: Account['kind'] = 'work') {
-  const result = world.signUpForFreeTrial(
-    tokenFor(accountOf(world, signInName, kind)),
-    `r-${signInName}-${kind}`,
-    PROFILE,
-  );
-  assert.equal(result.status, 'created');
-  return result.status === 'created' ? result : assert.fail('not created');
-}
+import { accountOf, directoryNamed, signUp } from './helpers.js';
 
 describe('the world refuses what names nothing', () => {
   it('refuses a wrong password for an account it does not have, without locking anything', () => {

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import type { WorldStore } from '../src/world/registry.js';
 import {
   PERSONAL_ACCOUNT_TENANT_ID,
@@ -6,6 +7,8 @@ import {
   type TokenIdentity,
 } from '../src/world/model.js';
 import type { World } from '../src/world/world.js';
+import { createSeedWorld } from '../src/world/seed.js';
+import { worldFileOf, type WorldFile } from '../src/world/world-file.js';
 
 export const PROFILE: SignUpProfile = {
   country: 'US',
@@ -46,4 +49,29 @@ export class RecordingStore implements WorldStore {
   delete(id: string): void {
     this.deleted.push(id);
   }
+}
+
+/** Signs this account up for a Free Trial in its world, as the form would; a refusal fails the test. */
+export function signUp(world: World, signInName: string, kind: Account['kind'] = 'work') {
+  const result = world.signUpForFreeTrial(
+    tokenFor(accountOf(world, signInName, kind)),
+    `r-${signInName}-${kind}`,
+    PROFILE,
+  );
+  assert.equal(result.status, 'created');
+  return result.status === 'created' ? result : assert.fail('not created');
+}
+
+/** A world file with a Free Trial, a role, a co-administrator and a personal Default Directory in it. */
+export function richFile(): WorldFile {
+  const world = createSeedWorld();
+  const alice = accountOf(world, 'alice@contoso.com');
+  const made = world.signUpForFreeTrial(tokenFor(alice), 'r1', PROFILE);
+  assert.equal(made.status, 'created');
+  const id = made.status === 'created' ? made.subscription.id : '';
+  assert.ok(world.grantRole(alice.id, id, accountOf(world, 'bob@contoso.com').id, 'Reader').ok);
+  assert.ok(world.addCoAdministrator(alice.id, id, accountOf(world, 'megan@contoso.com').id).ok);
+  const carol = accountOf(world, 'carol@contoso.com', 'personal');
+  assert.equal(world.signUpForFreeTrial(tokenFor(carol), 'r2', PROFILE).status, 'created');
+  return worldFileOf(world);
 }

@@ -6,21 +6,11 @@ import { defaultDirectoryDomain, placementFor } from '../src/world/placement.js'
 import { createSeedWorld } from '../src/world/seed.js';
 import { worldFileOf, worldFromFile } from '../src/world/world-file.js';
 import type { World } from '../src/world/world.js';
-import { accountOf, PROFILE, tokenFor } from './helpers.js';
+import { accountOf, signUp } from './helpers.js';
 
 /** alice@contoso.com as plain data, with a change. */
 function accountLike(change: Partial<Account>, world: World = createSeedWorld()): Account {
   return { ...accountOf(world, 'alice@contoso.com'), ...change };
-}
-
-function signUp(world: World, signInName: string, kind: Account['kind'] = 'work') {
-  const result = world.signUpForFreeTrial(
-    tokenFor(accountOf(world, signInName, kind)),
-    `r-${signInName}-${kind}`,
-    PROFILE,
-  );
-  assert.equal(result.status, 'created');
-  return result.status === 'created' ? result : assert.fail('not created');
 }
 
 describe('placement: a personal account', () => {

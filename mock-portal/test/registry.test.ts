@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_LIMITS, WorldRegistry, type StoredWorld } from '../src/world/registry.js';
 import { createSeedWorld } from '../src/world/seed.js';
-import { worldFileOf, type WorldFile } from '../src/world/world-file.js';
-import { accountOf, RecordingStore, PROFILE, tokenFor } from './helpers.js';
+import { worldFileOf } from '../src/world/world-file.js';
+import { accountOf, RecordingStore, richFile } from './helpers.js';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -115,20 +115,6 @@ describe('the registry', () => {
     });
   });
 });
-
-/** A world file with a Free Trial, a role, a co-administrator and a personal Default Directory in it. */
-function richFile(): WorldFile {
-  const world = createSeedWorld();
-  const alice = accountOf(world, 'alice@contoso.com');
-  const made = world.signUpForFreeTrial(tokenFor(alice), 'r1', PROFILE);
-  assert.equal(made.status, 'created');
-  const id = made.status === 'created' ? made.subscription.id : '';
-  assert.ok(world.grantRole(alice.id, id, accountOf(world, 'bob@contoso.com').id, 'Reader').ok);
-  assert.ok(world.addCoAdministrator(alice.id, id, accountOf(world, 'megan@contoso.com').id).ok);
-  const carol = accountOf(world, 'carol@contoso.com', 'personal');
-  assert.equal(world.signUpForFreeTrial(tokenFor(carol), 'r2', PROFILE).status, 'created');
-  return worldFileOf(world);
-}
 
 describe('the registry, in detail', () => {
   it('refuses an arranged world when full of worlds in use, and keeps none whose arrangement was refused', () => {

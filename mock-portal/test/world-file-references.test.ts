@@ -1,27 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createSeedWorld } from '../src/world/seed.js';
-import { parseWorldFile, worldFileOf, worldFromFile, type WorldFile } from '../src/world/world-file.js';
-import { accountOf, PROFILE, tokenFor } from './helpers.js';
+import { parseWorldFile, worldFromFile, type WorldFile } from '../src/world/world-file.js';
+import { accountOf, PROFILE, richFile } from './helpers.js';
 
 const problemsOf = (file: unknown) => {
   const parsed = parseWorldFile(JSON.stringify(file));
   return parsed.ok ? [] : parsed.problems;
 };
-
-/** A world file with a Free Trial, a role, a co-administrator and a personal Default Directory in it. */
-function richFile(): WorldFile {
-  const world = createSeedWorld();
-  const alice = accountOf(world, 'alice@contoso.com');
-  const made = world.signUpForFreeTrial(tokenFor(alice), 'r1', PROFILE);
-  assert.equal(made.status, 'created');
-  const id = made.status === 'created' ? made.subscription.id : '';
-  assert.ok(world.grantRole(alice.id, id, accountOf(world, 'bob@contoso.com').id, 'Reader').ok);
-  assert.ok(world.addCoAdministrator(alice.id, id, accountOf(world, 'megan@contoso.com').id).ok);
-  const carol = accountOf(world, 'carol@contoso.com', 'personal');
-  assert.equal(world.signUpForFreeTrial(tokenFor(carol), 'r2', PROFILE).status, 'created');
-  return worldFileOf(world);
-}
 
 describe('a world file: every reference is checked', () => {
   const file = richFile();
