@@ -137,7 +137,15 @@ function testServer(on: number, https = false, env: Record<string, string> = {})
     command: `node --import tsx mock-portal/src/main.ts --test-mode${https ? ' --https' : ''}`,
     url: `${https ? 'https' : 'http'}://localhost:${on}/healthz`,
     ignoreHTTPSErrors: https,
-    env: { PORT: String(on), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', TRAINER_KEY, ...env },
+    // Every test comes from this one address, and a class's tests make worlds by the dozen through
+    // the pages: the per-address limit (tested on a server of its own) must not decide a test.
+    env: {
+      PORT: String(on),
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      TRAINER_KEY,
+      NEW_WORLDS_PER_ADDRESS: '100000',
+      ...env,
+    },
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
     stdout: 'ignore' as const,
