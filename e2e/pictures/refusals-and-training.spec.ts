@@ -175,7 +175,11 @@ for (const locale of LOCALES) {
       await pagesOn(learnerPage).classroom.joinAs('Gita');
       // The footer names the learner's new world, whose code is random: the page's own part only.
       await picture(learnerPage, locale, '47-training-your-class', { of: learnerPage.getByRole('main') });
+      // Gita's world goes with the class: the next language's trainer view shows picture worlds only.
+      const gitasWorld = (await learnerContext.cookies()).find((cookie) => cookie.name === WORLD_COOKIE)?.value;
+      expect(gitasWorld).toBeTruthy();
       await learnerContext.close();
+      expect((await request.delete(`${TEST_API}/worlds/${gitasWorld ?? ''}`)).status()).toBe(204);
 
       await request.delete(`${TEST_API}/classes/${classId}`);
       for (const id of ids) await request.delete(`${TEST_API}/worlds/${id}`);

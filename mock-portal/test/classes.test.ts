@@ -100,6 +100,19 @@ describe('classes over HTTP', () => {
     assert.match(csv, /"'=HYPERLINK\(""http:\/\/evil""\)"/, 'a formula is defused');
   });
 
+  it('joining makes one world for the learner: the one a browser with none is given, or a fresh one', async () => {
+    const { id, code } = await startClass('One world each');
+    const before = running.registry.size;
+    const { learner } = await learnerJoins(base, code, 'Dana');
+    assert.equal(running.registry.size, before + 1, 'one world, not one for the post and one for the class');
+    assert.equal(running.classes.byId(id)?.learners[0]?.worldId, learner.cookies.get(WORLD_COOKIE));
+    const again = await learner.send(`/class/${code}`);
+    const rejoined = await learner.postForm(`/class/${code}`, { _csrf: csrfTokenOf(await again.text()), name: 'Dana' });
+    assert.equal(rejoined.status, 303);
+    assert.equal(running.registry.size, before + 2, 'a browser that had a world gets a fresh one');
+    assert.equal(running.classes.byId(id)?.learners[1]?.worldId, learner.cookies.get(WORLD_COOKIE));
+  });
+
   it('a learner who changes their name mid-class keeps one row, with the new name and the same world', async () => {
     const { id, code } = await startClass('Renames');
     const { learner } = await learnerJoins(base, code, 'Dana');

@@ -18,6 +18,8 @@ declare global {
       world: World;
       /** The learner this browser is, and their class, while it is open (class-membership.ts). */
       learner?: { classroom: Classroom; learner: Learner };
+      /** This request made the browser's world (its first change of state): it is as fresh as worlds come. */
+      madeWorld?: boolean;
     }
     interface Locals {
       locale: Locale;

@@ -98,6 +98,7 @@ export class WorldSelection {
         return;
       }
       res.cookie(WORLD_COOKIE, world.id, this.#cookieOptions());
+      req.madeWorld = true;
       this.#use(req, res, world);
       then(world);
     });

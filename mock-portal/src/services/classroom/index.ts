@@ -126,11 +126,18 @@ export function classroomService(options: ClassroomOptions): Router {
       });
     }
     membership.admit(req, res, joined.learner.id);
-    // A learner starts the class in a world of their own: nothing they rehearsed before is in their row.
-    options.newWorld(req, res, () => {
+    const welcome = () => {
       req.session.classNotice = 'class.joined';
       res.redirect(303, '/class');
-    });
+    };
+    // A learner starts the class in a fresh world: nothing they rehearsed before is in their row. A
+    // browser that had none was just given one by this very post: that one is theirs.
+    if (req.madeWorld) {
+      membership.entered(req, req.world);
+      welcome();
+      return;
+    }
+    options.newWorld(req, res, welcome);
   });
 
   const joinPage = (
