@@ -7,7 +7,6 @@ import { cookieOf } from './cookies.js';
 import { renderMessage } from './render.js';
 import { WORLD_COOKIE } from '../contract.js';
 
-export { WORLD_COOKIE };
 const THIRTY_DAYS_MS = 30 * 24 * 60 * 60 * 1000;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

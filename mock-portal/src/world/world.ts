@@ -289,7 +289,9 @@ export class World {
 
   /** The portal opened: a step of the article only once someone here has signed up. */
   portalOpened(): void {
-    if (this.signedUpSubscriptions().length > 0) this.#reachAndSave({ kind: 'portal-opened' });
+    // Every portal page asks: stop at the first subscription someone signed up for, make no list.
+    for (const subscription of this.#subscriptions.values())
+      if (subscription.signUpTenantId !== undefined) return this.#reachAndSave({ kind: 'portal-opened' });
   }
 
   /** Everything, as plain JSON, for the test-only API and for failure reports. Passwords left out. */

@@ -5,7 +5,7 @@ import { MESSAGE_VIEW, renderHtml } from '../../http/render.js';
 import type { ScenarioSignIns } from '../../http/scenario-sign-ins.js';
 import { formsMayEndAt } from '../../http/security.js';
 import { serviceSession } from '../../http/sessions.js';
-import { WORLD_COOKIE } from '../../http/world-selection.js';
+import { WORLD_COOKIE } from '../../contract.js';
 import type { World } from '../../world/world.js';
 import type { WorldRegistry } from '../../world/registry.js';
 import { RequestTenancy } from './tenancy.js';
