@@ -74,6 +74,11 @@ export function errorPages(): ErrorRequestHandler {
       return;
     }
     renderError(res, page).catch(() => {
+      // A page that failed halfway has already sent its headers: end it rather than throw again.
+      if (res.headersSent) {
+        res.end();
+        return;
+      }
       res
         .status(page.status)
         .type('text')
