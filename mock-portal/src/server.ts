@@ -17,12 +17,15 @@ import { ScenarioSignIns } from './http/scenario-sign-ins.js';
 import { WorldSelection } from './http/world-selection.js';
 import { loginService } from './services/login/index.js';
 import type { ClientRegistration } from './services/login/provider.js';
+import { graphService } from './services/graph/index.js';
+import { managementService } from './services/management/index.js';
 import { marketingService } from './services/marketing/index.js';
 import { portalService } from './services/portal/index.js';
 import { RelyingParty } from './services/relying-party/index.js';
 import { signupService } from './services/signup/index.js';
 import { classroomService } from './services/classroom/index.js';
 import { trainerService } from './services/trainer/index.js';
+import { newSigningKey } from './identity-platform/signing-key.js';
 import { Classes } from './world/classroom.js';
 import { WorldRegistry } from './world/registry.js';
 
@@ -52,6 +55,7 @@ export async function createApp(
   classes = new Classes(),
 ): Promise<App> {
   const secret = randomBytes(32).toString('hex');
+  const signingKey = await newSigningKey();
   const secureCookies = config.publicUrl.startsWith('https:');
   const loginUrl = `${config.publicUrl}/login`;
   const client = (name: 'signup' | 'portal') => ({
@@ -114,6 +118,9 @@ export async function createApp(
   app.use(localeMiddleware());
   if (config.testMode) app.use(TEST_API, express.json({ limit: '16kb' }), testApi(registry, timing, classes));
   app.use(shedWhenOverloaded(eventLoopLag(), { maxLagMs: config.overloadLagMs }));
+  // Azure's APIs: a token says who calls and in which world, so no cookie, session or world here.
+  app.use('/management', managementService({ registry, publicUrl: config.publicUrl, signingKey }));
+  app.use('/graph', graphService({ registry, signingKey }));
   app.use(
     '/trainer',
     trainerService({
@@ -148,13 +155,14 @@ export async function createApp(
 
   app.use(
     '/login',
-    await loginService({
+    loginService({
       url: loginUrl,
       clients: [registration(signupClient), registration(portalClient), ...registered],
       registry,
       secret,
       secureCookies,
       scenarioSignIns,
+      signingKey,
     }),
   );
   app.use('/signup', signupService(relyingParty(signupClient, 'signup'), { secret, secureCookies }));

@@ -1,3 +1,4 @@
+import type { SigningKey } from '../../identity-platform/signing-key.js';
 import express, { type Router } from 'express';
 import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import { isLocale, localeFromAcceptLanguage, translator } from '../../i18n/index.js';
@@ -23,6 +24,7 @@ export interface LoginServiceOptions {
   readonly secret: string;
   readonly secureCookies: boolean;
   readonly scenarioSignIns: ScenarioSignIns;
+  readonly signingKey: SigningKey;
 }
 
 /**
@@ -63,7 +65,7 @@ const renderProviderError: NonNullable<Configuration['renderError']> = async (ct
 };
 
 /** login.microsoftonline.com: the OpenID Connect provider and its sign-in pages, under /login. */
-export async function loginService(options: LoginServiceOptions): Promise<Router> {
+export function loginService(options: LoginServiceOptions): Router {
   const remembered = new RememberedAccounts();
 
   /** oidc-provider's end_session page: marks the account signed out here, then submits itself. */
@@ -86,7 +88,7 @@ export async function loginService(options: LoginServiceOptions): Promise<Router
   };
 
   const tenancy = new RequestTenancy(options.url);
-  const provider = await createProvider({
+  const provider = createProvider({
     tenancy,
     clients: options.clients,
     registry: options.registry,
@@ -94,6 +96,7 @@ export async function loginService(options: LoginServiceOptions): Promise<Router
     cookieSecret: options.secret,
     renderError: renderProviderError,
     logoutSource,
+    signingKey: options.signingKey,
   });
   const router = express.Router();
   const ownOrigin = new URL(options.url).origin;

@@ -12,7 +12,8 @@ import { authorityParameterOf } from './v2-routes.js';
  *   replaced, or the browser joined another) must sign in again;
  * - a session whose account the sign-in's authority does not sign in (a directory's outsider,
  *   say) must sign in again, where the sign-in pages refuse it by name;
- * - a `login_hint` naming someone else than the session's account must sign in again.
+ * - a `login_hint` naming someone else than the session's account must sign in again;
+ * - a native client (the Azure CLI) is not asked for consent: every client here is first-party.
  * With exactly one signed-in account and no prompt, nothing triggers: the browser is signed in
  * again silently, which is how the wrong account slips through (pitfall 3).
  */
@@ -46,6 +47,9 @@ export function promptPolicy(registry: WorldRegistry, remembered: RememberedAcco
     ),
     0,
   );
+
+  // Microsoft's native clients (the Azure CLI, PowerShell) are pre-authorised: no consent page.
+  policy.get('consent')?.checks.remove('native_client_prompt');
 
   const login = policy.get('login');
   login?.checks.add(

@@ -1,8 +1,16 @@
-import { exportJWK, generateKeyPair } from 'jose';
-import Provider, { type Account, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, { errors, type Account, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { accessTokenClaims } from '../../identity-platform/access-token-claims.js';
+import {
+  MICROSOFT_PUBLIC_CLIENTS,
+  MICROSOFT_RESOURCES,
+  resourceAskedBy,
+  resourceByIndicator,
+} from '../../identity-platform/resources.js';
+import type { SigningKey } from '../../identity-platform/signing-key.js';
 import { tenantIdOf } from '../../world/placement.js';
 import type { WorldRegistry } from '../../world/registry.js';
 import { createAdapterFactory } from './adapter.js';
+import { withMicrosoftRefreshTokens } from './microsoft-grants.js';
 import type { RequestTenancy } from './tenancy.js';
 import { promptPolicy } from './policy.js';
 import type { RememberedAccounts } from './remembered.js';
@@ -28,6 +36,7 @@ export interface ProviderOptions {
   readonly renderError: NonNullable<Configuration['renderError']>;
   /** The page shown while signing out (oidc-provider's end_session). */
   readonly logoutSource: (ctx: KoaContextWithOIDC, form: string) => Promise<void>;
+  readonly signingKey: SigningKey;
 }
 
 const MINUTE = 60;
@@ -37,6 +46,14 @@ const DAY = 24 * HOUR;
 /** The authority a request signs in at: its v2.0 path's, or the one its sign-in began at. */
 function tenantOf(ctx: KoaContextWithOIDC, tenancy: RequestTenancy): string {
   return tenancy.pathTenantOf(ctx.req) ?? authorityParameterOf(ctx.oidc?.params);
+}
+
+/** The account, and the tenant this request's authority signs it in to; undefined when it does not. */
+function admittedAccount(ctx: KoaContextWithOIDC, registry: WorldRegistry, tenancy: RequestTenancy, accountId: string) {
+  const found = registry.findAccount(accountId);
+  if (!found) return undefined;
+  const admitted = found.world.admissionAt(tenantOf(ctx, tenancy), found.account);
+  return admitted?.admitted ? { account: found.account, tenantId: admitted.tenantId } : undefined;
 }
 
 /**
@@ -51,11 +68,9 @@ function accountFor(
   tenancy: RequestTenancy,
   accountId: string,
 ): Account | undefined {
-  const found = registry.findAccount(accountId);
-  if (!found) return undefined;
-  const { account, world } = found;
-  const admitted = world.admissionAt(tenantOf(ctx, tenancy), account);
-  if (!admitted?.admitted) return undefined;
+  const admitted = admittedAccount(ctx, registry, tenancy, accountId);
+  if (!admitted) return undefined;
+  const { account } = admitted;
   if (ctx.oidc?.route === 'token') tenancy.answerAs(ctx.req, admitted.tenantId);
   return {
     accountId,
@@ -88,26 +103,39 @@ async function loadExistingGrant(ctx: KoaContextWithOIDC) {
   }
   const grant = new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
   grant.addOIDCScope(typeof params?.scope === 'string' ? params.scope : 'openid');
+  // Microsoft's first-party clients are pre-authorised for its APIs: asking for one grants them all.
+  if (typeof params?.scope === 'string' && resourceAskedBy(params.scope))
+    for (const resource of MICROSOFT_RESOURCES) grant.addResourceScope(resource.indicator, resource.scopes.join(' '));
   await grant.save();
   return grant;
 }
 
 /** The login service's OpenID Connect provider (login.microsoftonline.com in the real world). */
-export async function createProvider(options: ProviderOptions): Promise<Provider> {
-  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
-  const signingKey = { ...(await exportJWK(privateKey)), alg: 'RS256', use: 'sig', kid: 'mock-portal-1' };
-
+export function createProvider(options: ProviderOptions): Provider {
   const configuration: Configuration = {
-    adapter: createAdapterFactory(),
-    clients: options.clients.map((client) => ({
-      client_id: client.clientId,
-      ...(client.clientSecret ? { client_secret: client.clientSecret } : {}),
-      redirect_uris: [...client.redirectUris],
-      post_logout_redirect_uris: [...client.postLogoutRedirectUris],
-      response_types: ['code'],
-      grant_types: ['authorization_code'],
-      token_endpoint_auth_method: client.authMethod,
-    })),
+    adapter: withMicrosoftRefreshTokens(createAdapterFactory()),
+    clients: [
+      ...options.clients.map((client) => ({
+        client_id: client.clientId,
+        ...(client.clientSecret ? { client_secret: client.clientSecret } : {}),
+        redirect_uris: [...client.redirectUris],
+        post_logout_redirect_uris: [...client.postLogoutRedirectUris],
+        response_types: ['code' as const],
+        grant_types: ['authorization_code', 'refresh_token'],
+        token_endpoint_auth_method: client.authMethod,
+      })),
+      // Known in every directory, as in Entra ID: native apps that come back to any loopback port.
+      ...MICROSOFT_PUBLIC_CLIENTS.map((client) => ({
+        client_id: client.clientId,
+        client_name: client.name,
+        application_type: 'native' as const,
+        redirect_uris: ['http://localhost', 'http://127.0.0.1'],
+        post_logout_redirect_uris: ['http://localhost', 'http://127.0.0.1'],
+        response_types: ['code' as const],
+        grant_types: ['authorization_code', 'refresh_token'],
+        token_endpoint_auth_method: 'none' as const,
+      })),
+    ],
     findAccount: (ctx, accountId) => accountFor(ctx, options.registry, options.tenancy, accountId),
     // Carries the authority a sign-in began at (set by the v2.0 routes, never by the client).
     extraParams: [AUTHORITY_PARAMETER],
@@ -116,25 +144,77 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
       profile: ['name', 'given_name', 'family_name', 'preferred_username', 'upn'],
       email: ['email'],
     },
-    scopes: ['openid', 'profile', 'email'],
+    scopes: ['openid', 'profile', 'email', 'offline_access'],
     // Custom claims such as `tid` reach the ID token only when it need not conform to the spec's minimum.
     conformIdTokenClaims: false,
     loadExistingGrant,
-    pkce: { required: () => true },
+    // Microsoft requires PKCE of no one; the mock asks it of every client but Microsoft's own, whose
+    // SDK credentials (the authorization code credential) redeem codes without it.
+    pkce: { required: (_ctx, client) => !MICROSOFT_PUBLIC_CLIENTS.some((known) => known.clientId === client.clientId) },
     responseTypes: ['code'],
-    jwks: { keys: [signingKey] },
+    jwks: { keys: [options.signingKey.privateJwk] },
+    formats: {
+      customizers: {
+        jwt: (ctx, token, jwt) => {
+          const resource = resourceByIndicator(token.resourceServer?.identifier() ?? '');
+          const admitted = admittedAccount(
+            ctx,
+            options.registry,
+            options.tenancy,
+            'accountId' in token ? (token.accountId ?? '') : '',
+          );
+          if (!resource || !admitted || !token.clientId)
+            throw new errors.InvalidGrant('the account is not signed in here');
+          jwt.header = { typ: 'JWT' };
+          jwt.payload = accessTokenClaims({
+            ...admitted,
+            resource,
+            clientId: token.clientId,
+            confidentialClient: token.client?.clientAuthMethod !== 'none',
+            issuedAt: Number(jwt.payload.iat),
+            expiresAt: Number(jwt.payload.exp),
+            tokenId: String(jwt.payload.jti),
+          });
+        },
+      },
+    },
     cookies: { keys: [options.cookieSecret] },
     features: {
       devInteractions: { enabled: false },
       rpInitiatedLogout: { enabled: true, logoutSource: options.logoutSource },
+      // Resource Manager and Graph: which one a request asks for is read from its scopes, as
+      // Microsoft does (its clients send no `resource`); a sign-in that asks for one may later
+      // redeem its refresh token for any.
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: (ctx, _client, oneOf) => {
+          const asked = resourceAskedBy(typeof ctx.oidc.params?.scope === 'string' ? ctx.oidc.params.scope : undefined);
+          if (oneOf) return asked?.indicator ?? oneOf[0] ?? '';
+          return asked ? MICROSOFT_RESOURCES.map((resource) => resource.indicator) : undefined!;
+        },
+        getResourceServerInfo: (_ctx, indicator) => {
+          const resource = resourceByIndicator(indicator);
+          if (!resource) throw new errors.InvalidTarget();
+          return {
+            scope: resource.scopes.join(' '),
+            audience: resource.audience,
+            accessTokenTTL: HOUR,
+            accessTokenFormat: 'jwt',
+            jwt: { sign: { alg: 'RS256' } },
+          };
+        },
+        useGrantedResource: () => true,
+      },
     },
     interactions: {
       policy: promptPolicy(options.registry, options.remembered),
       url: (_ctx, interaction) => `/login/interaction/${interaction.uid}`,
     },
     ttl: {
-      // The relying parties read only the ID token; the access token is never used after the exchange.
-      AccessToken: 10 * MINUTE,
+      // As Microsoft's: an hour for access tokens (Resource Manager's and Graph's; the relying
+      // parties read only the ID token), fourteen days for refresh tokens.
+      AccessToken: HOUR,
+      RefreshToken: 14 * DAY,
       AuthorizationCode: MINUTE,
       IdToken: HOUR,
       Interaction: HOUR,
