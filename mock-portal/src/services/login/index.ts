@@ -103,7 +103,9 @@ export function loginService(options: LoginServiceOptions): Router {
   const elsewhere = options.clients.flatMap((client) =>
     [...client.redirectUris, ...client.postLogoutRedirectUris].map((uri) => new URL(uri).origin),
   );
-  router.use(formsMayEndAt([...new Set(elsewhere)].filter((origin) => origin !== ownOrigin)));
+  // Microsoft's native clients come back to a loopback port of their choosing.
+  const loopbacks = ['http://localhost:*', 'http://127.0.0.1:*'];
+  router.use(formsMayEndAt([...new Set([...elsewhere, ...loopbacks])].filter((origin) => origin !== ownOrigin)));
   router.use('/help', helpRoutes());
   router.use(
     '/interaction',
