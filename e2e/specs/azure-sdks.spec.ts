@@ -5,7 +5,7 @@ import { SEED_DIRECTORY_IDS } from '../../mock-portal/src/world/seed.js';
 import { AZURE_CLI } from '../../testkit/azure-cli.js';
 import { expect, proof, test } from '../fixtures.js';
 import { ALICE_CONTOSO, ALICE_FABRIKAM, PASSWORD } from '../support/accounts.js';
-import type { SignInPage } from '../pages/index.js';
+import type { SignInPage } from '../pages/sign-in.js';
 import { YOUR_APP_PORTAL } from '../support/your-app.js';
 
 /** The cloud's metadata document: everything the SDKs are told about the mock comes from it. */

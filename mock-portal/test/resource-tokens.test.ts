@@ -5,10 +5,21 @@ import { listen, type Running } from '../src/listen.js';
 import { SEED_DIRECTORY_IDS, SEED_PASSWORD } from '../src/world/seed.js';
 import { AZURE_CLI, azureCliCode, azureCliToken } from '../../testkit/azure-cli.js';
 import { clientIn, newWorld, signUpOverHttp } from '../../testkit/flows.js';
+import { TEST_API, WORLD_COOKIE } from '../src/contract.js';
 
 const ARM = 'https://management.core.windows.net//.default';
 const GRAPH = 'https://graph.microsoft.com/.default';
 const OFFLINE = 'openid profile offline_access';
+
+/** The id of the one Free Trial signed up in a world (the seeded subscriptions are others). */
+async function freeTrialOf(running: Running, worldId: string): Promise<string> {
+  const state = (await (await fetch(`${running.url}${TEST_API}/worlds/${worldId}`)).json()) as {
+    subscriptions: { id: string; offerId: string; signUpTenantId?: string }[];
+  };
+  const [trial, ...more] = state.subscriptions.filter((each) => each.signUpTenantId !== undefined);
+  assert.ok(trial && more.length === 0, 'one subscription signed up in this world');
+  return trial.id;
+}
 
 describe("Tokens for Microsoft's APIs, and Resource Manager and Graph answering them", () => {
   let running: Running;
@@ -117,5 +128,153 @@ describe("Tokens for Microsoft's APIs, and Resource Manager and Graph answering 
     });
     assert.equal(atFabrikam.status, 400);
     assert.equal(atFabrikam.body.error, 'invalid_grant');
+  });
+
+  it("pitfall 4 through the API: the Global administrator lists none of Contoso, and may not read Alice's", async () => {
+    let subscriptionId = '';
+    const tokens = await cliTokens('megan@contoso.com', async (client) => {
+      await signUpOverHttp(client, 'alice@contoso.com', SEED_PASSWORD);
+      const worldId = client.cookies.get(WORLD_COOKIE) ?? '';
+      subscriptionId = await freeTrialOf(running, worldId);
+      // Alice signs out of this browser, so that Megan signs in through the pages.
+      client.cookies.clear();
+      client.cookies.set(WORLD_COOKIE, worldId);
+    });
+    assert.equal(
+      decodeJwt(tokens.access_token ?? '').wids !== undefined,
+      true,
+      'her token says she holds a directory role',
+    );
+    const listed = (await (await arm('/subscriptions?api-version=2022-12-01', tokens.access_token ?? '')).json()) as {
+      value: unknown[];
+    };
+    assert.deepEqual(listed.value, []);
+    const one = await arm(`/subscriptions/${subscriptionId}?api-version=2022-12-01`, tokens.access_token ?? '');
+    assert.equal(one.status, 403);
+    assert.equal(((await one.json()) as { error: { code: string } }).error.code, 'AuthorizationFailed');
+  });
+});
+
+describe('Resource Manager and Graph refuse what proves nothing, and never fail', () => {
+  let running: Running;
+  before(async () => {
+    running = await listen({ testMode: true });
+  });
+  after(() => running.close());
+
+  const armError = async (path: string, init: RequestInit = {}) => {
+    const response = await fetch(`${running.url}/management${path}`, init);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    return { status: response.status, code: body.error.code, challenge: response.headers.get('www-authenticate') };
+  };
+
+  async function tokensOf(signInName: string) {
+    const client = clientIn(running.url, await newWorld(running.url));
+    const code = await azureCliCode(client, {
+      tenant: 'organizations',
+      scope: ARM,
+      signInName,
+      password: SEED_PASSWORD,
+    });
+    const armToken = await azureCliToken(running.url, 'organizations', {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: AZURE_CLI.redirectUri,
+      scope: `${ARM} ${OFFLINE}`,
+    });
+    const graphToken = await azureCliToken(running.url, 'organizations', {
+      grant_type: 'refresh_token',
+      refresh_token: armToken.body.refresh_token ?? '',
+      scope: `${GRAPH} ${OFFLINE}`,
+    });
+    return { arm: armToken.body.access_token ?? '', graph: graphToken.body.access_token ?? '', client };
+  }
+
+  it('answers 401 with the challenge without a token, with a Graph token, or with a forged one', async () => {
+    const { arm, graph } = await tokensOf('alice@contoso.com');
+    const none = await armError('/subscriptions?api-version=2022-12-01');
+    assert.deepEqual([none.status, none.code], [401, 'AuthenticationFailed']);
+    assert.match(none.challenge ?? '', /^Bearer authorization_uri="http:\/\/localhost:\d+\/login\/"/);
+    const wrongAudience = await armError('/subscriptions?api-version=2022-12-01', {
+      headers: { authorization: `Bearer ${graph}` },
+    });
+    assert.deepEqual([wrongAudience.status, wrongAudience.code], [401, 'InvalidAuthenticationToken']);
+    const [header, payload, signature] = arm.split('.');
+    const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()) as Record<string, unknown>;
+    const forged = Buffer.from(JSON.stringify({ ...claims, tid: SEED_DIRECTORY_IDS.fabrikam })).toString('base64url');
+    const refused = await armError('/tenants?api-version=2022-12-01', {
+      headers: { authorization: `Bearer ${header}.${forged}.${signature}` },
+    });
+    assert.deepEqual([refused.status, refused.code], [401, 'InvalidAuthenticationToken']);
+    const graphRefused = await fetch(`${running.url}/graph/v1.0/me`, { headers: { authorization: `Bearer ${arm}` } });
+    assert.equal(graphRefused.status, 401);
+    assert.equal(((await graphRefused.json()) as { error: { code: string } }).error.code, 'InvalidAuthenticationToken');
+  });
+
+  it('asks for an api-version, and refuses one that is not a date', async () => {
+    const { arm } = await tokensOf('alice@contoso.com');
+    const auth = { headers: { authorization: `Bearer ${arm}` } };
+    assert.equal((await armError('/subscriptions', auth)).code, 'MissingApiVersionParameter');
+    assert.equal((await armError('/subscriptions?api-version=latest', auth)).code, 'InvalidApiVersionParameter');
+    assert.equal((await armError('/metadata/endpoints')).code, 'MissingApiVersionParameter');
+  });
+
+  it("refuses a subscription of another tenant with Resource Manager's tenant error, and an unknown one with 404", async () => {
+    const worldId = await newWorld(running.url);
+    const browser = clientIn(running.url, worldId);
+    await signUpOverHttp(browser, 'alice@fabrikam.com', SEED_PASSWORD);
+    const trial = await freeTrialOf(running, worldId);
+    // The same account's token for Contoso, where she is a guest: the Free Trial is Fabrikam's.
+    const code = await azureCliCode(browser, {
+      tenant: SEED_DIRECTORY_IDS.contoso,
+      scope: ARM,
+      signInName: 'alice@fabrikam.com',
+      password: SEED_PASSWORD,
+    });
+    const atContoso = await azureCliToken(running.url, SEED_DIRECTORY_IDS.contoso, {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: AZURE_CLI.redirectUri,
+      scope: `${ARM} ${OFFLINE}`,
+    });
+    const auth = { headers: { authorization: `Bearer ${atContoso.body.access_token}` } };
+    const other = await armError(`/subscriptions/${trial}?api-version=2022-12-01`, auth);
+    assert.deepEqual([other.status, other.code], [401, 'InvalidAuthenticationTokenTenant']);
+    const unknown = await armError('/subscriptions/00000000-0000-0000-0000-000000000000?api-version=2022-12-01', auth);
+    assert.deepEqual([unknown.status, unknown.code], [404, 'SubscriptionNotFound']);
+  });
+
+  it('refuses a token whose world is gone', async () => {
+    const { arm, client } = await tokensOf('alice@contoso.com');
+    await fetch(`${running.url}${TEST_API}/worlds/${client.cookies.get(WORLD_COOKIE)}`, { method: 'DELETE' });
+    const gone = await armError('/tenants?api-version=2022-12-01', { headers: { authorization: `Bearer ${arm}` } });
+    assert.deepEqual([gone.status, gone.code], [401, 'InvalidAuthenticationToken']);
+  });
+
+  it('answers random paths, methods and parameters with JSON errors: never a 5xx, never a stack', async () => {
+    const { arm, graph } = await tokensOf('alice@contoso.com');
+    const paths = [
+      '/management/',
+      '/management/subscriptions/%00?api-version=2022-12-01',
+      '/management/subscriptions/../tenants?api-version=2022-12-01',
+      `/management/subscriptions/${'a'.repeat(5000)}?api-version=2022-12-01`,
+      '/management/subscriptions?api-version=2022-12-01&api-version=2023-01-01',
+      '/management/providers?api-version=2022-12-01',
+      '/graph/v1.0/users',
+      '/graph/beta/me',
+      '/graph/v1.0/me/%ZZ',
+    ];
+    for (const path of paths)
+      for (const method of ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'])
+        for (const token of [arm, graph, 'x.y.z']) {
+          const response = await fetch(`${running.url}${path}`, {
+            method,
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            ...(method === 'GET' ? {} : { body: '{"not": json' }),
+          });
+          const text = await response.text();
+          assert.ok(response.status < 500, `${method} ${path.slice(0, 60)}: ${response.status}`);
+          assert.doesNotMatch(text, /at .*\.(ts|js):\d+/, `${method} ${path.slice(0, 60)} shows no stack`);
+        }
   });
 });
