@@ -139,12 +139,16 @@ describe("your app with openid-client, at a directory's own authority (no browse
     assert.equal(((await response.json()) as { error: string }).error, 'invalid_grant');
   });
 
-  it("lets the sign-in pages' forms end at your app, and no other page's", async () => {
+  it("lets the sign-in pages' forms end at your app and the loopback, and no other page's", async () => {
     const formAction = async (path: string) =>
       /form-action ([^;]+)/.exec(
         (await fetch(`${running.url}${path}`, { redirect: 'manual' })).headers.get('content-security-policy') ?? '',
       )?.[1];
-    assert.equal(await formAction('/login/help/cant-access'), "'self' http://localhost:5002");
+    // Your app's origin, and any loopback port: where Microsoft's native clients (the Azure CLI) come back.
+    assert.equal(
+      await formAction('/login/help/cant-access'),
+      "'self' http://localhost:5002 http://localhost:* http://127.0.0.1:*",
+    );
     assert.equal(await formAction('/'), "'self'");
     assert.equal(await formAction('/portal/'), "'self'");
   });
