@@ -4,6 +4,7 @@ import { decodeJwt } from 'jose';
 import { listen, type Running } from '../src/listen.js';
 import { SEED_DIRECTORY_IDS, SEED_PASSWORD } from '../src/world/seed.js';
 import { AZURE_CLI, azureCliCode, azureCliToken } from '../../testkit/azure-cli.js';
+import type { CookieClient } from '../../testkit/cookie-client.js';
 import { clientIn, newWorld, signUpOverHttp } from '../../testkit/flows.js';
 import { TEST_API, WORLD_COOKIE } from '../src/contract.js';
 
@@ -21,6 +22,25 @@ async function freeTrialOf(running: Running, worldId: string): Promise<string> {
   return trial.id;
 }
 
+/** Signs in as the Azure CLI in a new world (after `arrange`), and redeems the code for a Resource Manager token. */
+async function signedInAsCli(
+  running: Running,
+  signInName: string,
+  arrange?: (client: CookieClient) => Promise<unknown>,
+): Promise<{ client: CookieClient; tokens: Record<string, string> }> {
+  const client = clientIn(running.url, await newWorld(running.url));
+  await arrange?.(client);
+  const code = await azureCliCode(client, { tenant: 'organizations', scope: ARM, signInName, password: SEED_PASSWORD });
+  const redeemed = await azureCliToken(running.url, 'organizations', {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: AZURE_CLI.redirectUri,
+    scope: `${ARM} ${OFFLINE}`,
+  });
+  assert.equal(redeemed.status, 200, JSON.stringify(redeemed.body));
+  return { client, tokens: redeemed.body };
+}
+
 describe("Tokens for Microsoft's APIs, and Resource Manager and Graph answering them", () => {
   let running: Running;
   before(async () => {
@@ -28,25 +48,8 @@ describe("Tokens for Microsoft's APIs, and Resource Manager and Graph answering 
   });
   after(() => running.close());
 
-  /** Signs in as the Azure CLI in a new world (after `arrange`), and redeems the code for a Resource Manager token. */
-  async function cliTokens(signInName: string, arrange?: (client: ReturnType<typeof clientIn>) => Promise<unknown>) {
-    const client = clientIn(running.url, await newWorld(running.url));
-    await arrange?.(client);
-    const code = await azureCliCode(client, {
-      tenant: 'organizations',
-      scope: ARM,
-      signInName,
-      password: SEED_PASSWORD,
-    });
-    const redeemed = await azureCliToken(running.url, 'organizations', {
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: AZURE_CLI.redirectUri,
-      scope: `${ARM} ${OFFLINE}`,
-    });
-    assert.equal(redeemed.status, 200, JSON.stringify(redeemed.body));
-    return redeemed.body;
-  }
+  const cliTokens = (signInName: string, arrange?: (client: CookieClient) => Promise<unknown>) =>
+    signedInAsCli(running, signInName, arrange).then(({ tokens }) => tokens);
 
   const arm = (path: string, token: string) =>
     fetch(`${running.url}/management${path}`, { headers: { authorization: `Bearer ${token}` } });
@@ -169,25 +172,13 @@ describe('Resource Manager and Graph refuse what proves nothing, and never fail'
   };
 
   async function tokensOf(signInName: string) {
-    const client = clientIn(running.url, await newWorld(running.url));
-    const code = await azureCliCode(client, {
-      tenant: 'organizations',
-      scope: ARM,
-      signInName,
-      password: SEED_PASSWORD,
-    });
-    const armToken = await azureCliToken(running.url, 'organizations', {
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: AZURE_CLI.redirectUri,
-      scope: `${ARM} ${OFFLINE}`,
-    });
+    const { client, tokens } = await signedInAsCli(running, signInName);
     const graphToken = await azureCliToken(running.url, 'organizations', {
       grant_type: 'refresh_token',
-      refresh_token: armToken.body.refresh_token ?? '',
+      refresh_token: tokens.refresh_token ?? '',
       scope: `${GRAPH} ${OFFLINE}`,
     });
-    return { arm: armToken.body.access_token ?? '', graph: graphToken.body.access_token ?? '', client };
+    return { arm: tokens.access_token ?? '', graph: graphToken.body.access_token ?? '', client };
   }
 
   it('answers 401 with the challenge without a token, with a Graph token, or with a forged one', async () => {
