@@ -122,6 +122,30 @@ describe("Tokens for Microsoft's APIs, and Resource Manager and Graph answering 
     assert.equal(me.userPrincipalName, 'alice@fabrikam.com');
   });
 
+  it('a browser that signed the CLI in for a sign-in only comes back at once when it then asks for Resource Manager', async () => {
+    const client = clientIn(running.url, await newWorld(running.url));
+    const signInOnly = await azureCliCode(client, {
+      tenant: 'organizations',
+      scope: 'email',
+      signInName: 'alice@contoso.com',
+      password: SEED_PASSWORD,
+    });
+    assert.ok(signInOnly);
+    const code = await azureCliCode(client, {
+      tenant: 'organizations',
+      scope: GRAPH,
+      signInName: 'alice@contoso.com',
+      password: SEED_PASSWORD,
+    });
+    const graph = await azureCliToken(running.url, 'organizations', {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: AZURE_CLI.redirectUri,
+      scope: `${GRAPH} ${OFFLINE}`,
+    });
+    assert.equal(decodeJwt(graph.body.access_token ?? '').aud, 'https://graph.microsoft.com');
+  });
+
   it('a refresh token does not redeem at a directory the account is not a user of', async () => {
     const tokens = await cliTokens('alice@contoso.com');
     const atFabrikam = await azureCliToken(running.url, SEED_DIRECTORY_IDS.fabrikam, {

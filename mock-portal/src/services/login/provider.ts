@@ -91,20 +91,22 @@ function accountFor(
 
 /**
  * Every relying party here is first-party, so consent is never asked: the grant is made on first
- * use with the scopes the client requested.
+ * use, and holds whatever the client asks for each time (a later request for more scopes, or for
+ * one of Microsoft's APIs, would otherwise ask for consent).
  */
 async function loadExistingGrant(ctx: KoaContextWithOIDC) {
   const { client, session, params } = ctx.oidc;
   if (!client || !session?.accountId) return undefined;
   const grantId = ctx.oidc.result?.consent?.grantId ?? session.grantIdFor(client.clientId);
-  if (grantId) {
-    const existing = await ctx.oidc.provider.Grant.find(grantId);
-    if (existing?.accountId === session.accountId) return existing;
-  }
-  const grant = new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
-  grant.addOIDCScope(typeof params?.scope === 'string' ? params.scope : 'openid');
+  const existing = grantId ? await ctx.oidc.provider.Grant.find(grantId) : undefined;
+  const grant =
+    existing?.accountId === session.accountId
+      ? existing
+      : new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
+  const scope = typeof params?.scope === 'string' ? params.scope : 'openid';
+  grant.addOIDCScope(scope);
   // Microsoft's first-party clients are pre-authorised for its APIs: asking for one grants them all.
-  if (typeof params?.scope === 'string' && resourceAskedBy(params.scope))
+  if (resourceAskedBy(scope))
     for (const resource of MICROSOFT_RESOURCES) grant.addResourceScope(resource.indicator, resource.scopes.join(' '));
   await grant.save();
   return grant;
@@ -189,8 +191,10 @@ export function createProvider(options: ProviderOptions): Provider {
         enabled: true,
         defaultResource: (ctx, _client, oneOf) => {
           const asked = resourceAskedBy(typeof ctx.oidc.params?.scope === 'string' ? ctx.oidc.params.scope : undefined);
+          // A code's redemption names no scope: it is for the API its sign-in asked for, listed first.
           if (oneOf) return asked?.indicator ?? oneOf[0] ?? '';
-          return asked ? MICROSOFT_RESOURCES.map((resource) => resource.indicator) : undefined!;
+          if (!asked) return undefined!;
+          return [asked, ...MICROSOFT_RESOURCES.filter((resource) => resource !== asked)].map((r) => r.indicator);
         },
         getResourceServerInfo: (_ctx, indicator) => {
           const resource = resourceByIndicator(indicator);
