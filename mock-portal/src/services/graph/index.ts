@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { echoed } from '../../http/echo.js';
 import express, { type Request, type Response, type Router } from 'express';
 import { checkBearerToken } from '../../identity-platform/bearer-token.js';
 import { GRAPH_AUDIENCE } from '../../identity-platform/resources.js';
@@ -6,6 +7,14 @@ import type { SigningKey } from '../../identity-platform/signing-key.js';
 import { PERSONAL_ACCOUNT_TENANT_ID, type Account } from '../../world/model.js';
 import type { WorldRegistry } from '../../world/registry.js';
 import type { World } from '../../world/world.js';
+
+/** Graph's words for a token that proves nothing, by what was wrong with it. */
+const REFUSED: Record<'missing' | 'invalid' | 'expired' | 'audience', string> = {
+  missing: 'Access token is empty.',
+  invalid: 'Access token validation failure.',
+  expired: 'Lifetime validation failed, the token is expired.',
+  audience: 'Access token validation failure. Invalid audience.',
+};
 
 export interface GraphOptions {
   readonly registry: WorldRegistry;
@@ -53,12 +62,7 @@ export function graphService(options: GraphOptions): Router {
     const checked = await checkBearerToken(req.get('authorization'), options.signingKey.publicKey, [GRAPH_AUDIENCE]);
     const found = checked.ok ? options.registry.findAccount(checked.accountId) : undefined;
     if (checked.ok && found) return { world: found.world, account: found.account, tenantId: checked.tenantId };
-    const message =
-      !checked.ok && checked.reason === 'missing'
-        ? 'Access token is empty.'
-        : !checked.ok && checked.reason === 'expired'
-          ? 'Lifetime validation failed, the token is expired.'
-          : 'Access token validation failure. Invalid audience.';
+    const message = REFUSED[checked.ok ? 'invalid' : checked.reason];
     graphError(res, 401, 'InvalidAuthenticationToken', message);
     return undefined;
   };
@@ -110,10 +114,8 @@ export function graphService(options: GraphOptions): Router {
       res,
       400,
       'BadRequest',
-      `Resource not found for the segment '${shown(req.path.split('/').pop() ?? '')}'.`,
+      `Resource not found for the segment '${echoed(req.path.split('/').pop() ?? '')}'.`,
     );
   });
   return router;
 }
-
-const shown = (text: string) => text.replace(/[^\x20-\x7e]/g, '?').slice(0, 100);

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Response } from 'express';
 import Provider from 'oidc-provider';
+import { echoed } from '../../http/echo.js';
 import { renderPage } from '../../http/render.js';
 
 /** What the login service knows of one request's tenant. */
@@ -63,8 +64,8 @@ export class RequestTenancy {
   }
 }
 
-/** A tenant as it may be echoed back: printable, and short. */
-const shown = (tenant: string) => tenant.replace(/[^\x20-\x7e]/g, '?').slice(0, 64);
+/** A tenant as it may be echoed back. */
+const shown = (tenant: string) => echoed(tenant, 64);
 
 /** AADSTS90002 as JSON, where a client (not a browser) asked. */
 export function tenantNotFoundJson(res: Response, tenant: string): void {

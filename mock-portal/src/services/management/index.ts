@@ -1,3 +1,4 @@
+import { echoed } from '../../http/echo.js';
 import express, { type Request, type Response, type Router } from 'express';
 import { checkBearerToken } from '../../identity-platform/bearer-token.js';
 import { RESOURCE_MANAGER_AUDIENCES } from '../../identity-platform/resources.js';
@@ -5,7 +6,7 @@ import type { SigningKey } from '../../identity-platform/signing-key.js';
 import { subscriptionFor, subscriptionsFor } from '../../world/api-access.js';
 import type { TokenIdentity } from '../../world/model.js';
 import type { WorldRegistry } from '../../world/registry.js';
-import type { World } from '../../world/world.js';
+import type { VisibleSubscription, World } from '../../world/world.js';
 import { armError, locationsJson, page, subscriptionJson, tenantJson } from './arm-json.js';
 import { cloudMetadata } from './cloud-metadata.js';
 
@@ -21,6 +22,14 @@ interface Caller {
 }
 
 const API_VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
+
+/** Resource Manager's 401s, by what was wrong with the token (a valid token of a world gone is invalid). */
+const REFUSED: Record<'missing' | 'invalid' | 'expired' | 'audience', readonly [string, string]> = {
+  missing: ['AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing."],
+  invalid: ['InvalidAuthenticationToken', 'The access token is invalid.'],
+  expired: ['ExpiredAuthenticationToken', 'The access token expiry UTC time is earlier than current UTC time.'],
+  audience: ['InvalidAuthenticationToken', 'The access token has been obtained for wrong audience or resource.'],
+};
 
 /**
  * Azure Resource Manager (management.azure.com) for every world: the cloud's metadata, the
@@ -66,14 +75,7 @@ export function managementService(options: ManagementOptions): Router {
     const found = checked.ok ? options.registry.findAccount(checked.accountId) : undefined;
     if (checked.ok && found)
       return { world: found.world, token: { tenantId: checked.tenantId, accountId: checked.accountId } };
-    const [code, message] =
-      !checked.ok && checked.reason === 'missing'
-        ? ['AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing."]
-        : !checked.ok && checked.reason === 'expired'
-          ? ['ExpiredAuthenticationToken', 'The access token expiry UTC time is earlier than current UTC time.']
-          : !checked.ok && checked.reason === 'audience'
-            ? ['InvalidAuthenticationToken', 'The access token has been obtained for wrong audience or resource.']
-            : ['InvalidAuthenticationToken', 'The access token is invalid.'];
+    const [code, message] = REFUSED[checked.ok ? 'invalid' : checked.reason];
     res.set('WWW-Authenticate', challenge(message));
     armError(res, 401, code, message);
     return undefined;
@@ -106,7 +108,7 @@ export function managementService(options: ManagementOptions): Router {
   );
 
   const oneSubscription =
-    (answer: (res: Response, found: Parameters<typeof subscriptionJson>[0]) => void) =>
+    (answer: (res: Response, found: VisibleSubscription) => void) =>
     (req: Request, res: Response, { world, token }: Caller) => {
       const id = String(req.params.id);
       const lookup = subscriptionFor(world, token, id);
@@ -114,7 +116,7 @@ export function managementService(options: ManagementOptions): Router {
         case 'visible':
           return answer(res, lookup.visible);
         case 'not-found':
-          return armError(res, 404, 'SubscriptionNotFound', `The subscription '${shown(id)}' could not be found.`);
+          return armError(res, 404, 'SubscriptionNotFound', `The subscription '${echoed(id)}' could not be found.`);
         case 'other-tenant':
           res.set('WWW-Authenticate', challenge('The access token is from the wrong issuer.'));
           return armError(
@@ -128,7 +130,7 @@ export function managementService(options: ManagementOptions): Router {
             res,
             403,
             'AuthorizationFailed',
-            `The client '${token.accountId}' does not have authorization to perform action 'Microsoft.Resources/subscriptions/read' over scope '/subscriptions/${shown(id)}' or the scope is invalid.`,
+            `The client '${token.accountId}' does not have authorization to perform action 'Microsoft.Resources/subscriptions/read' over scope '/subscriptions/${echoed(id)}' or the scope is invalid.`,
           );
       }
     };
@@ -140,10 +142,9 @@ export function managementService(options: ManagementOptions): Router {
   );
 
   router.use((req, res) => {
-    armError(res, 404, 'NotFound', `No HTTP resource was found that matches ${req.method} ${shown(req.path)}.`);
+    armError(res, 404, 'NotFound', `No HTTP resource was found that matches ${req.method} ${echoed(req.path)}.`);
   });
   return router;
 }
 
 /** A path or id as it may be echoed back: printable, and short. */
-const shown = (text: string) => text.replace(/[^\x20-\x7e]/g, '?').slice(0, 100);
