@@ -1,6 +1,6 @@
 import type { CookieClient } from './cookie-client.js';
-import { transportOf } from './cookie-client.js';
-import { signInThroughPages } from './sign-in.js';
+import { csrfTokenOf, transportOf } from './cookie-client.js';
+import { signInThroughPages, type Answer, type SignIn } from './sign-in.js';
 
 /** Microsoft's Azure CLI as Entra ID knows it: a public client that comes back to a loopback port. */
 export const AZURE_CLI = {
@@ -51,4 +51,67 @@ export async function azureCliToken(
     body: new URLSearchParams({ client_id: AZURE_CLI.clientId, ...fields }),
   });
   return { status: response.status, body: (await response.json()) as Record<string, string> };
+}
+
+/** What the login service answers a device that asks for a code: Microsoft's fields. */
+export interface DeviceCodeAnswer {
+  readonly device_code: string;
+  readonly user_code: string;
+  readonly verification_uri: string;
+  readonly expires_in: number;
+  readonly interval: number;
+  readonly message: string;
+}
+
+/** Asks for a device code at one tenant, as `az login --use-device-code` does. */
+export async function azureCliDeviceCode(
+  base: string,
+  tenant: string,
+  fields: Record<string, string> = {},
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: DeviceCodeAnswer & Record<string, unknown> }> {
+  const response = await fetch(new URL(`/login/${tenant}/oauth2/v2.0/devicecode`, base), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams({ client_id: AZURE_CLI.clientId, ...fields }),
+  });
+  return { status: response.status, body: (await response.json()) as DeviceCodeAnswer & Record<string, unknown> };
+}
+
+/** The "Enter code" page's answer to a typed code, in this client's world. */
+export async function typeDeviceCode(client: CookieClient, userCode: string): Promise<Answer> {
+  const transport = transportOf(client);
+  const page = await transport.get('/login/devicelogin');
+  const xsrf = /name="xsrf" value="([^"]+)"/.exec(await page.text())?.[1];
+  if (!xsrf) throw new Error('the device login page has no form');
+  return transport.post('/login/devicelogin', { xsrf, user_code: userCode, confirm: 'yes' });
+}
+
+/**
+ * Signs in on another device, as a person does for `az login --use-device-code`: types the code,
+ * signs in through the pages (or picks the account already signed in), and answers "Are you trying
+ * to sign in to Microsoft Azure CLI?". Returns the last page.
+ */
+export async function signInWithDeviceCode(
+  client: CookieClient,
+  userCode: string,
+  who: SignIn,
+  answer: 'continue' | 'cancel' = 'continue',
+): Promise<Answer> {
+  const transport = transportOf(client);
+  let page = await typeDeviceCode(client, userCode);
+  const interaction = /^\/login\/interaction\/[^/?]+/.exec(page.url.pathname)?.[0];
+  if (!interaction)
+    throw new Error(`expected the sign-in pages after the code, got ${page.url.pathname} (${page.status})`);
+  const html = await page.text();
+  const tileId = html
+    .split('<li class="tile-row">')
+    .find((tile) => tile.includes(`>${who.signInName}<`))
+    ?.match(/name="accountId" value="([^"]+)"/)?.[1];
+  page = tileId
+    ? await transport.post(`${interaction}/pick`, { _csrf: csrfTokenOf(html), accountId: tileId })
+    : await signInThroughPages(transport, page.url, who);
+  const confirm = /^\/login\/interaction\/[^/?]+/.exec(page.url.pathname)?.[0];
+  if (!confirm) throw new Error(`expected "Are you trying to sign in…?", got ${page.url.pathname} (${page.status})`);
+  return transport.post(`${confirm}/device`, { _csrf: csrfTokenOf(await page.text()), answer });
 }

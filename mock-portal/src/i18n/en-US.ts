@@ -114,6 +114,24 @@ export const enUS = {
   'login.expired.heading': 'This sign-in has expired',
   'login.expired.body':
     'The sign-in page was open too long, or the browser went back to a finished step. Start again from the page you came from.',
+  'login.device.heading': 'Enter code',
+  'login.device.body': 'Enter the code displayed on your app or device.',
+  'login.device.code': 'Code',
+  'login.device.error.required': 'Enter the code displayed on your app or device.',
+  'login.device.error.notFound': "That code didn't work. Check the code and try again.",
+  'login.device.error.expired':
+    "That code has expired. Get a new code from the app or device you're signing in to, and try again.",
+  'login.device.error.used':
+    "That code has already been used. Get a new code from the app or device you're signing in to, and try again.",
+  'login.device.error.other': 'Something went wrong on this page. Enter the code again.',
+  'login.device.confirm.heading': 'Are you trying to sign in to {app}?',
+  'login.device.confirm.body': 'Only continue if you downloaded the app from a store or website that you trust.',
+  'login.device.confirm.cancel': 'Cancel',
+  'login.device.confirm.continue': 'Continue',
+  'login.device.done': 'You have signed in to the {app} application on your device. You may now close this window.',
+  'login.device.declined': 'You did not sign in to {app} on your device. You may now close this window.',
+  'login.device.message':
+    'To sign in, use a web browser to open the page {uri} and enter the code {code} to authenticate.',
 
   'signup.title': 'Azure free account sign up',
   'signup.heading': 'Azure free account sign up',

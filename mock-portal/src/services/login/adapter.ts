@@ -11,6 +11,12 @@ const GRANT_MEMBERS = new Set([
   'PreAuthorizedCode',
 ]);
 
+/**
+ * How long a device code is kept after it has expired: a device that polls late hears
+ * `expired_token`, and a person who types it late "this code has expired", rather than "no such code".
+ */
+const DEVICE_CODE_KEPT_AFTER_EXPIRY = 15 * 60;
+
 export interface AdapterLimits {
   /** Sessions, grants, codes and tokens, with the indexes that point at them. */
   readonly maxEntries: number;
@@ -51,17 +57,17 @@ export function createAdapterFactory(
     }
 
     upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<undefined> {
+      const kept = this.#model === 'DeviceCode' && expiresIn ? expiresIn + DEVICE_CODE_KEPT_AFTER_EXPIRY : expiresIn;
       const key = this.#key(id);
-      this.#store.set(key, payload, ttl(expiresIn));
+      this.#store.set(key, payload, ttl(kept));
       if (payload.grantId && GRANT_MEMBERS.has(this.#model)) {
         const members = main.get(grantKey(payload.grantId));
         const keys = members instanceof Set ? members : new Set<string>();
         keys.add(key);
-        main.set(grantKey(payload.grantId), keys, ttl(expiresIn));
+        main.set(grantKey(payload.grantId), keys, ttl(kept));
       }
-      if (this.#model === 'Session' && payload.uid) main.set(`sessionUid:${payload.uid}`, id, ttl(expiresIn));
-      if (this.#model === 'DeviceCode' && payload.userCode)
-        main.set(`userCode:${payload.userCode}`, id, ttl(expiresIn));
+      if (this.#model === 'Session' && payload.uid) main.set(`sessionUid:${payload.uid}`, id, ttl(kept));
+      if (this.#model === 'DeviceCode' && payload.userCode) main.set(`userCode:${payload.userCode}`, id, ttl(kept));
       return Promise.resolve(undefined);
     }
 

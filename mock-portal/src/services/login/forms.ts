@@ -15,3 +15,5 @@ export const staySignedInForm = z.object({
 });
 
 export const pickAccountForm = z.object({ accountId: z.string().min(1).max(64) });
+
+export const deviceConfirmForm = z.object({ answer: z.enum(['continue', 'cancel']) });

@@ -1,18 +1,15 @@
 import type { SigningKey } from '../../identity-platform/signing-key.js';
 import express, { type Router } from 'express';
-import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
-import { isLocale, localeFromAcceptLanguage, translator } from '../../i18n/index.js';
-import { MESSAGE_VIEW, renderHtml } from '../../http/render.js';
 import type { ScenarioSignIns } from '../../http/scenario-sign-ins.js';
 import { formsMayEndAt } from '../../http/security.js';
 import { serviceSession } from '../../http/sessions.js';
-import { WORLD_COOKIE } from '../../contract.js';
-import type { World } from '../../world/world.js';
 import type { WorldRegistry } from '../../world/registry.js';
 import { RequestTenancy } from './tenancy.js';
 import { createProvider, type ClientRegistration, type ProviderOptions } from './provider.js';
 import { REMEMBERED_COOKIE, RememberedAccounts } from './remembered.js';
 import { helpRoutes } from './help.js';
+import { deviceLoginRoutes } from './device-routes.js';
+import { pageLocalsOf, renderProviderError, renderProviderPage } from './provider-pages.js';
 import { interactionRoutes } from './routes.js';
 import { v2Routes } from './v2-routes.js';
 
@@ -27,43 +24,6 @@ export interface LoginServiceOptions {
   readonly signingKey: SigningKey;
 }
 
-/**
- * What the provider's own pages, which run outside Express, need of the layout: the language and
- * its switcher (the locale middleware already ran on this same response), and the footer's world
- * code (world selection put the world on the request before the provider ran).
- */
-function pageLocalsOf(ctx: KoaContextWithOIDC) {
-  const express = (ctx.res as { locals?: Partial<Express.Locals> }).locals;
-  const cookie = ctx.cookies.get('lang');
-  const locale = express?.locale ?? (isLocale(cookie) ? cookie : localeFromAcceptLanguage(ctx.get('accept-language')));
-  const hasWorld = typeof ctx.cookies.get(WORLD_COOKIE) === 'string';
-  const world = (ctx.req as { world?: World }).world;
-  return {
-    locale,
-    t: translator(locale),
-    languageLinks: express?.languageLinks ?? [],
-    worldCode: hasWorld && world ? world.code : '',
-  };
-}
-
-/** oidc-provider's own error page (a bad authorization request, say), in the mock's look and language. */
-const renderProviderError: NonNullable<Configuration['renderError']> = async (ctx, out) => {
-  const { locale, t, languageLinks, worldCode } = pageLocalsOf(ctx);
-  ctx.type = 'html';
-  ctx.body = await renderHtml(MESSAGE_VIEW, {
-    locale,
-    t,
-    languageLinks,
-    worldCode,
-    site: 'login',
-    title: t('error.signIn.title'),
-    heading: t('error.signIn.title'),
-    message: t('error.signIn.body'),
-    details: [out.error, out.error_description].filter(Boolean).join(': '),
-    action: { href: '/', label: t('error.home') },
-  });
-};
-
 /** login.microsoftonline.com: the OpenID Connect provider and its sign-in pages, under /login. */
 export function loginService(options: LoginServiceOptions): Router {
   const remembered = new RememberedAccounts();
@@ -72,16 +32,9 @@ export function loginService(options: LoginServiceOptions): Router {
   const logoutSource: ProviderOptions['logoutSource'] = async (ctx, form) => {
     const accountId = ctx.oidc.session?.accountId;
     if (accountId) remembered.signOut(ctx.cookies.get(REMEMBERED_COOKIE), accountId);
-    const { locale, t, languageLinks, worldCode } = pageLocalsOf(ctx);
     const account = accountId ? (options.registry.findAccount(accountId)?.account.signInName ?? '') : '';
-    ctx.type = 'html';
-    ctx.body = await renderHtml('login/views/signing-out', {
-      locale,
-      t,
-      languageLinks,
-      worldCode,
-      site: 'login',
-      title: t('login.signingOut.heading'),
+    await renderProviderPage(ctx, 'signing-out', {
+      title: pageLocalsOf(ctx).t('login.signingOut.heading'),
       account,
       form,
     });
@@ -126,6 +79,7 @@ export function loginService(options: LoginServiceOptions): Router {
   const callback = provider.callback();
   router.use(v2Routes(callback, tenancy));
   router.get('/auth/:uid', callback);
+  router.use(deviceLoginRoutes(provider, callback));
   router.post('/session/end/confirm', callback);
   router.get('/session/end/success', callback);
   return router;

@@ -4,6 +4,9 @@ import type { World } from '../../world/world.js';
 import { REMEMBERED_COOKIE, type RememberedAccounts } from './remembered.js';
 import { authorityParameterOf } from './v2-routes.js';
 
+/** The prompt of "Are you trying to sign in to …?", the device sign-in's last page. */
+export const DEVICE_CONFIRM_PROMPT = 'device_confirm';
+
 /**
  * When the login service must show a page, on top of oidc-provider's defaults:
  * - `select_account` can be requested, and is asked for by itself when this browser has two or
@@ -13,7 +16,10 @@ import { authorityParameterOf } from './v2-routes.js';
  * - a session whose account the sign-in's authority does not sign in (a directory's outsider,
  *   say) must sign in again, where the sign-in pages refuse it by name;
  * - a `login_hint` naming someone else than the session's account must sign in again;
- * - a native client (the Azure CLI) is not asked for consent: every client here is first-party.
+ * - a native client (the Azure CLI) is not asked for consent: every client here is first-party;
+ * - a device sign-in asks which account even when one is signed in (the browser's account may not
+ *   be the one meant for the device), and ends by asking whether the person means to sign in to
+ *   that application (`device_confirm`), as Microsoft's devicelogin does.
  * With exactly one signed-in account and no prompt, nothing triggers: the browser is signed in
  * again silently, which is how the wrong account slips through (pitfall 3).
  */
@@ -42,10 +48,21 @@ export function promptPolicy(registry: WorldRegistry, remembered: RememberedAcco
         const { oidc } = ctx;
         if (oidc.result?.login || oidc.result?.select_account || oidc.params?.login_hint || oidc.prompts.has('login'))
           return NO_NEED_TO_PROMPT;
-        return signedInHere(ctx).length >= 2 ? REQUEST_PROMPT : NO_NEED_TO_PROMPT;
+        const signedIn = signedInHere(ctx).length;
+        return signedIn >= 2 || (signedIn === 1 && oidc.entities.DeviceCode) ? REQUEST_PROMPT : NO_NEED_TO_PROMPT;
       }),
     ),
     0,
+  );
+
+  policy.add(
+    new Prompt(
+      { name: DEVICE_CONFIRM_PROMPT, requestable: false },
+      new Check('device_not_confirmed', 'A device sign-in asks whether this is the application meant', (ctx) =>
+        ctx.oidc.entities.DeviceCode && !ctx.oidc.result?.[DEVICE_CONFIRM_PROMPT] ? REQUEST_PROMPT : NO_NEED_TO_PROMPT,
+      ),
+    ),
+    2,
   );
 
   // Microsoft's native clients (the Azure CLI, PowerShell) are pre-authorised: no consent page.

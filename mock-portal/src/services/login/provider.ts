@@ -10,6 +10,8 @@ import type { SigningKey } from '../../identity-platform/signing-key.js';
 import { tenantIdOf } from '../../world/placement.js';
 import type { WorldRegistry } from '../../world/registry.js';
 import { createAdapterFactory } from './adapter.js';
+import { devicePages } from './device-pages.js';
+import { asMicrosoftDeviceAuthorization, DEVICE_CODE_GRANT, microsoftDevicePolling } from './device-polling.js';
 import { withMicrosoftRefreshTokens } from './microsoft-grants.js';
 import type { RequestTenancy } from './tenancy.js';
 import { promptPolicy } from './policy.js';
@@ -114,8 +116,9 @@ async function loadExistingGrant(ctx: KoaContextWithOIDC) {
 
 /** The login service's OpenID Connect provider (login.microsoftonline.com in the real world). */
 export function createProvider(options: ProviderOptions): Provider {
+  const Adapter = withMicrosoftRefreshTokens(createAdapterFactory());
   const configuration: Configuration = {
-    adapter: withMicrosoftRefreshTokens(createAdapterFactory()),
+    adapter: Adapter,
     clients: [
       ...options.clients.map((client) => ({
         client_id: client.clientId,
@@ -126,7 +129,8 @@ export function createProvider(options: ProviderOptions): Provider {
         grant_types: ['authorization_code', 'refresh_token'],
         token_endpoint_auth_method: client.authMethod,
       })),
-      // Known in every directory, as in Entra ID: native apps that come back to any loopback port.
+      // Known in every directory, as in Entra ID: native apps that come back to any loopback port,
+      // or sign in on another device.
       ...MICROSOFT_PUBLIC_CLIENTS.map((client) => ({
         client_id: client.clientId,
         client_name: client.name,
@@ -134,13 +138,19 @@ export function createProvider(options: ProviderOptions): Provider {
         redirect_uris: ['http://localhost', 'http://127.0.0.1'],
         post_logout_redirect_uris: ['http://localhost', 'http://127.0.0.1'],
         response_types: ['code' as const],
-        grant_types: ['authorization_code', 'refresh_token'],
+        grant_types: ['authorization_code', 'refresh_token', DEVICE_CODE_GRANT],
         token_endpoint_auth_method: 'none' as const,
       })),
     ],
     findAccount: (ctx, accountId) => accountFor(ctx, options.registry, options.tenancy, accountId),
-    // Carries the authority a sign-in began at (set by the v2.0 routes, never by the client).
-    extraParams: [AUTHORITY_PARAMETER],
+    // Carries the authority a sign-in began at (set by the v2.0 routes, never by the client): in
+    // the query of a browser's sign-in, and here for a device's, whose body the provider reads.
+    extraParams: {
+      [AUTHORITY_PARAMETER]: (ctx) => {
+        if (ctx.oidc.route !== 'device_authorization') return;
+        ctx.oidc.params![AUTHORITY_PARAMETER] = options.tenancy.deviceAuthorityOf(ctx.req) ?? 'common';
+      },
+    },
     claims: {
       openid: ['sub', 'tid', 'oid', 'ver'],
       profile: ['name', 'given_name', 'family_name', 'preferred_username', 'upn'],
@@ -183,6 +193,8 @@ export function createProvider(options: ProviderOptions): Provider {
     cookies: { keys: [options.cookieSecret] },
     features: {
       devInteractions: { enabled: false },
+      // Microsoft's user codes: nine letters, without the consonant-only alphabet's dash.
+      deviceFlow: { enabled: true, charset: 'base-20', mask: '*********', ...devicePages },
       rpInitiatedLogout: { enabled: true, logoutSource: options.logoutSource },
       // Resource Manager and Graph: which one a request asks for is read from its scopes, as
       // Microsoft does (its clients send no `resource`); a sign-in that asks for one may later
@@ -214,12 +226,14 @@ export function createProvider(options: ProviderOptions): Provider {
       policy: promptPolicy(options.registry, options.remembered),
       url: (_ctx, interaction) => `/login/interaction/${interaction.uid}`,
     },
+    routes: { code_verification: '/devicelogin', device_authorization: '/devicecode' },
     ttl: {
       // As Microsoft's: an hour for access tokens (Resource Manager's and Graph's; the relying
       // parties read only the ID token), fourteen days for refresh tokens.
       AccessToken: HOUR,
       RefreshToken: 14 * DAY,
       AuthorizationCode: MINUTE,
+      DeviceCode: 15 * MINUTE,
       IdToken: HOUR,
       Interaction: HOUR,
       Session: 14 * DAY,
@@ -234,7 +248,11 @@ export function createProvider(options: ProviderOptions): Provider {
   provider.on('authorization.success', (_ctx, response) => {
     if (response) delete response.iss;
   });
+  provider.on('device_authorization.success', (ctx, body) =>
+    asMicrosoftDeviceAuthorization(ctx, body, `${options.tenancy.base}/devicelogin`),
+  );
   provider.use(clientInfo(options.registry));
+  provider.use(microsoftDevicePolling(new Adapter('DevicePoll')));
   return provider;
 }
 

@@ -27,3 +27,23 @@ export function signInAttemptLimit(): RequestHandler {
     },
   });
 }
+
+/** Codes typed on the device sign-in page allowed per address, per world, per minute. */
+export const DEVICE_CODE_ATTEMPTS_PER_MINUTE = 30;
+
+/**
+ * Slows guessing of device codes (nine letters of twenty: guessing one at this pace would take
+ * thousands of years): past the limit, the address is refused with 429 for the rest of the minute.
+ */
+export function deviceCodeAttemptLimit(): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: DEVICE_CODE_ATTEMPTS_PER_MINUTE,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${req.world.id}`,
+    handler: (_req, _res, next) => {
+      next(Object.assign(new Error('too many device codes tried'), { status: 429 }));
+    },
+  });
+}

@@ -7,11 +7,20 @@ import type { ScenarioSignIns } from '../../http/scenario-sign-ins.js';
 import { noStore } from '../../http/security.js';
 import { regenerate } from '../../http/sessions.js';
 import type { Account } from '../../world/model.js';
-import { accountKindForm, passwordForm, pickAccountForm, staySignedInForm, usernameForm } from './forms.js';
+import {
+  accountKindForm,
+  deviceConfirmForm,
+  passwordForm,
+  pickAccountForm,
+  staySignedInForm,
+  usernameForm,
+} from './forms.js';
 import { flowFor, type LoginFlow } from './login-flow.js';
 import { signInAttemptLimit } from './rate-limit.js';
 import { firstPage } from './first-page.js';
 import { interactionSteps, type Details } from './interaction.js';
+import { DEVICE_CONFIRM_PROMPT } from './policy.js';
+import { applicationName } from './device-pages.js';
 import { RememberedAccounts } from './remembered.js';
 import { typedSignInName } from '../../world/sign-in-name.js';
 
@@ -66,10 +75,18 @@ export function interactionRoutes(
     res.redirect(303, `/login/interaction/${uid}/password`);
   };
 
+  /** "Are you trying to sign in to …?": the device sign-in's last question, once signed in. */
+  const deviceConfirmPage = async (req: Request, res: Response, details: Details) => {
+    const app = await applicationName(provider, details.params.client_id);
+    const account = details.session?.accountId ? req.world.account(details.session.accountId) : undefined;
+    await page(res, 'device-confirm', { uid: details.uid, app, account });
+  };
+
   /** Where an interaction starts: firstPage decides, this shows it. */
   router.get(
     '/:uid',
     withInteraction(async (req, res, details) => {
+      if (details.prompt.name === DEVICE_CONFIRM_PROMPT) return deviceConfirmPage(req, res, details);
       const hint = hintOf(details);
       const hinted = hint ? onlyAccountNamed(req, hint) : undefined;
       const next = firstPage({
@@ -96,6 +113,21 @@ export function interactionRoutes(
           return account ? askPasswordFor(req, res, details.uid, account) : usernamePage(res, details.uid, hint);
         }
       }
+    }),
+  );
+
+  router.post(
+    '/:uid/device',
+    withInteraction(async (req, res, details) => {
+      const form = deviceConfirmForm.safeParse(req.body);
+      if (details.prompt.name !== DEVICE_CONFIRM_PROMPT || !form.success)
+        return res.redirect(303, `/login/interaction/${details.uid}`);
+      // Cancel tells the device `authorization_declined`, and the browser that it did not sign in.
+      const result =
+        form.data.answer === 'continue'
+          ? { [DEVICE_CONFIRM_PROMPT]: {} }
+          : { error: 'access_denied', error_description: 'the user cancelled the device sign-in' };
+      await provider.interactionFinished(req, res, result, { mergeWithLastSubmission: true });
     }),
   );
 

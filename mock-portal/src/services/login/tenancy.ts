@@ -10,6 +10,8 @@ interface RequestTenant {
   pathTenant?: string;
   /** The issuer that answers for it (a tenant's v2.0 issuer). */
   issuer?: string;
+  /** The authority a device sign-in it asks for will sign in at, as one segment that names it in every world. */
+  deviceAuthority?: string;
 }
 
 /**
@@ -38,6 +40,16 @@ export class RequestTenancy {
   /** The `{tenant}` of the v2.0 path this request came in on, if it came in on one. */
   pathTenantOf(req: IncomingMessage): string | undefined {
     return this.#byRequest.get(req)?.pathTenant;
+  }
+
+  /** This request asks for a device sign-in at this authority. */
+  asksDeviceSignInAt(req: IncomingMessage, authority: string): void {
+    this.#of(req).deviceAuthority = authority;
+  }
+
+  /** The authority of the device sign-in this request asks for; undefined when it came in on no devicecode path. */
+  deviceAuthorityOf(req: IncomingMessage): string | undefined {
+    return this.#byRequest.get(req)?.deviceAuthority;
   }
 
   /** The provider answers this request as this tenant's issuer. */

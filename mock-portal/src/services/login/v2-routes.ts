@@ -7,6 +7,7 @@ import { tenantNotFoundJson, tenantNotFoundPage, type RequestTenancy } from './t
 const ENDPOINTS = {
   authorize: { route: '/auth', methods: ['GET'] },
   token: { route: '/token', methods: ['POST'] },
+  devicecode: { route: '/devicecode', methods: ['POST'] },
   keys: { route: '/jwks', methods: ['GET'] },
   logout: { route: '/session/end', methods: ['GET'] },
 } as const;
@@ -23,9 +24,10 @@ export function authorityParameterOf(params: Readonly<Record<string, unknown>> |
 
 /**
  * Microsoft identity platform v2.0 paths for every authority of the browser's world:
- * `/login/{tenant}/v2.0/.well-known/openid-configuration`, and `authorize`, `token`, `keys` and
- * `logout` beside it, served by the one oidc-provider under its own routes. A tenant that names
- * nothing is refused with AADSTS90002: as a page where a browser asked, as JSON elsewhere.
+ * `/login/{tenant}/v2.0/.well-known/openid-configuration`, and `authorize`, `token`, `devicecode`,
+ * `keys` and `logout` beside it (each also under `/login/{tenant}/oauth2/v2.0/`, as Microsoft spells
+ * them), served by the one oidc-provider under its own routes. A tenant that names nothing is
+ * refused with AADSTS90002: as a page where a browser asked, as JSON elsewhere.
  */
 export function v2Routes(provider: RequestHandler, tenancy: RequestTenancy): Router {
   const router = express.Router();
@@ -36,6 +38,7 @@ export function v2Routes(provider: RequestHandler, tenancy: RequestTenancy): Rou
       issuer: tenancy.issuerOf(issuerTenantOf(authority)),
       authorization_endpoint: `${at}/authorize`,
       token_endpoint: `${at}/token`,
+      device_authorization_endpoint: `${at}/devicecode`,
       jwks_uri: `${at}/keys`,
       end_session_endpoint: `${at}/logout`,
       response_types_supported: ['code'],
@@ -58,7 +61,7 @@ export function v2Routes(provider: RequestHandler, tenancy: RequestTenancy): Rou
     res.json(metadata(authority));
   });
 
-  router.all('/:tenant/v2.0/:endpoint', (req, res, next) => {
+  const toProvider: RequestHandler<{ tenant: string; endpoint: string }> = (req, res, next) => {
     const endpoint = Object.hasOwn(ENDPOINTS, req.params.endpoint) ? (req.params.endpoint as Endpoint) : undefined;
     if (!endpoint || !(ENDPOINTS[endpoint].methods as readonly string[]).includes(req.method)) return next();
     const { tenant } = req.params;
@@ -72,11 +75,14 @@ export function v2Routes(provider: RequestHandler, tenancy: RequestTenancy): Rou
         return endpoint === 'authorize' ? tenantNotFoundPage(res, tenant) : tenantNotFoundJson(res, tenant);
       tenancy.answerAs(req, issuerTenantOf(authority));
       if (endpoint === 'authorize') query.set(AUTHORITY_PARAMETER, authoritySegment(authority));
+      if (endpoint === 'devicecode') tenancy.asksDeviceSignInAt(req, authoritySegment(authority));
       if (endpoint === 'logout') setHintIssuer(req, query.get('id_token_hint'), tenancy);
     }
     req.url = `${ENDPOINTS[endpoint].route}${query.size > 0 ? `?${query.toString()}` : ''}`;
     provider(req, res, next);
-  });
+  };
+  router.all('/:tenant/v2.0/:endpoint', toProvider);
+  router.all('/:tenant/oauth2/v2.0/:endpoint', toProvider);
 
   return router;
 }

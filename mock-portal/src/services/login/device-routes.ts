@@ -1,0 +1,29 @@
+import express, { type RequestHandler, type Router } from 'express';
+import type Provider from 'oidc-provider';
+import { cookieOf } from '../../http/cookies.js';
+import { deviceCodeAttemptLimit } from './rate-limit.js';
+
+/** The query of "Enter code" shown again because the browser's form had lost its sign-in session. */
+export const ENTER_AGAIN = 'again';
+
+/**
+ * The device sign-in's pages (microsoft.com/devicelogin): "Enter code", and back after signing in.
+ * A code in the address is not taken: Microsoft's page asks for it. A code posted without a live
+ * sign-in session (no cookie, or the service restarted since the page was drawn) goes back to an
+ * empty "Enter code" that says why, rather than into the provider, which has no form to check it by.
+ */
+export function deviceLoginRoutes(provider: Provider, callback: RequestHandler): Router {
+  const router = express.Router();
+  router.get('/devicelogin', (req, res, next) => {
+    req.url = ENTER_AGAIN in req.query ? `/devicelogin?${ENTER_AGAIN}` : '/devicelogin';
+    return callback(req, res, next);
+  });
+  router.post('/devicelogin', deviceCodeAttemptLimit(), async (req, res, next) => {
+    const id = cookieOf(req, provider.cookieName('session'));
+    const session = typeof id === 'string' && id.length <= 64 ? await provider.Session.find(id) : undefined;
+    if (!session) return res.redirect(303, `/login/devicelogin?${ENTER_AGAIN}`);
+    return callback(req, res, next);
+  });
+  router.get('/devicelogin/:uid', callback);
+  return router;
+}
