@@ -74,10 +74,10 @@ export async function worldContext(
   browser: Browser,
   baseURL: string,
   worldId: string,
-  locale: string,
-  storageState?: StorageState,
+  options: { locale: string; storageState?: StorageState; ignoreHTTPSErrors?: boolean },
 ): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL, locale, ...(storageState ? { storageState } : {}) });
+  const { storageState, ...contextOptions } = options;
+  const context = await browser.newContext({ baseURL, ...contextOptions, ...(storageState ? { storageState } : {}) });
   await context.addCookies([{ name: WORLD_COOKIE, value: worldId, url: baseURL }]);
   return context;
 }
@@ -131,10 +131,13 @@ export const test = base.extend<Fixtures & Options & PageObjects>({
     { auto: true },
   ],
 
-  privateWindow: async ({ browser, baseURL, world, locale, serverHealth }, use) => {
+  privateWindow: async ({ browser, baseURL, world, locale, serverHealth, ignoreHTTPSErrors }, use) => {
     const contexts: BrowserContext[] = [];
     await use(async () => {
-      const context = await worldContext(browser, baseURL ?? 'http://localhost:3100', world.id, locale);
+      const context = await worldContext(browser, baseURL ?? 'http://localhost:3100', world.id, {
+        locale,
+        ignoreHTTPSErrors,
+      });
       serverHealth(context);
       contexts.push(context);
       return context.newPage();
@@ -149,7 +152,10 @@ export const test = base.extend<Fixtures & Options & PageObjects>({
       await context.close();
       // Cookies without an expiry die with the browser session; the world cookie is put back.
       const persistent = { ...state, cookies: state.cookies.filter((cookie) => cookie.expires > 0) };
-      const next = await worldContext(browser, baseURL ?? 'http://localhost:3100', world.id, locale, persistent);
+      const next = await worldContext(browser, baseURL ?? 'http://localhost:3100', world.id, {
+        locale,
+        storageState: persistent,
+      });
       serverHealth(next);
       reopened.push(next);
       return next.newPage();

@@ -6,6 +6,7 @@ import { signInThroughPages, type Answer, type SignIn } from './sign-in.js';
 export const AZURE_CLI = {
   clientId: '04b07795-8ddb-461a-bbee-02f9e1bf7b46',
   redirectUri: 'http://localhost:8400',
+  name: 'Microsoft Azure CLI',
 } as const;
 
 /**

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { Translate } from '../../mock-portal/src/i18n/index.js';
 import { ClassPage } from './class.js';
+import { DeviceLoginPage } from './device-login.js';
 import { MarketingHome } from './marketing-home.js';
 import { PortalSubscriptions } from './portal-subscriptions.js';
 import { ScenariosPage } from './scenarios.js';
@@ -14,6 +15,7 @@ export function pagesOn(page: Page, ui: Translate) {
   return {
     home: new MarketingHome(page, ui),
     signIn: new SignInPage(page, ui),
+    deviceLogin: new DeviceLoginPage(page, ui),
     signUp: new SignUpPage(page, ui),
     portal: new PortalSubscriptions(page, ui),
     blade: new SubscriptionBlade(page, ui),

@@ -142,7 +142,7 @@ for (const locale of LOCALES) {
       expect(made.status()).toBe(201);
       const { id: classId } = (await made.json()) as { id: string };
       // Farid stops at the form's phone section.
-      const faridContext = await worldContext(browser, baseURL ?? '', farid, locale);
+      const faridContext = await worldContext(browser, baseURL ?? '', farid, { locale });
       const signUp = await signInToSignUp(await faridContext.newPage(), ui, ALICE_CONTOSO);
       await signUp.fillAboutYou(ALICE_ABOUT);
       await faridContext.close();

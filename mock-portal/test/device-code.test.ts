@@ -36,9 +36,9 @@ describe('Device sign-in, as `az login --use-device-code` does it', () => {
     return asked.body;
   };
 
-  const poll = (code: DeviceCodeAnswer | string, tenant = 'organizations') =>
-    azureCliToken(running.url, tenant, {
-      grant_type: DEVICE_CODE_GRANT,
+  const poll = (code: DeviceCodeAnswer | string, grant = DEVICE_CODE_GRANT) =>
+    azureCliToken(running.url, 'organizations', {
+      grant_type: grant,
       device_code: typeof code === 'string' ? code : code.device_code,
       scope: `${ARM} ${OFFLINE}`,
     });
@@ -132,8 +132,8 @@ describe('Device sign-in, as `az login --use-device-code` does it', () => {
     assert.equal(first.status, 400);
     assert.deepEqual([first.body.error, first.body.error_codes], ['authorization_pending', [70016]]);
     assert.match(first.body.error_description ?? '', /^AADSTS70016: /);
-    const tooSoon = await poll(code);
-    assert.equal(tooSoon.body.error, 'slow_down');
+    const tooSoon = await poll(code, 'device_code');
+    assert.equal(tooSoon.body.error, 'slow_down', "MSAL's name for the grant is the same grant");
     const otherCode = await askForCode();
     assert.equal((await poll(otherCode)).body.error, 'authorization_pending', 'each code has its own pace');
   });

@@ -4,6 +4,11 @@ import { pageLocalsOf } from './provider-pages.js';
 
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 
+/** The same grant as MSAL names it (`grant_type=device_code`), which Microsoft's token endpoint also takes. */
+export const MSAL_DEVICE_CODE_GRANT = 'device_code';
+
+const DEVICE_CODE_GRANTS = new Set([DEVICE_CODE_GRANT, MSAL_DEVICE_CODE_GRANT]);
+
 /** Seconds a device waits between two polls of the token endpoint, as Microsoft's answer says. */
 export const POLLING_INTERVAL = 5;
 
@@ -58,10 +63,11 @@ export function microsoftDevicePolling(polls: Adapter) {
     await next();
     const params = ctx.oidc?.params;
     const body = ctx.body as { error?: unknown } | undefined;
-    if (ctx.oidc?.route !== 'token' || params?.grant_type !== DEVICE_CODE_GRANT || typeof body?.error !== 'string')
-      return;
+    const grant = params?.grant_type;
+    if (ctx.oidc?.route !== 'token' || typeof grant !== 'string' || !DEVICE_CODE_GRANTS.has(grant)) return;
+    if (typeof body?.error !== 'string') return;
     let error = body.error;
-    if (error === 'authorization_pending' && typeof params.device_code === 'string') {
+    if (error === 'authorization_pending' && typeof params?.device_code === 'string') {
       const key = paceKey(params.device_code);
       if (await polls.find(key)) error = 'slow_down';
       await polls.upsert(key, {}, POLLING_INTERVAL);

@@ -1,4 +1,11 @@
-import Provider, { errors, type Account, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, {
+  errors,
+  type Account,
+  type CanBePromise,
+  type Configuration,
+  type KoaContextWithOIDC,
+  type TokenEndpointGrantContext,
+} from 'oidc-provider';
 import { accessTokenClaims } from '../../identity-platform/access-token-claims.js';
 import {
   MICROSOFT_PUBLIC_CLIENTS,
@@ -11,7 +18,12 @@ import { tenantIdOf } from '../../world/placement.js';
 import type { WorldRegistry } from '../../world/registry.js';
 import { createAdapterFactory } from './adapter.js';
 import { devicePages } from './device-pages.js';
-import { asMicrosoftDeviceAuthorization, DEVICE_CODE_GRANT, microsoftDevicePolling } from './device-polling.js';
+import {
+  asMicrosoftDeviceAuthorization,
+  DEVICE_CODE_GRANT,
+  microsoftDevicePolling,
+  MSAL_DEVICE_CODE_GRANT,
+} from './device-polling.js';
 import { withMicrosoftRefreshTokens } from './microsoft-grants.js';
 import type { RequestTenancy } from './tenancy.js';
 import { promptPolicy } from './policy.js';
@@ -114,6 +126,23 @@ async function loadExistingGrant(ctx: KoaContextWithOIDC) {
   return grant;
 }
 
+/**
+ * oidc-provider, taking the device code grant under MSAL's name too (`device_code`; MSAL Python
+ * and the standard say `urn:ietf:params:oauth:grant-type:device_code`): the same handler answers
+ * both, as Microsoft's token endpoint does. The provider registers its grants while it is built.
+ */
+class MicrosoftGrantNames extends Provider {
+  override registerGrantType<Params extends object>(
+    name: string,
+    handler: (ctx: TokenEndpointGrantContext<Params>) => CanBePromise<void>,
+    params?: string | readonly string[] | ReadonlySet<string>,
+    duplicates?: string | readonly string[] | ReadonlySet<string>,
+  ): void {
+    super.registerGrantType(name, handler, params, duplicates);
+    if (name === DEVICE_CODE_GRANT) super.registerGrantType(MSAL_DEVICE_CODE_GRANT, handler, params, duplicates);
+  }
+}
+
 /** The login service's OpenID Connect provider (login.microsoftonline.com in the real world). */
 export function createProvider(options: ProviderOptions): Provider {
   const Adapter = withMicrosoftRefreshTokens(createAdapterFactory());
@@ -138,7 +167,7 @@ export function createProvider(options: ProviderOptions): Provider {
         redirect_uris: ['http://localhost', 'http://127.0.0.1'],
         post_logout_redirect_uris: ['http://localhost', 'http://127.0.0.1'],
         response_types: ['code' as const],
-        grant_types: ['authorization_code', 'refresh_token', DEVICE_CODE_GRANT],
+        grant_types: ['authorization_code', 'refresh_token', DEVICE_CODE_GRANT, MSAL_DEVICE_CODE_GRANT],
         token_endpoint_auth_method: 'none' as const,
       })),
     ],
@@ -241,7 +270,7 @@ export function createProvider(options: ProviderOptions): Provider {
     },
     renderError: options.renderError,
   };
-  const provider = new Provider(options.tenancy.base, configuration);
+  const provider = new MicrosoftGrantNames(options.tenancy.base, configuration);
   options.tenancy.install(provider);
   // Microsoft's authorization responses carry no `iss` (RFC 9207): a client of `common` could not
   // know which tenant's it would be.
