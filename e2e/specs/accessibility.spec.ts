@@ -4,6 +4,7 @@ import { blockingViolations, expectAccessible } from '../support/accessibility.j
 import { ALICE_ABOUT, ALICE_CONTOSO, ALICE_FABRIKAM, CAROL, DAVE, ERIN, PASSWORD } from '../support/accounts.js';
 import { fillFormUpTo, signInToPortal, signInToSignUp } from '../support/flows.js';
 import { TRAINER_KEY } from '../support/trainer-key.js';
+import { AZURE_CLI } from '../../testkit/azure-cli.js';
 
 import {
   expectEachAccessible,
@@ -61,6 +62,31 @@ test.describe('Accessibility: no serious or critical axe violation on any page',
   });
 
   test.describe('sign-in', () => {
+    test('device sign-in: Enter code, a wrong code, "Are you trying to sign in to Microsoft Azure CLI?", cancelled', async ({
+      page,
+      ui,
+      signIn,
+      pagesOn,
+      request,
+    }) => {
+      const asked = await request.post('/login/organizations/v2.0/devicecode', {
+        form: { client_id: AZURE_CLI.clientId, scope: 'https://management.azure.com//.default offline_access' },
+      });
+      expect(asked.status()).toBe(200);
+      const { user_code: userCode, verification_uri: verificationUri } = (await asked.json()) as Record<string, string>;
+      const device = pagesOn(page).deviceLogin;
+      await page.goto(new URL(verificationUri ?? '').pathname);
+      await expectAccessible(page, 'device sign-in: Enter code', device.codeField());
+      await device.enterCode('BBBBBBBBB');
+      await expectAccessible(page, 'device sign-in: a wrong code', device.error());
+      await device.enterCode(userCode ?? '');
+      await signIn.signIn(ALICE_CONTOSO, PASSWORD);
+      await expectAccessible(page, 'device sign-in: Are you trying to sign in?', device.question(AZURE_CLI.name));
+      await device.answer('cancel');
+      await expectAccessible(page, 'device sign-in: cancelled', device.declined(AZURE_CLI.name));
+      await expect(page.getByText(ui('login.device.declined', { app: AZURE_CLI.name }))).toBeVisible();
+    });
+
     test('user name, password, a wrong password (AADSTS50126), Stay signed in?', async ({ page, ui, home, signIn }) => {
       await home.goTo();
       await home.clickStartFree();

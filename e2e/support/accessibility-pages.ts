@@ -60,6 +60,7 @@ export const PAGES_ANYONE_CAN_OPEN: readonly (readonly Visit[])[] = [
       byAddress('/login/common/v2.0/authorize?client_id=no-such-client', 'error.signIn.title'),
     ],
     ['the trainer view without its key', byAddress('/trainer', 'trainer.keyNeeded.title')],
+    ["the device sign-in's Enter code", byAddress('/login/devicelogin', 'login.device.heading')],
     ['a world that has gone', byAddress('/worlds/join/no-such-world', 'world.gone.title')],
   ],
 ];

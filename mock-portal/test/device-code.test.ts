@@ -4,6 +4,7 @@ import { decodeJwt } from 'jose';
 import { listen, type Running } from '../src/listen.js';
 import { SEED_DIRECTORY_IDS, SEED_PASSWORD } from '../src/world/seed.js';
 import {
+  AZURE_CLI,
   azureCliDeviceCode,
   azureCliToken,
   signInWithDeviceCode,
@@ -88,7 +89,7 @@ describe('Device sign-in, as `az login --use-device-code` does it', () => {
       signInName: 'alice@fabrikam.com',
       password: SEED_PASSWORD,
     });
-    assert.equal(done.status, 200);
+    assert.deepEqual([done.status, done.url.pathname], [200, `/login/devicelogin/signed-in/${AZURE_CLI.clientId}`]);
     assert.match(
       await done.text(),
       /You have signed in to the Microsoft Azure CLI application on your device\. You may now close this window\./,
@@ -247,6 +248,10 @@ describe('Device sign-in, as `az login --use-device-code` does it', () => {
     const longHtml = await long.text();
     assert.doesNotMatch(longHtml, /<b>/);
     assertNoStack(longHtml);
+
+    const noSuchApp = await client.send('/login/devicelogin/signed-in/%3Cscript%3E');
+    assert.equal(noSuchApp.status, 404, 'no page says it signed in to an application that does not exist');
+    assert.doesNotMatch(await noSuchApp.text(), /<script>/);
 
     const browser = await inNewWorld();
     const code = await askForCode();

@@ -1,16 +1,27 @@
 import express, { type RequestHandler, type Router } from 'express';
 import type Provider from 'oidc-provider';
 import { cookieOf } from '../../http/cookies.js';
+import { renderPage } from '../../http/render.js';
+import { applicationName } from './applications.js';
 import { deviceCodeAttemptLimit } from './rate-limit.js';
 
 /** The query of "Enter code" shown again because the browser's form had lost its sign-in session. */
 export const ENTER_AGAIN = 'again';
+
+/** How a device sign-in ended, as the browser was told. */
+export type DeviceOutcome = 'signed-in' | 'cancelled';
+
+/** Where the browser reads how its device sign-in ended: an address of its own, which may be reloaded (in another language). */
+export const deviceOutcomePath = (outcome: DeviceOutcome, clientId: string) =>
+  `/login/devicelogin/${outcome}/${encodeURIComponent(clientId)}`;
 
 /**
  * The device sign-in's pages (microsoft.com/devicelogin): "Enter code", and back after signing in.
  * A code in the address is not taken: Microsoft's page asks for it. A code posted without a live
  * sign-in session (no cookie, or the service restarted since the page was drawn) goes back to an
  * empty "Enter code" that says why, rather than into the provider, which has no form to check it by.
+ * The last page, signed in or cancelled, has an address of its own: reloading the sign-in's would
+ * resume a sign-in already over.
  */
 export function deviceLoginRoutes(provider: Provider, callback: RequestHandler): Router {
   const router = express.Router();
@@ -25,5 +36,16 @@ export function deviceLoginRoutes(provider: Provider, callback: RequestHandler):
     return callback(req, res, next);
   });
   router.get('/devicelogin/:uid', callback);
+  for (const outcome of ['signed-in', 'cancelled'] as const)
+    router.get(`/devicelogin/${outcome}/:clientId`, async (req, res, next) => {
+      const app = await applicationName(provider, req.params.clientId);
+      if (!app) return next();
+      await renderPage(res, 'login/views/device-done', {
+        site: 'login',
+        title: res.locals.t('login.title'),
+        app,
+        declined: outcome === 'cancelled',
+      });
+    });
   return router;
 }

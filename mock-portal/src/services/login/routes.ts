@@ -20,7 +20,7 @@ import { signInAttemptLimit } from './rate-limit.js';
 import { firstPage } from './first-page.js';
 import { interactionSteps, type Details } from './interaction.js';
 import { DEVICE_CONFIRM_PROMPT } from './policy.js';
-import { applicationName } from './device-pages.js';
+import { applicationName } from './applications.js';
 import { RememberedAccounts } from './remembered.js';
 import { typedSignInName } from '../../world/sign-in-name.js';
 
@@ -77,7 +77,7 @@ export function interactionRoutes(
 
   /** "Are you trying to sign in to …?": the device sign-in's last question, once signed in. */
   const deviceConfirmPage = async (req: Request, res: Response, details: Details) => {
-    const app = await applicationName(provider, details.params.client_id);
+    const app = (await applicationName(provider, details.params.client_id)) ?? '';
     const account = details.session?.accountId ? req.world.account(details.session.accountId) : undefined;
     await page(res, 'device-confirm', { uid: details.uid, app, account });
   };
