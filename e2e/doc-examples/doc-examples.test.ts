@@ -16,4 +16,9 @@ describe("the docs' example code", () => {
     const [shown] = codeBlocks(read('docs/adding-a-scenario.md'), 'ts');
     assert.equal(shown, read('e2e/doc-examples/adding-a-scenario.spec.ts'));
   });
+
+  it("the README shows Azure's SDK example exactly as examples/azure-sdks/ has it (run by e2e/pictures/azure-sdks.spec.ts)", () => {
+    const shown = codeBlocks(read('README.md'), 'ts').find((block) => block.includes('DeviceCodeCredential'));
+    assert.equal(shown, read('examples/azure-sdks/where-did-it-land.ts'));
+  });
 });
