@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it, mock } from 'node:test';
+import fc from 'fast-check';
 import { decodeJwt } from 'jose';
 import { listen, type Running } from '../src/listen.js';
 import { SEED_DIRECTORY_IDS, SEED_PASSWORD } from '../src/world/seed.js';
@@ -263,5 +264,35 @@ describe('Device sign-in, as `az login --use-device-code` does it', () => {
     });
     assert.equal(early.status, 303, 'answering before signing in only goes back to the sign-in');
     assert.equal((await poll(code)).body.error, 'authorization_pending');
+  });
+
+  it('random bodies at the device endpoints and on the code page: never a 5xx, never a stack', async () => {
+    const anyText = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.constantFrom('', '<script>x</script>', '%00', 'device_code', DEVICE_CODE_GRANT, 'B'.repeat(5000)),
+    );
+    const fields = fc.dictionary(
+      fc.constantFrom('client_id', 'scope', 'grant_type', 'device_code', 'user_code', 'xsrf', 'confirm', 'abort'),
+      anyText,
+    );
+    const browser = await inNewWorld();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(
+          '/login/organizations/v2.0/devicecode',
+          '/login/common/oauth2/v2.0/devicecode',
+          '/login/organizations/v2.0/token',
+          '/login/devicelogin',
+        ),
+        fields,
+        async (path, body) => {
+          const response = await browser.postForm(path, body);
+          const text = await response.text();
+          assert.ok(response.status < 500, `${path} ${JSON.stringify(body).slice(0, 200)} → ${response.status}`);
+          assertNoStack(text);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

@@ -184,8 +184,9 @@ describe('random input never breaks the server, and refused input changes nothin
           '/login/help/cant-access',
           '/login/help/forgot-password',
           '/signup/terms/offer-details',
+          '/login/devicelogin',
         ),
-        fieldsOf(['lang', 'state', 'returnTo', 'prompt', 'login_hint', 'uid']),
+        fieldsOf(['lang', 'state', 'returnTo', 'prompt', 'login_hint', 'uid', 'user_code', 'again']),
         async (path, query) => {
           const response = await fetch(new URL(`${path}?${new URLSearchParams(query).toString()}`, running.url), {
             redirect: 'manual',
@@ -208,7 +209,16 @@ describe('random input never breaks the server, and refused input changes nothin
     const before = running.registry.size;
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('/scenarios/', '/worlds/join/', '/trainer/worlds/', '/login/help/', '/signup/terms/'),
+        fc.constantFrom(
+          '/scenarios/',
+          '/worlds/join/',
+          '/trainer/worlds/',
+          '/login/help/',
+          '/signup/terms/',
+          '/login/devicelogin/',
+          '/login/devicelogin/signed-in/',
+          '/login/devicelogin/cancelled/',
+        ),
         anyText,
         fc.option(anyText),
         async (prefix, segment, worldCookie) => {
