@@ -1,13 +1,20 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Config } from './config.js';
 import { keepConnectionsOpen } from './http/keep-alive.js';
+import { MICROSOFT_HOST_NAMES } from './microsoft-hosts.js';
+import { microsoftHostsProxy } from './proxy/connect.js';
+import { microsoftHostsCertificates, type MicrosoftHostsCertificates } from './store/certificate-authority.js';
 import { createApp, registryLimits, type App, type AppSeams } from './server.js';
 import { WorldRegistry } from './world/registry.js';
 
 export interface Running extends App {
   readonly server: Server;
   readonly url: string;
+  /** With `microsoftHosts`: the authority a client trusts for Microsoft's host names through this server. */
+  readonly certificates?: MicrosoftHostsCertificates;
   close(): Promise<void>;
 }
 
@@ -19,6 +26,7 @@ export async function listen(
   options: Partial<Config> = {},
   seams: AppSeams = {},
   registry?: WorldRegistry,
+  { microsoftHosts = false }: { microsoftHosts?: boolean } = {},
 ): Promise<Running> {
   const server = keepConnectionsOpen(createServer());
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, resolve));
@@ -38,10 +46,18 @@ export async function listen(
   };
   const app = await createApp(config, registry ?? new WorldRegistry(registryLimits(config)), seams);
   server.on('request', app.app);
+  const certificates = microsoftHosts
+    ? await microsoftHostsCertificates(
+        path.join(config.dataDir ?? path.join(tmpdir(), `mock-azure-portal-${port}`), 'tls'),
+        MICROSOFT_HOST_NAMES,
+      )
+    : undefined;
+  if (certificates) server.on('connect', microsoftHostsProxy(certificates, app.app));
   return {
     ...app,
     server,
     url,
+    ...(certificates ? { certificates } : {}),
     // Like a process that stops: connections end now, rather than when their clients let them go.
     close: () =>
       new Promise((resolve, reject) => {

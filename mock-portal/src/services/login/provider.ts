@@ -53,6 +53,9 @@ export interface ProviderOptions {
   readonly signingKey: SigningKey;
 }
 
+/** The device sign-in's page as Microsoft's answer names it, where the proxy serves Microsoft's hosts. */
+const MICROSOFT_DEVICE_LOGIN = 'https://microsoft.com/devicelogin';
+
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -278,7 +281,11 @@ export function createProvider(options: ProviderOptions): Provider {
     if (response) delete response.iss;
   });
   provider.on('device_authorization.success', (ctx, body) =>
-    asMicrosoftDeviceAuthorization(ctx, body, `${options.tenancy.base}/devicelogin`),
+    asMicrosoftDeviceAuthorization(
+      ctx,
+      body,
+      options.tenancy.onMicrosoftHost(ctx.req) ? MICROSOFT_DEVICE_LOGIN : `${options.tenancy.base}/devicelogin`,
+    ),
   );
   provider.use(clientInfo(options.registry));
   provider.use(microsoftDevicePolling(new Adapter('DevicePoll')));

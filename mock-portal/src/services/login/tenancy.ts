@@ -2,7 +2,11 @@ import type { IncomingMessage } from 'node:http';
 import type { Response } from 'express';
 import Provider from 'oidc-provider';
 import { echoed } from '../../http/echo.js';
+import { microsoftHostOf } from '../../microsoft-hosts.js';
 import { renderPage } from '../../http/render.js';
+
+/** The login service's own host name, where the proxy serves it. */
+const MICROSOFT_LOGIN = 'https://login.microsoftonline.com';
 
 /** What the login service knows of one request's tenant. */
 interface RequestTenant {
@@ -27,9 +31,19 @@ export class RequestTenancy {
   /** `base`: where the sign-in service is served, `…/login`. */
   constructor(readonly base: string) {}
 
-  /** The v2.0 issuer of one tenant: a directory's id, the personal accounts' tenant, or `{tenantid}`. */
-  issuerOf(tenant: string): string {
-    return `${this.base}/${tenant}/v2.0`;
+  /** Where this request reached the sign-in service: the mock's own `…/login`, or Microsoft's host through the proxy. */
+  baseOf(req: IncomingMessage | undefined): string {
+    return req && microsoftHostOf(req) ? MICROSOFT_LOGIN : this.base;
+  }
+
+  /** Whether this request came through the proxy, where the paths are Microsoft's (`…/oauth2/v2.0/token`). */
+  onMicrosoftHost(req: IncomingMessage): boolean {
+    return microsoftHostOf(req) !== undefined;
+  }
+
+  /** The v2.0 issuer of one tenant (a directory's id, the personal accounts' tenant, or `{tenantid}`), as this request sees it. */
+  issuerOf(tenant: string, req?: IncomingMessage): string {
+    return `${this.baseOf(req)}/${tenant}/v2.0`;
   }
 
   /** This request came in on a v2.0 path naming this tenant. */
@@ -54,7 +68,7 @@ export class RequestTenancy {
 
   /** The provider answers this request as this tenant's issuer. */
   answerAs(req: IncomingMessage, tenant: string): void {
-    this.#of(req).issuer = this.issuerOf(tenant);
+    this.#of(req).issuer = this.issuerOf(tenant, req);
   }
 
   /** Makes the provider's `issuer` answer per request from now on. */
@@ -64,7 +78,7 @@ export class RequestTenancy {
       enumerable: true,
       get: () => {
         const request = Provider.ctx?.req;
-        return (request && this.#byRequest.get(request)?.issuer) ?? this.base;
+        return (request && this.#byRequest.get(request)?.issuer) ?? this.baseOf(request);
       },
     });
   }

@@ -32,14 +32,18 @@ export function authorityParameterOf(params: Readonly<Record<string, unknown>> |
 export function v2Routes(provider: RequestHandler, tenancy: RequestTenancy): Router {
   const router = express.Router();
 
-  const metadata = (authority: Authority) => {
-    const at = `${tenancy.base}/${authoritySegment(authority)}/v2.0`;
+  const metadata = (req: Request, authority: Authority) => {
+    const tenant = `${tenancy.baseOf(req)}/${authoritySegment(authority)}`;
+    // Through the proxy, Microsoft's own paths; on the mock's origin, its shorter ones.
+    const [at, keys] = tenancy.onMicrosoftHost(req)
+      ? [`${tenant}/oauth2/v2.0`, `${tenant}/discovery/v2.0/keys`]
+      : [`${tenant}/v2.0`, `${tenant}/v2.0/keys`];
     return {
-      issuer: tenancy.issuerOf(issuerTenantOf(authority)),
+      issuer: tenancy.issuerOf(issuerTenantOf(authority), req),
       authorization_endpoint: `${at}/authorize`,
       token_endpoint: `${at}/token`,
       device_authorization_endpoint: `${at}/devicecode`,
-      jwks_uri: `${at}/keys`,
+      jwks_uri: keys,
       end_session_endpoint: `${at}/logout`,
       response_types_supported: ['code'],
       response_modes_supported: ['query', 'fragment', 'form_post'],
@@ -58,7 +62,7 @@ export function v2Routes(provider: RequestHandler, tenancy: RequestTenancy): Rou
   router.get('/:tenant/v2.0/.well-known/openid-configuration', (req, res) => {
     const authority = req.world.authorityNamed(req.params.tenant);
     if (!authority) return tenantNotFoundJson(res, req.params.tenant);
-    res.json(metadata(authority));
+    res.json(metadata(req, authority));
   });
 
   const toProvider: RequestHandler<{ tenant: string; endpoint: string }> = (req, res, next) => {

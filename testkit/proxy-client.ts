@@ -1,0 +1,70 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { Socket } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
+
+/** The proxy's answer to a CONNECT: its status and body, and the open tunnel when it made one. */
+export interface Tunnel {
+  readonly status: number;
+  readonly body: string;
+  readonly socket?: Socket;
+}
+
+/** Asks the mock at `proxy` to CONNECT to `target` (`host:port`, or any line a hostile client sends). */
+export function connectThrough(proxy: string, target: string): Promise<Tunnel> {
+  const { hostname, port } = new URL(proxy);
+  return new Promise((resolve, reject) => {
+    const asked = httpRequest({ host: hostname, port, method: 'CONNECT', path: target });
+    asked.on('connect', (response, socket, head) => {
+      if (response.statusCode === 200) return resolve({ status: 200, body: '', socket });
+      let body = head.toString();
+      socket.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      socket.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      socket.on('error', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    asked.on('error', reject);
+    asked.end();
+  });
+}
+
+/** What an HTTPS request through the proxy came back with. */
+export interface Answer {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: string;
+}
+
+/**
+ * One HTTPS request to one of Microsoft's hosts through the mock's proxy, as a client that trusts
+ * the mock's authority (`ca`) makes it: CONNECT, TLS naming the host, then the request.
+ */
+export async function fetchThrough(
+  proxy: string,
+  ca: string,
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string; servername?: string } = {},
+): Promise<Answer> {
+  const target = new URL(url);
+  const tunnel = await connectThrough(proxy, `${target.hostname}:443`);
+  if (!tunnel.socket) throw new Error(`the proxy refused ${target.hostname}: ${tunnel.status} ${tunnel.body}`);
+  const secure = tlsConnect({ socket: tunnel.socket, servername: init.servername ?? target.hostname, ca });
+  return new Promise((resolve, reject) => {
+    const sent = httpsRequest(
+      {
+        host: target.hostname,
+        port: 443,
+        path: `${target.pathname}${target.search}`,
+        method: init.method ?? 'GET',
+        headers: init.headers,
+        createConnection: () => secure,
+      },
+      (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+      },
+    );
+    sent.on('error', reject);
+    sent.end(init.body);
+  });
+}
