@@ -250,6 +250,15 @@ describe('Device sign-in, as `az login --use-device-code` does it', () => {
     assert.doesNotMatch(longHtml, /<b>/);
     assertNoStack(longHtml);
 
+    for (const path of ['/login/devicelogin/signed-in/', '/login/devicelogin/no-such-sign-in'])
+      assert.equal(
+        (await new CookieClient(running.url).send(path)).status,
+        303,
+        `${path} without a session starts again`,
+      );
+    const resumedNothing = await client.send('/login/devicelogin/no-such-sign-in');
+    assert.equal(resumedNothing.status, 400, 'with a session, a sign-in that does not exist is said so');
+    assertNoStack(await resumedNothing.text());
     const noSuchApp = await client.send('/login/devicelogin/signed-in/%3Cscript%3E');
     assert.equal(noSuchApp.status, 404, 'no page says it signed in to an application that does not exist');
     assert.doesNotMatch(await noSuchApp.text(), /<script>/);

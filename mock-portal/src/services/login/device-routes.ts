@@ -18,8 +18,8 @@ export const deviceOutcomePath = (outcome: DeviceOutcome, clientId: string) =>
 /**
  * The device sign-in's pages (microsoft.com/devicelogin): "Enter code", and back after signing in.
  * A code in the address is not taken: Microsoft's page asks for it. A code posted without a live
- * sign-in session (no cookie, or the service restarted since the page was drawn) goes back to an
- * empty "Enter code" that says why, rather than into the provider, which has no form to check it by.
+ * sign-in session (no cookie, or the service restarted since the page was drawn), or a return from
+ * the sign-in pages without one, goes back to an empty "Enter code" that says why.
  * The last page, signed in or cancelled, has an address of its own: reloading the sign-in's would
  * resume a sign-in already over.
  */
@@ -29,13 +29,16 @@ export function deviceLoginRoutes(provider: Provider, callback: RequestHandler):
     req.url = ENTER_AGAIN in req.query ? `/devicelogin?${ENTER_AGAIN}` : '/devicelogin';
     return callback(req, res, next);
   });
-  router.post('/devicelogin', deviceCodeAttemptLimit(), async (req, res, next) => {
+  // The provider cannot answer either without the sign-in session the code page began (it would
+  // have no form to check a code by, and no sign-in to resume).
+  const withSession: RequestHandler = async (req, res, next) => {
     const id = cookieOf(req, provider.cookieName('session'));
     const session = typeof id === 'string' && id.length <= 64 ? await provider.Session.find(id) : undefined;
     if (!session) return res.redirect(303, `/login/devicelogin?${ENTER_AGAIN}`);
     return callback(req, res, next);
-  });
-  router.get('/devicelogin/:uid', callback);
+  };
+  router.post('/devicelogin', deviceCodeAttemptLimit(), withSession);
+  router.get('/devicelogin/:uid', withSession);
   for (const outcome of ['signed-in', 'cancelled'] as const)
     router.get(`/devicelogin/${outcome}/:clientId`, async (req, res, next) => {
       const app = await applicationName(provider, req.params.clientId);
