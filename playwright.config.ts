@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig, devices } from '@playwright/test';
+import { azureCliInstalled } from './e2e/support/azure-cli.js';
 import { chromiumExecutablePath, otherEngines } from './e2e/support/browser.js';
 import { TRAINER_KEY } from './e2e/support/trainer-key.js';
 import {
@@ -118,6 +119,17 @@ export default defineConfig({
             },
           },
         ]),
+    // The Azure CLI's proofs, with the machine's own `az` (setup installs Debian's as root); where it
+    // is missing, the summary says they did not run, and CI counts that as a failure.
+    ...(azureCliInstalled() && !externalBaseUrl
+      ? [
+          {
+            name: 'azure-cli',
+            testDir: './e2e/azure-cli',
+            use: { ...devices['Desktop Chrome'], locale: 'en-US', timezoneId: 'America/Los_Angeles', launchOptions },
+          },
+        ]
+      : []),
     // Where Playwright's own Firefox and WebKit are installed, the same @phone walk runs in them;
     // elsewhere the summary reporter says they were left out, and why.
     ...(engines.present.includes('firefox')

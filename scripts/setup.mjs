@@ -7,6 +7,8 @@
 //               Playwright's own build if installed; else Debian's /usr/bin/chromium if present;
 //               else try Playwright's download; else, as root with apt-get, install Debian's
 //               chromium and fonts-noto-cjk; else say what to do and fail.
+//   --azure-cli make sure the Azure CLI (`az`) is there for its proofs: as root with apt-get,
+//               install Debian's azure-cli; else say that its proofs will not run, and how to turn them on.
 import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readlinkSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
@@ -134,6 +136,19 @@ function ensureBrowser() {
   process.exit(1);
 }
 
+const hasAzureCli = () => spawnSync('sh', ['-c', 'command -v az'], { stdio: 'ignore' }).status === 0;
+
+/** The Azure CLI's proofs run where `az` is; the test command's summary names them when they did not. */
+function ensureAzureCli() {
+  if (hasAzureCli()) return;
+  if (isRoot() && hasAptGet() && aptInstall(['azure-cli']) && hasAzureCli())
+    return say("using Debian's Azure CLI (azure-cli)");
+  say(
+    'the Azure CLI (az) is not installed: its proofs will not run (sudo apt-get install azure-cli, on Debian or Ubuntu, turns them on).',
+  );
+}
+
 if (args.has('--packages')) ensurePackages();
 if (args.has('--runtime')) ensureRuntime();
 if (args.has('--browser')) ensureBrowser();
+if (args.has('--azure-cli')) ensureAzureCli();

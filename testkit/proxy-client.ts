@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { Socket } from 'node:net';
+import { connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 
 /** The proxy's answer to a CONNECT: its status and body, and the open tunnel when it made one. */
@@ -42,12 +42,26 @@ export async function fetchThrough(
   proxy: string,
   ca: string,
   url: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string; servername?: string } = {},
+  init: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    /** The name the client's TLS sends (SNI); empty for none. */
+    servername?: string;
+    /** Accept the certificate whatever name it is for, as a hostile client would. */
+    anyIdentity?: boolean;
+  } = {},
 ): Promise<Answer> {
   const target = new URL(url);
   const tunnel = await connectThrough(proxy, `${target.hostname}:443`);
   if (!tunnel.socket) throw new Error(`the proxy refused ${target.hostname}: ${tunnel.status} ${tunnel.body}`);
-  const secure = tlsConnect({ socket: tunnel.socket, servername: init.servername ?? target.hostname, ca });
+  const servername = init.servername ?? target.hostname;
+  const secure = tlsConnect({
+    socket: tunnel.socket,
+    ca,
+    ...(servername ? { servername } : {}),
+    ...(init.anyIdentity ? { checkServerIdentity: () => undefined } : {}),
+  });
   return new Promise((resolve, reject) => {
     const sent = httpsRequest(
       {
@@ -65,6 +79,22 @@ export async function fetchThrough(
       },
     );
     sent.on('error', reject);
+    secure.on('error', reject);
+    secure.on('close', () => reject(new Error('the proxy closed the connection')));
     sent.end(init.body);
+  });
+}
+
+/** Sends raw bytes to the mock and returns all it answers before it closes (or after `ms` of silence). */
+export function rawExchange(server: string, bytes: string, ms = 2_000): Promise<string> {
+  const { hostname, port } = new URL(server);
+  return new Promise((resolve) => {
+    let answer = '';
+    const socket = netConnect({ host: hostname, port: Number(port) }, () => socket.write(bytes));
+    const done = () => resolve(answer);
+    socket.setTimeout(ms, () => socket.destroy());
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+    socket.on('close', done);
+    socket.on('error', done);
   });
 }

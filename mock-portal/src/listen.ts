@@ -44,15 +44,19 @@ export async function listen(
     overloadLagMs: 1_000,
     ...options,
   };
-  const app = await createApp(config, registry ?? new WorldRegistry(registryLimits(config)), seams);
-  server.on('request', app.app);
   const certificates = microsoftHosts
     ? await microsoftHostsCertificates(
         path.join(config.dataDir ?? path.join(tmpdir(), `mock-azure-portal-${port}`), 'tls'),
         MICROSOFT_HOST_NAMES,
       )
     : undefined;
-  if (certificates) server.on('connect', microsoftHostsProxy(certificates, app.app));
+  const app = await createApp(config, registry ?? new WorldRegistry(registryLimits(config)), {
+    ...seams,
+    ...(certificates ? { certificateAuthority: certificates.caCert } : {}),
+  });
+  server.on('request', app.app);
+  const proxy = certificates ? microsoftHostsProxy(certificates, app.app) : undefined;
+  if (proxy) server.on('connect', proxy);
   return {
     ...app,
     server,
@@ -63,6 +67,7 @@ export async function listen(
       new Promise((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
+        proxy?.closeTunnels();
       }),
   };
 }

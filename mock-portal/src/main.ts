@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from './config.js';
 import { keepConnectionsOpen } from './http/keep-alive.js';
+import { MICROSOFT_HOST_NAMES } from './microsoft-hosts.js';
+import { microsoftHostsProxy } from './proxy/connect.js';
+import { microsoftHostsCertificates } from './store/certificate-authority.js';
 import { fetchTrusting } from './http/trusting-fetch.js';
 import { createApp, registryLimits } from './server.js';
 import { readClientFile } from './store/client-file.js';
@@ -34,6 +37,13 @@ const tls = config.https
     )
   : undefined;
 const clients = clientsFile ? await orExit(() => readClientFile(clientsFile)) : [];
+// Microsoft's host names through this port: the authority is made once and kept (in the data folder).
+const microsoftHosts = await orExit(() =>
+  microsoftHostsCertificates(
+    path.join(dataDir ?? path.join(tmpdir(), `mock-azure-portal-${config.port}`), 'tls'),
+    MICROSOFT_HOST_NAMES,
+  ),
+);
 
 /** What `read` gives, or its error's one line and exit 1: a start-up mistake is no stack trace. */
 async function orExit<T>(read: () => T | Promise<T>): Promise<T> {
@@ -48,7 +58,7 @@ async function orExit<T>(read: () => T | Promise<T>): Promise<T> {
 const { app } = await createApp(
   { ...config, trainerKey, clients },
   registry,
-  tls ? { relyingPartyFetch: fetchTrusting(tls.cert) } : {},
+  { ...(tls ? { relyingPartyFetch: fetchTrusting(tls.cert) } : {}), certificateAuthority: microsoftHosts.caCert },
   classes,
 );
 setInterval(() => registry.purgeIdle(), 60_000).unref();
@@ -56,6 +66,8 @@ setInterval(() => registry.purgeIdle(), 60_000).unref();
 const listener = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, app) : createServer(app);
 // A class that arrives at once opens more connections than Node's default backlog (511) holds;
 // beyond it the kernel drops them and a browser's connection times out instead of waiting.
+const proxy = microsoftHostsProxy(microsoftHosts, app);
+listener.on('connect', proxy);
 const server = keepConnectionsOpen(listener).listen({ port: config.port, host: config.host, backlog: 4096 }, () => {
   if (tls)
     console.log(
@@ -72,6 +84,9 @@ const server = keepConnectionsOpen(listener).listen({ port: config.port, host: c
   }
   console.log(`Mock Azure portal: ${config.publicUrl}/`);
   console.log(`Scenarios and seeded accounts: ${config.publicUrl}/scenarios`);
+  console.log(
+    `Microsoft's own host names through this port (the Azure CLI, unchanged): HTTPS_PROXY=${config.publicUrl} REQUESTS_CA_BUNDLE=${microsoftHosts.caFile}`,
+  );
   if (clients.length > 0)
     console.log(
       `Sign in from your own app: authority ${config.publicUrl}/login/common (or a directory's domain), for ${clients.map((client) => client.clientId).join(', ')}`,
@@ -90,6 +105,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     server.close();
     server.closeAllConnections();
+    proxy.closeTunnels();
     // Every change already made reaches the disk before the process ends.
     void Promise.all([store?.flush(), classFile?.flush()]).then(() => process.exit(0));
   });

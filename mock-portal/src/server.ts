@@ -19,6 +19,7 @@ import { loginService } from './services/login/index.js';
 import type { ClientRegistration } from './services/login/provider.js';
 import { graphService } from './services/graph/index.js';
 import { managementService } from './services/management/index.js';
+import { notAnOpenProxy } from './http/not-an-open-proxy.js';
 import { marketingService } from './services/marketing/index.js';
 import { portalService } from './services/portal/index.js';
 import { RelyingParty } from './services/relying-party/index.js';
@@ -40,6 +41,8 @@ export interface App {
 export interface AppSeams {
   /** The relying parties' HTTP client for the login service's back channel (tests tamper with it). */
   readonly relyingPartyFetch?: CustomFetch;
+  /** The certificate of the authority that signs Microsoft's host names for the proxy, when it serves them. */
+  readonly certificateAuthority?: string;
 }
 
 /** Builds the one Express app that serves the four services under their path prefixes. Nothing else. */
@@ -104,6 +107,7 @@ export async function createApp(
   // Pages are rendered per request and most are no-store: an ETag (a SHA-1 of every page) would
   // never be used. Static files keep theirs (express.static makes its own).
   app.set('etag', false);
+  app.use(notAnOpenProxy);
   app.use(timing.middleware);
   app.use(requestLogging(config.logLevel));
   app.use(securityHeaders({ https: secureCookies }));
@@ -130,6 +134,7 @@ export async function createApp(
       publicUrl: config.publicUrl,
       secret,
       secureCookies,
+      ...(seams.certificateAuthority ? { certificateAuthority: seams.certificateAuthority } : {}),
     }),
   );
   const membership = new ClassMembership(classes, { secureCookies });
@@ -176,6 +181,7 @@ export async function createApp(
       publicUrl: config.publicUrl,
       secret,
       secureCookies,
+      ...(seams.certificateAuthority ? { certificateAuthority: seams.certificateAuthority } : {}),
     }),
   );
 

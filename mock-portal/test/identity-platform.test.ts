@@ -62,7 +62,7 @@ describe("Microsoft's APIs as the identity platform names them", () => {
         { indicator: 'https://graph.microsoft.com/', delegated: 'User.Read', api: 'graph' },
       ],
     );
-    assert.equal(ALL_RESOURCE_SCOPES.length, 9);
+    assert.equal(ALL_RESOURCE_SCOPES.length, 10);
     assert.ok(ALL_RESOURCE_SCOPES.includes('User.Read'));
   });
 

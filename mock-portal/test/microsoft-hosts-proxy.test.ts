@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { listen, type Running } from '../src/listen.js';
-import { connectThrough, fetchThrough } from '../../testkit/proxy-client.js';
+import { connectThrough, fetchThrough, rawExchange } from '../../testkit/proxy-client.js';
 
 describe("The mock's port as a proxy for Microsoft's host names, and nothing else", () => {
   let running: Running;
@@ -51,6 +51,49 @@ describe("The mock's port as a proxy for Microsoft's host names, and nothing els
       assert.equal(tunnel.status, 403, target);
       assert.match(tunnel.body, /never connects anywhere else/);
     }
+    assert.equal((await fetch(`${running.url}/healthz`)).status, 200, 'the mock still answers');
+  });
+
+  const discovery = 'https://login.microsoftonline.com/organizations/v2.0/.well-known/openid-configuration';
+
+  it("refuses TLS that names no host, or a host not Microsoft's, and a request for another host than its TLS named", async () => {
+    await assert.rejects(fetchThrough(running.url, ca, discovery, { servername: '' }));
+    await assert.rejects(fetchThrough(running.url, ca, discovery, { servername: 'example.com', anyIdentity: true }));
+    const misdirected = await fetchThrough(running.url, ca, discovery, { headers: { host: 'graph.microsoft.com' } });
+    assert.equal(misdirected.status, 421);
+  });
+
+  it('forwards no request in proxy form: another host is refused, a Microsoft host is sent to HTTPS', async () => {
+    const other = await rawExchange(
+      running.url,
+      'GET http://example.com/ HTTP/1.1\r\nHost: example.com\r\nConnection: close\r\n\r\n',
+    );
+    assert.match(other, /^HTTP\/1\.1 403 /);
+    assert.match(other, /not an open proxy/);
+    const microsoft = await rawExchange(
+      running.url,
+      'GET http://azure.microsoft.com/free HTTP/1.1\r\nHost: azure.microsoft.com\r\nConnection: close\r\n\r\n',
+    );
+    assert.match(microsoft, /^HTTP\/1\.1 301 /);
+    assert.match(microsoft, /\r\nLocation: https:\/\/azure\.microsoft\.com\/free\r\n/i);
+  });
+
+  it('survives malformed CONNECT lines and garbage in a tunnel, and many CONNECTs at once', async () => {
+    for (const line of ['CONNECT\r\n\r\n', 'CONNECT :443 HTTP/1.1\r\n\r\n', 'CONNECT a b c d\r\n\r\n']) {
+      const answer = await rawExchange(running.url, line);
+      assert.doesNotMatch(answer, /^HTTP\/1\.1 [25]\d\d /, JSON.stringify(line));
+    }
+    const garbage = await rawExchange(
+      running.url,
+      'CONNECT login.microsoftonline.com:443 HTTP/1.1\r\nHost: login.microsoftonline.com:443\r\n\r\nnot TLS at all\r\n',
+    );
+    assert.match(garbage, /^HTTP\/1\.1 200 Connection Established/);
+    const many = await Promise.all([
+      ...Array.from({ length: 100 }, (_, i) => connectThrough(running.url, `host-${i}.example:443`)),
+      ...Array.from({ length: 20 }, () => fetchThrough(running.url, ca, discovery)),
+    ]);
+    assert.equal(many.filter((answer) => answer.status === 403).length, 100);
+    assert.equal(many.filter((answer) => answer.status === 200).length, 20);
     assert.equal((await fetch(`${running.url}/healthz`)).status, 200, 'the mock still answers');
   });
 });

@@ -29,7 +29,13 @@ export const MICROSOFT_RESOURCES: readonly MicrosoftResource[] = [
   {
     indicator: 'https://graph.microsoft.com/',
     audience: 'https://graph.microsoft.com',
-    scopes: ['https://graph.microsoft.com/.default', 'https://graph.microsoft.com/User.Read', 'User.Read'],
+    scopes: [
+      'https://graph.microsoft.com/.default',
+      // As the Azure CLI asks for a resource: its address, a slash, then `.default`.
+      'https://graph.microsoft.com//.default',
+      'https://graph.microsoft.com/User.Read',
+      'User.Read',
+    ],
     delegated: 'User.Read',
     api: 'graph',
   },

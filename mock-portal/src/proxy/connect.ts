@@ -53,13 +53,21 @@ export function microsoftHostsProxy(tls: { cert: string; key: string }, app: Req
   });
   served.on('tlsClientError', (_error, socket) => socket.destroy());
 
-  return function answerConnect(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  const tunnels = new Set<Duplex>();
+  const answerConnect = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     socket.on('error', () => socket.destroy());
     const target = /^([A-Za-z0-9.-]+):(\d+)$/.exec(req.url ?? '');
     const host = microsoftHostNamed(target?.[1]);
     if (!target || target[2] !== '443' || !host) return refuse(socket, '403 Forbidden', ONLY_MICROSOFT);
     socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
     if (head.length > 0) socket.unshift(head);
+    tunnels.add(socket);
+    socket.on('close', () => tunnels.delete(socket));
     served.emit('connection', socket);
   };
+  // A tunnel leaves the HTTP server that answered its CONNECT: closing that server does not end it.
+  const closeTunnels = () => {
+    for (const tunnel of tunnels) tunnel.destroy();
+  };
+  return Object.assign(answerConnect, { closeTunnels });
 }

@@ -65,6 +65,20 @@ export function v2Routes(provider: RequestHandler, tenancy: RequestTenancy): Rou
     res.json(metadata(req, authority));
   });
 
+  // Instance discovery (MSAL asks it before some sign-ins): this host is the one network and cache
+  // name of its cloud, and each tenant's discovery document is beside its v2.0 endpoints.
+  router.get('/:tenant/discovery/instance', (req, res) => {
+    const authority = req.world.authorityNamed(req.params.tenant);
+    if (!authority) return tenantNotFoundJson(res, req.params.tenant);
+    const base = tenancy.baseOf(req);
+    const host = new URL(base).host;
+    res.json({
+      tenant_discovery_endpoint: `${base}/${authoritySegment(authority)}/v2.0/.well-known/openid-configuration`,
+      'api-version': '1.1',
+      metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
+    });
+  });
+
   const toProvider: RequestHandler<{ tenant: string; endpoint: string }> = (req, res, next) => {
     const endpoint = Object.hasOwn(ENDPOINTS, req.params.endpoint) ? (req.params.endpoint as Endpoint) : undefined;
     if (!endpoint || !(ENDPOINTS[endpoint].methods as readonly string[]).includes(req.method)) return next();

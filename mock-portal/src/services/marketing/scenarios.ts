@@ -29,7 +29,12 @@ export interface ScenariosOptions {
   readonly publicUrl: string;
   readonly secret: string;
   readonly secureCookies: boolean;
+  /** The certificate of the authority that signs Microsoft's host names (PEM), for people to download and trust. */
+  readonly certificateAuthority?: string;
 }
+
+/** Where the certificate authority is downloaded: beside the Scenarios page, which links to it. */
+export const CERTIFICATE_AUTHORITY_FILE = 'mock-azure-portal-ca.pem';
 
 /** A cookie that only says cookies work, for a scenario link opened by a client that sent none. */
 const PROBE_COOKIE = 'mock-probe';
@@ -40,8 +45,13 @@ const PROBE_COOKIE = 'mock-probe';
  * one walk, and Check my work for each.
  */
 export function scenariosRouter(options: ScenariosOptions): Router {
-  const { registry } = options;
+  const { registry, certificateAuthority } = options;
   const scenarios = express.Router();
+  // A certificate is public: no session, nothing to protect.
+  if (certificateAuthority)
+    scenarios.get(`/${CERTIFICATE_AUTHORITY_FILE}`, (_req, res) => {
+      res.type('application/x-pem-file').attachment(CERTIFICATE_AUTHORITY_FILE).send(certificateAuthority);
+    });
   scenarios.use(
     startAgainAt('/scenarios'),
     serviceSession({ name: 'azure.sid', path: '/scenarios', secret: options.secret, secure: options.secureCookies }),
