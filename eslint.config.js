@@ -22,6 +22,7 @@ const LAYERS = [
       `${SRC}/services`,
       `${SRC}/i18n`,
       `${SRC}/identity-platform`,
+      `${SRC}/proxy`,
       `${SRC}/server.ts`,
       `${SRC}/listen.ts`,
       './e2e',
@@ -49,6 +50,24 @@ const LAYERS = [
     from: [`${SRC}/services`, `${SRC}/http`, `${SRC}/store`],
     message:
       "identity-platform/ is Microsoft's identity platform as facts and checks (resources, token shapes): services use it, it uses no service.",
+  },
+  {
+    target: `${SRC}/proxy`,
+    from: [`${SRC}/services`, `${SRC}/http`, `${SRC}/store`, `${SRC}/world`, `${SRC}/identity-platform`],
+    message:
+      'proxy/ hands a tunnel to the app and certificate it is given: it knows no service, middleware, store or domain.',
+  },
+  {
+    target: `${SRC}/microsoft-hosts.ts`,
+    from: [
+      `${SRC}/services`,
+      `${SRC}/http`,
+      `${SRC}/store`,
+      `${SRC}/world`,
+      `${SRC}/proxy`,
+      `${SRC}/identity-platform`,
+    ],
+    message: "microsoft-hosts.ts is the table of Microsoft's host names: it imports nothing of ours.",
   },
   {
     target: [`${SRC}/store`, `${SRC}/i18n`, `${SRC}/views`],
