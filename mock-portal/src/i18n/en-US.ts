@@ -403,6 +403,10 @@ export const enUS = {
   'scenarios.join.copyFailed': 'Selected: copy it with your keyboard',
   'scenarios.join.label': 'Link to this world',
   'scenarios.transfer.heading': 'Save or load this world',
+  'scenarios.tools.heading': "Azure's own tools",
+  'scenarios.tools.body':
+    "This address is also a proxy for Microsoft's own host names (login.microsoftonline.com, management.azure.com, graph.microsoft.com, microsoft.com): the Azure CLI and the Azure SDKs run unchanged with HTTPS_PROXY={address}, once they trust the mock's certificate authority (REQUESTS_CA_BUNDLE, NODE_EXTRA_CA_CERTS). The README says how.",
+  'scenarios.tools.download': "Download the mock's certificate authority (PEM)",
   'scenarios.export': 'Download this world (JSON)',
   'scenarios.import': 'Load into this world',
   'scenarios.import.label': 'World file',

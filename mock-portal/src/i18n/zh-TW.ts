@@ -391,6 +391,10 @@ export const zhTW: Catalogue = {
   'scenarios.join.copyFailed': '已選取：請用鍵盤複製',
   'scenarios.join.label': '這個世界的連結',
   'scenarios.transfer.heading': '儲存或載入這個世界',
+  'scenarios.tools.heading': 'Azure 本身的工具',
+  'scenarios.tools.body':
+    '此位址也是 Microsoft 自有主機名稱（login.microsoftonline.com、management.azure.com、graph.microsoft.com、microsoft.com）的 Proxy：只要信任此模擬網站的憑證授權單位（REQUESTS_CA_BUNDLE、NODE_EXTRA_CA_CERTS），Azure CLI 與 Azure SDK 即可在 HTTPS_PROXY={address} 下原封不動地執行。做法請見 README。',
+  'scenarios.tools.download': '下載此模擬網站的憑證授權單位（PEM）',
   'scenarios.export': '下載這個世界（JSON）',
   'scenarios.import': '載入至這個世界',
   'scenarios.import.label': '世界檔案',

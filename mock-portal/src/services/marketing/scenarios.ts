@@ -102,6 +102,7 @@ export function scenariosRouter(options: ScenariosOptions): Router {
       learner: req.learner,
       worldCode: ownWorld ? world.code : '',
       joinLink: ownWorld ? `${options.publicUrl}/worlds/join/${world.id}` : '',
+      proxy: certificateAuthority ? { address: options.publicUrl, authority: CERTIFICATE_AUTHORITY_FILE } : undefined,
       walks: checkWalks(world),
       accounts: SEED_ACCOUNTS.map((seed) => {
         const account = snapshot.accounts.find((a) => a.signInName === seed.signInName && a.kind === seed.kind);
