@@ -1,10 +1,10 @@
 import type { Page } from '@playwright/test';
 import { SEED_DIRECTORY_IDS } from '../../mock-portal/src/world/seed.js';
-import { AZURE_CLI } from '../../testkit/azure-cli.js';
 import { expect, proof, test } from '../fixtures.js';
 import type { Pages } from '../pages/index.js';
-import { ALICE_CONTOSO, ALICE_FABRIKAM, PASSWORD } from '../support/accounts.js';
+import { ALICE_CONTOSO, ALICE_FABRIKAM } from '../support/accounts.js';
 import { azureCliThrough, DEVICE_CODE_SENTENCE } from '../support/azure-cli.js';
+import { approveDeviceCode } from '../support/flows.js';
 
 type Cli = Awaited<ReturnType<typeof azureCliThrough>>;
 
@@ -24,15 +24,20 @@ async function deviceLogin(cli: Cli, page: Page, pages: Pages, account: string) 
     // The same page at the mock's own address, in the test's world (a browser through the proxy, on
     // microsoft.com itself, is not walked yet).
     await page.goto('/login/devicelogin');
-    await pages.deviceLogin.enterCode(code);
-    await pages.signIn.signIn(account, PASSWORD);
-    await pages.deviceLogin.answer('continue');
-    await expect(pages.deviceLogin.signedIn(AZURE_CLI.name)).toBeVisible();
+    await approveDeviceCode(pages, code, account);
   } catch (error) {
     login.stop();
     throw error;
   }
   return { ended: login.ended };
+}
+
+/** The CLI after `az login --use-device-code` as `account` ended well. */
+async function loggedIn(mock: string, page: Page, pages: Pages, account: string): Promise<Cli> {
+  const cli = await azureCliThrough(mock);
+  const login = await deviceLogin(cli, page, pages, account);
+  await expect.poll(async () => (await login.ended).status, 'az login ends well').toBe(0);
+  return cli;
 }
 
 const subscription = (tenantId: string, account: string) =>
@@ -52,9 +57,7 @@ test.describe("The Azure CLI, unchanged, through the mock's proxy (HTTPS_PROXY, 
       pagesOn,
       baseURL,
     }) => {
-      const cli = await azureCliThrough(baseURL ?? '');
-      const login = await deviceLogin(cli, page, pagesOn(page), ALICE_CONTOSO);
-      await expect.poll(async () => (await login.ended).status, 'az login ends well').toBe(0);
+      const cli = await loggedIn(baseURL ?? '', page, pagesOn(page), ALICE_CONTOSO);
       await proof('rule-lands-in-home-directory', async () => {
         await expect
           .poll(() => cli.json(['account', 'list']))
@@ -77,9 +80,7 @@ test.describe("The Azure CLI, unchanged, through the mock's proxy (HTTPS_PROXY, 
       pagesOn,
       baseURL,
     }) => {
-      const cli = await azureCliThrough(baseURL ?? '');
-      const login = await deviceLogin(cli, page, pagesOn(page), ALICE_FABRIKAM);
-      await expect.poll(async () => (await login.ended).status, 'az login ends well').toBe(0);
+      const cli = await loggedIn(baseURL ?? '', page, pagesOn(page), ALICE_FABRIKAM);
       await proof('pitfall-1', async () => {
         await expect
           .poll(() => cli.json(['account', 'list']))

@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { SEED_DIRECTORY_IDS } from '../../mock-portal/src/world/seed.js';
 import { AZURE_CLI } from '../../testkit/azure-cli.js';
 import { expect, proof, test } from '../fixtures.js';
-import { signInToPortal } from '../support/flows.js';
+import { approveDeviceCode, signInToPortal } from '../support/flows.js';
 import { ALICE_CONTOSO, ALICE_FABRIKAM, PASSWORD } from '../support/accounts.js';
 
 const MEGAN = 'megan@contoso.com';
@@ -80,11 +80,7 @@ async function deviceCodeSignIn(device: Page, pages: Pages, account: string) {
   const firstRequest = listed(subscriptions);
   const { verificationUri, userCode } = await prompt;
   await device.goto(verificationUri);
-  await pages.deviceLogin.enterCode(userCode);
-  await pages.signIn.signIn(account, PASSWORD);
-  await expect(pages.deviceLogin.question(AZURE_CLI.name)).toBeVisible();
-  await pages.deviceLogin.answer('continue');
-  await expect(pages.deviceLogin.signedIn(AZURE_CLI.name)).toBeVisible();
+  await approveDeviceCode(pages, userCode, account);
   await firstRequest;
   const graph = Client.initWithMiddleware({
     authProvider: new TokenCredentialAuthenticationProvider(credential, {

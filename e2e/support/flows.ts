@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Translate } from '../../mock-portal/src/i18n/index.js';
+import { AZURE_CLI } from '../../testkit/azure-cli.js';
+import type { Pages } from '../pages/index.js';
 import { PortalSubscriptions } from '../pages/portal-subscriptions.js';
 import { GOOD_CARD, SignUpPage, type AboutYou } from '../pages/sign-up.js';
 import { ALICE_ABOUT, ALICE_CONTOSO, PASSWORD } from './accounts.js';
@@ -59,4 +61,17 @@ export function fillFormUpTo(page: Page, ui: Translate, section: 'card' | 'agree
     if (section === 'agreement') await signUp.fillCard(GOOD_CARD);
     return signUp;
   });
+}
+
+/**
+ * What a person does for a device (the Azure CLI, an SDK's device code credential) on the device
+ * login page already open: types its code, signs in as `account`, answers Continue to "Are you
+ * trying to sign in to Microsoft Azure CLI?", and sees that it is done.
+ */
+export async function approveDeviceCode(pages: Pages, code: string, account: string): Promise<void> {
+  await pages.deviceLogin.enterCode(code);
+  await pages.signIn.signIn(account, PASSWORD);
+  await expect(pages.deviceLogin.question(AZURE_CLI.name)).toBeVisible();
+  await pages.deviceLogin.answer('continue');
+  await expect(pages.deviceLogin.signedIn(AZURE_CLI.name)).toBeVisible();
 }

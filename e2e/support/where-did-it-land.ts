@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { AZURE_CLI } from '../../testkit/azure-cli.js';
 import type { Pages } from '../pages/index.js';
-import { PASSWORD } from './accounts.js';
+import { approveDeviceCode } from './flows.js';
 
 /** The README's example of Azure's own SDK, asking where the subscription landed. */
 export const WHERE_DID_IT_LAND = 'examples/azure-sdks/where-did-it-land.ts';
@@ -30,10 +29,7 @@ export async function runWhereDidItLand(mockUrl: string, device: Page, pages: Pa
     await expect.poll(() => asked.test(told), { message: 'the example prints where to sign in' }).toBe(true);
     const [, page = '', code = ''] = asked.exec(told) ?? [];
     await device.goto(page);
-    await pages.deviceLogin.enterCode(code);
-    await pages.signIn.signIn(account, PASSWORD);
-    await pages.deviceLogin.answer('continue');
-    await expect(pages.deviceLogin.signedIn(AZURE_CLI.name)).toBeVisible();
+    await approveDeviceCode(pages, code, account);
   } catch (error) {
     child.kill();
     throw error;
