@@ -31,7 +31,8 @@ const ONLY_MICROSOFT =
  * to one of them on 443 is answered by the mock itself, over TLS with a certificate its own
  * authority signed (`tls`), by `app` with the host's paths mapped to its service; any other host,
  * port or IP literal is refused (403), and nothing is ever connected to outward. A TLS client
- * that names no Microsoft host (SNI), or a request whose Host is not the one it named, is refused too.
+ * that names no Microsoft host (SNI), or a request whose Host is not the one it named, is refused
+ * too.
  */
 export function microsoftHostsProxy(tls: { cert: string; key: string }, app: RequestListener) {
   const served = createHttpsServer({ cert: tls.cert, key: tls.key }, (req, res) => {

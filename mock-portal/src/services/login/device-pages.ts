@@ -35,9 +35,9 @@ async function codePage(ctx: KoaContextWithOIDC, error: string | undefined, code
  * The device sign-in's pages, as Microsoft's (microsoft.com/devicelogin): "Enter code", then the
  * sign-in pages, then "Are you trying to sign in to …?" (an interaction page of its own), then
  * "You have signed in to the … application on your device" (or that it did not, after Cancel), at
- * an address of its own. The code page submits its
- * confirmation with the code, so oidc-provider's own confirmation page (before the sign-in) is
- * never needed; a request that leaves it out is shown the code page again.
+ * an address of its own. The code page submits its confirmation with the code, so oidc-provider's
+ * own confirmation page (before the sign-in) is never needed; a request that leaves it out is
+ * shown the code page again.
  */
 export const devicePages = {
   async userCodeInputSource(ctx: KoaContextWithOIDC, _form: string, _out?: unknown, err?: Error): Promise<void> {

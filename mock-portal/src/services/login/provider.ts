@@ -225,7 +225,8 @@ export function createProvider(options: ProviderOptions): Provider {
     cookies: { keys: [options.cookieSecret] },
     features: {
       devInteractions: { enabled: false },
-      // Microsoft's user codes: nine letters, without the consonant-only alphabet's dash.
+      // Nine letters, as Microsoft's user codes, from oidc-provider's alphabet of twenty consonants,
+      // without its dash.
       deviceFlow: { enabled: true, charset: 'base-20', mask: '*********', ...devicePages },
       rpInitiatedLogout: { enabled: true, logoutSource: options.logoutSource },
       // Resource Manager and Graph: which one a request asks for is read from its scopes, as
