@@ -1,8 +1,9 @@
 import type { Page } from '@playwright/test';
+import { WORLD_COOKIE } from '../../mock-portal/src/contract.js';
 import { SEED_DIRECTORY_IDS } from '../../mock-portal/src/world/seed.js';
 import { expect, proof, test } from '../fixtures.js';
 import type { Pages } from '../pages/index.js';
-import { ALICE_CONTOSO, ALICE_FABRIKAM } from '../support/accounts.js';
+import { ALICE_CONTOSO, ALICE_FABRIKAM, PASSWORD } from '../support/accounts.js';
 import { azureCliThrough, DEVICE_CODE_SENTENCE } from '../support/azure-cli.js';
 import { approveDeviceCode } from '../support/flows.js';
 
@@ -107,6 +108,53 @@ test.describe("The Azure CLI, unchanged, through the mock's proxy (HTTPS_PROXY, 
           .poll(async () => (await login.ended).stderr)
           .toContain(`No subscriptions found for ${ALICE_CONTOSO}`);
         await expect.poll(async () => (await login.ended).status).not.toBe(0);
+      });
+    });
+  });
+
+  test.describe('az login, its browser sign-in, in a browser that uses the proxy', () => {
+    test.use({ arrange: { subscriptions: [{ signedUpBy: ALICE_CONTOSO }] } });
+
+    test("alice@contoso.com signs in on login.microsoftonline.com itself; the Free Trial under Contoso's tenantId", async ({
+      browser,
+      baseURL,
+      world,
+      pagesOn,
+    }) => {
+      const cli = await azureCliThrough(baseURL ?? '');
+      const login = cli.start(['login', '--output', 'json']);
+      // A browser whose proxy is the mock (the CLI's loopback address is not proxied, as in any browser).
+      const context = await browser.newContext({
+        ignoreHTTPSErrors: true,
+        proxy: { server: baseURL ?? '', bypass: 'localhost,127.0.0.1' },
+      });
+      try {
+        await expect.poll(() => cli.openedPages().length, { message: 'az opens its sign-in page' }).toBe(1);
+        const [signInAddress = ''] = cli.openedPages();
+        expect(new URL(signInAddress).origin).toBe('https://login.microsoftonline.com');
+        // The browser acts in the test's world there (a world does not follow a browser from the
+        // mock's own address to Microsoft's host names yet).
+        await context.addCookies([
+          { name: WORLD_COOKIE, value: world.id, domain: 'login.microsoftonline.com', path: '/', secure: true },
+        ]);
+        const page = await context.newPage();
+        const pages = pagesOn(page);
+        await page.goto(signInAddress);
+        await expect(page).toHaveURL(/^https:\/\/login\.microsoftonline\.com\/login\/interaction\//);
+        await pages.signIn.clickUseAnotherAccount();
+        await pages.signIn.signIn(ALICE_CONTOSO, PASSWORD);
+        await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/\?code=/);
+      } catch (error) {
+        login.stop();
+        throw error;
+      } finally {
+        await context.close();
+      }
+      await expect.poll(async () => (await login.ended).status, 'az login ends well').toBe(0);
+      await proof('rule-lands-in-home-directory', async () => {
+        await expect
+          .poll(() => cli.json(['account', 'list']))
+          .toEqual([subscription(SEED_DIRECTORY_IDS.contoso, ALICE_CONTOSO)]);
       });
     });
   });

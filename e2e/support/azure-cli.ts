@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -34,6 +34,12 @@ export async function azureCliThrough(mock: string) {
   const response = await fetch(`${mock}/scenarios/mock-azure-portal-ca.pem`);
   if (response.status !== 200) throw new Error(`the mock offers no certificate authority (${response.status})`);
   writeFileSync(caFile, await response.text());
+  // The CLI's browser sign-in opens its page with $BROWSER: here, a script that writes it down for
+  // the test's own browser to open.
+  const opened = path.join(folder, 'opened-pages.txt');
+  const browser = path.join(folder, 'browser.sh');
+  writeFileSync(browser, `#!/bin/sh\nprintf '%s\\n' "$1" >> '${opened}'\n`);
+  chmodSync(browser, 0o755);
   const env: NodeJS.ProcessEnv = {
     ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(https?|no|all)_proxy$/i.test(name))),
     HTTPS_PROXY: mock,
@@ -41,6 +47,7 @@ export async function azureCliThrough(mock: string) {
     AZURE_CONFIG_DIR: path.join(folder, 'config'),
     AZURE_CORE_COLLECT_TELEMETRY: 'false',
     AZURE_CORE_NO_COLOR: 'true',
+    BROWSER: browser,
   };
 
   const start = (args: readonly string[]): RunningCli => {
@@ -55,6 +62,8 @@ export async function azureCliThrough(mock: string) {
 
   return {
     start,
+    /** The pages the CLI asked a browser to open, in order. */
+    openedPages: (): string[] => (existsSync(opened) ? readFileSync(opened, 'utf8').split('\n').filter(Boolean) : []),
     run: (args: readonly string[]) => start(args).ended,
     /** The JSON a command prints with `--output json`. */
     json: async (args: readonly string[]): Promise<unknown> => {
