@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { connect as netConnect, type Socket } from 'node:net';
@@ -97,4 +98,19 @@ export function rawExchange(server: string, bytes: string, ms = 2_000): Promise<
     socket.on('close', done);
     socket.on('error', done);
   });
+}
+
+/**
+ * The public key hash of the certificate the mock answers `host` with through its proxy, as
+ * Chromium's `--ignore-certificate-errors-spki-list` names a key to trust (SHA-256, base64).
+ */
+export async function servedSpki(proxy: string, host: string): Promise<string> {
+  const tunnel = await connectThrough(proxy, `${host}:443`);
+  if (!tunnel.socket) throw new Error(`the proxy refused ${host}: ${tunnel.status}`);
+  const secure = tlsConnect({ socket: tunnel.socket, servername: host, rejectUnauthorized: false });
+  await new Promise<void>((resolve, reject) => secure.once('secureConnect', resolve).once('error', reject));
+  const key = secure.getPeerX509Certificate()?.publicKey.export({ type: 'spki', format: 'der' });
+  secure.destroy();
+  if (!key) throw new Error(`${host} showed no certificate`);
+  return createHash('sha256').update(key).digest('base64');
 }

@@ -1,4 +1,6 @@
-import type { Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
+import { servedSpki } from '../../testkit/proxy-client.js';
+import { chromiumExecutablePath } from '../support/browser.js';
 import { WORLD_COOKIE } from '../../mock-portal/src/contract.js';
 import { SEED_DIRECTORY_IDS } from '../../mock-portal/src/world/seed.js';
 import { expect, proof, test } from '../fixtures.js';
@@ -116,16 +118,19 @@ test.describe("The Azure CLI, unchanged, through the mock's proxy (HTTPS_PROXY, 
     test.use({ arrange: { subscriptions: [{ signedUpBy: ALICE_CONTOSO }] } });
 
     test("alice@contoso.com signs in on login.microsoftonline.com itself; the Free Trial under Contoso's tenantId", async ({
-      browser,
       baseURL,
       world,
       pagesOn,
     }) => {
       const cli = await azureCliThrough(baseURL ?? '');
       const login = cli.start(['login', '--output', 'json']);
-      // A browser whose proxy is the mock (the CLI's loopback address is not proxied, as in any browser).
-      const context = await browser.newContext({
-        ignoreHTTPSErrors: true,
+      // A Chromium started as the README says: the mock as its proxy, the mock's key trusted (the
+      // CLI's loopback address is not proxied, as in any browser).
+      const chromiumOnMicrosoftHosts = await chromium.launch({
+        ...(chromiumExecutablePath() ? { executablePath: chromiumExecutablePath() } : {}),
+        args: [`--ignore-certificate-errors-spki-list=${await servedSpki(baseURL ?? '', 'login.microsoftonline.com')}`],
+      });
+      const context = await chromiumOnMicrosoftHosts.newContext({
         proxy: { server: baseURL ?? '', bypass: 'localhost,127.0.0.1' },
       });
       try {
@@ -148,7 +153,7 @@ test.describe("The Azure CLI, unchanged, through the mock's proxy (HTTPS_PROXY, 
         login.stop();
         throw error;
       } finally {
-        await context.close();
+        await chromiumOnMicrosoftHosts.close();
       }
       await expect.poll(async () => (await login.ended).status, 'az login ends well').toBe(0);
       await proof('rule-lands-in-home-directory', async () => {

@@ -87,6 +87,9 @@ const server = keepConnectionsOpen(listener).listen({ port: config.port, host: c
   console.log(
     `Microsoft's own host names through this port (the Azure CLI, unchanged): HTTPS_PROXY=${config.publicUrl} REQUESTS_CA_BUNDLE=${microsoftHosts.caFile}`,
   );
+  console.log(
+    `A Chromium on them: chromium --proxy-server=${config.publicUrl} --ignore-certificate-errors-spki-list=${microsoftHosts.spki}`,
+  );
   if (clients.length > 0)
     console.log(
       `Sign in from your own app: authority ${config.publicUrl}/login/common (or a directory's domain), for ${clients.map((client) => client.clientId).join(', ')}`,

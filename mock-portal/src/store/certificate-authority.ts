@@ -1,4 +1,4 @@
-import { X509Certificate } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generate } from 'selfsigned';
@@ -13,7 +13,15 @@ export interface MicrosoftHostsCertificates {
   readonly key: string;
   /** True when the authority was made just now rather than read. */
   readonly madeAuthority: boolean;
+  /** The certificate's public key as Chromium's `--ignore-certificate-errors-spki-list` names it (SHA-256, base64). */
+  readonly spki: string;
 }
+
+/** A certificate's public key hash, as Chromium names a key to trust. */
+const spkiOf = (cert: string) =>
+  createHash('sha256')
+    .update(new X509Certificate(cert).publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('base64');
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const CA_NAME = 'Mock Azure portal local certificate authority';
@@ -83,5 +91,5 @@ export async function microsoftHostsCertificates(
     writeFileSync(at.key, leaf.key, { mode: 0o600 });
     writeFileSync(at.cert, leaf.cert);
   }
-  return { caFile: at.caCert, caCert: authority.cert, ...leaf, madeAuthority };
+  return { caFile: at.caCert, caCert: authority.cert, ...leaf, madeAuthority, spki: spkiOf(leaf.cert) };
 }
