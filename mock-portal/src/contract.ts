@@ -6,6 +6,9 @@
 /** The cookie that names the browser's world: its value is the world's unguessable id. */
 export const WORLD_COOKIE = 'mock-world';
 
+/** The cookie that keeps the language a browser chose. */
+export const LANGUAGE_COOKIE = 'lang';
+
 /** The cookie that names the learner a browser is, in a trainer's class. */
 export const LEARNER_COOKIE = 'mock-learner';
 

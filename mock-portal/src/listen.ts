@@ -55,7 +55,7 @@ export async function listen(
     ...(certificates ? { certificateAuthority: certificates.caCert } : {}),
   });
   server.on('request', app.app);
-  const proxy = certificates ? microsoftHostsProxy(certificates, app.app) : undefined;
+  const proxy = certificates ? microsoftHostsProxy(certificates, app.app, config.publicUrl) : undefined;
   if (proxy) server.on('connect', proxy);
   return {
     ...app,

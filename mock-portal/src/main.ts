@@ -66,7 +66,7 @@ setInterval(() => registry.purgeIdle(), 60_000).unref();
 const listener = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, app) : createServer(app);
 // A class that arrives at once opens more connections than Node's default backlog (511) holds;
 // beyond it the kernel drops them and a browser's connection times out instead of waiting.
-const proxy = microsoftHostsProxy(microsoftHosts, app);
+const proxy = microsoftHostsProxy(microsoftHosts, app, config.publicUrl);
 listener.on('connect', proxy);
 const server = keepConnectionsOpen(listener).listen({ port: config.port, host: config.host, backlog: 4096 }, () => {
   if (tls)

@@ -1,9 +1,10 @@
 import type { RequestHandler } from 'express';
 import { isLocale, type Locale, LOCALES, localeFromAcceptLanguage, translator } from '../i18n/index.js';
+import { LANGUAGE_COOKIE } from '../contract.js';
 import { cookieOf } from './cookies.js';
 import { safeLocalPath } from './safe-path.js';
 
-const COOKIE = 'lang';
+const COOKIE = LANGUAGE_COOKIE;
 
 const ONE_YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 

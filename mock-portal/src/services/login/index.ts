@@ -3,6 +3,7 @@ import express, { type Router } from 'express';
 import type { ScenarioSignIns } from '../../http/scenario-sign-ins.js';
 import { formsMayEndAt } from '../../http/security.js';
 import { serviceSession } from '../../http/sessions.js';
+import { MICROSOFT_HOST_NAMES, microsoftHostOf } from '../../microsoft-hosts.js';
 import type { WorldRegistry } from '../../world/registry.js';
 import { RequestTenancy } from './tenancy.js';
 import { createProvider, type ClientRegistration, type ProviderOptions } from './provider.js';
@@ -59,6 +60,9 @@ export function loginService(options: LoginServiceOptions): Router {
   // Microsoft's native clients come back to a loopback port of their choosing.
   const loopbacks = ['http://localhost:*', 'http://127.0.0.1:*'];
   router.use(formsMayEndAt([...new Set([...elsewhere, ...loopbacks])].filter((origin) => origin !== ownOrigin)));
+  // Through the proxy, the relying parties are on Microsoft's own host names too.
+  const onMicrosoftHosts = formsMayEndAt(MICROSOFT_HOST_NAMES.map((host) => `https://${host}`));
+  router.use((req, res, next) => (microsoftHostOf(req) ? onMicrosoftHosts(req, res, next) : next()));
   router.use('/help', helpRoutes());
   router.use(
     '/interaction',
