@@ -44,6 +44,7 @@ const LANGUAGE_SENSITIVE = [
   'worlds-and-training',
   'classes',
   'your-app',
+  'microsoft-addresses',
 ].map((name) => `**/${name}.spec.ts`);
 
 // Your app (MSAL in the test workers) trusts the HTTPS server's test certificate the way the README

@@ -1,6 +1,5 @@
-import { chromium, type Page } from '@playwright/test';
-import { servedSpki } from '../../testkit/proxy-client.js';
-import { chromiumExecutablePath } from '../support/browser.js';
+import type { Page } from '@playwright/test';
+import { chromiumOnMicrosoftHosts } from '../support/microsoft-hosts.js';
 import { WORLD_COOKIE } from '../../mock-portal/src/contract.js';
 import { SEED_DIRECTORY_IDS } from '../../mock-portal/src/world/seed.js';
 import { expect, proof, test } from '../fixtures.js';
@@ -126,11 +125,8 @@ test.describe("The Azure CLI, unchanged, through the mock's proxy (HTTPS_PROXY, 
       const login = cli.start(['login', '--output', 'json']);
       // A Chromium started as the README says: the mock as its proxy, the mock's key trusted (the
       // CLI's loopback address is not proxied, as in any browser).
-      const chromiumOnMicrosoftHosts = await chromium.launch({
-        ...(chromiumExecutablePath() ? { executablePath: chromiumExecutablePath() } : {}),
-        args: [`--ignore-certificate-errors-spki-list=${await servedSpki(baseURL ?? '', 'login.microsoftonline.com')}`],
-      });
-      const context = await chromiumOnMicrosoftHosts.newContext({
+      const browser = await chromiumOnMicrosoftHosts(baseURL ?? '');
+      const context = await browser.newContext({
         proxy: { server: baseURL ?? '', bypass: 'localhost,127.0.0.1' },
       });
       try {
@@ -153,7 +149,7 @@ test.describe("The Azure CLI, unchanged, through the mock's proxy (HTTPS_PROXY, 
         login.stop();
         throw error;
       } finally {
-        await chromiumOnMicrosoftHosts.close();
+        await browser.close();
       }
       await expect.poll(async () => (await login.ended).status, 'az login ends well').toBe(0);
       await proof('rule-lands-in-home-directory', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { listen, type Running } from '../src/listen.js';
+import { hostServing } from '../src/proxy/connect.js';
 import { connectThrough, fetchThrough, rawExchange } from '../../testkit/proxy-client.js';
 
 describe("The mock's port as a proxy for Microsoft's host names, and nothing else", () => {
@@ -38,7 +39,10 @@ describe("The mock's port as a proxy for Microsoft's host names, and nothing els
   it('offers its certificate authority beside the Scenarios page, which links to it, and it is the one its TLS chains to', async () => {
     const download = await fetch(`${running.url}/scenarios/mock-azure-portal-ca.pem`);
     assert.equal(download.status, 200);
-    assert.match(download.headers.get('content-disposition') ?? '', /^attachment; filename="?mock-azure-portal-ca\.pem"?$/);
+    assert.match(
+      download.headers.get('content-disposition') ?? '',
+      /^attachment; filename="?mock-azure-portal-ca\.pem"?$/,
+    );
     const pem = await download.text();
     assert.equal(pem, ca);
     assert.match(pem, /^-----BEGIN CERTIFICATE-----/);
@@ -106,5 +110,50 @@ describe("The mock's port as a proxy for Microsoft's host names, and nothing els
     assert.equal(many.filter((answer) => answer.status === 403).length, 100);
     assert.equal(many.filter((answer) => answer.status === 200).length, 20);
     assert.equal((await fetch(`${running.url}/healthz`)).status, 200, 'the mock still answers');
+  });
+
+  it('sends a browser to the host that serves a path, and its world goes with it; a made-up hop carries nothing', async () => {
+    const fromHome = await fetchThrough(running.url, ca, 'https://azure.microsoft.com/signup/', {
+      headers: { cookie: 'mock-world=the-world-id; lang=zh-TW' },
+    });
+    assert.equal(fromHome.status, 303);
+    const onward = new URL(String(fromHome.headers.location));
+    assert.equal(`${onward.origin}${onward.pathname}`, 'https://signup.azure.com/signup/');
+    const arrived = await fetchThrough(running.url, ca, onward.href);
+    assert.deepEqual([arrived.status, arrived.headers.location], [303, '/signup/']);
+    const cookies = ([] as string[]).concat(arrived.headers['set-cookie'] ?? []);
+    assert.ok(
+      cookies.some((line) => line.startsWith('mock-world=the-world-id;')),
+      cookies.join(' | '),
+    );
+    assert.ok(cookies.some((line) => line.startsWith('lang=zh-TW;')));
+
+    for (const hop of ['made-up', `${onward.searchParams.get('mock-hop')?.slice(0, -2)}xx`, '', '.'.repeat(5000)]) {
+      const forged = await fetchThrough(
+        running.url,
+        ca,
+        `https://signup.azure.com/signup/?a=1&mock-hop=${encodeURIComponent(hop)}`,
+      );
+      assert.deepEqual(
+        [forged.status, forged.headers.location, forged.headers['set-cookie']],
+        [303, '/signup/?a=1', undefined],
+      );
+    }
+  });
+
+  it("knows which host serves each of the mock's paths, each host's own service first", () => {
+    const cases: [string, string, string][] = [
+      ['azure.microsoft.com', '/', 'azure.microsoft.com'],
+      ['azure.microsoft.com', '/signup/', 'signup.azure.com'],
+      ['azure.microsoft.com', '/portal', 'portal.azure.com'],
+      ['signup.azure.com', '/login/common/v2.0/authorize', 'login.microsoftonline.com'],
+      ['signup.azure.com', '/scenarios', 'azure.microsoft.com'],
+      ['signup.azure.com', '/static/base.css', 'signup.azure.com'],
+      ['microsoft.com', '/login/devicelogin', 'microsoft.com'],
+      ['management.core.windows.net', '/management/subscriptions', 'management.core.windows.net'],
+      ['login.microsoftonline.com', '/organizations/oauth2/v2.0/token', 'login.microsoftonline.com'],
+      ['portal.azure.com', '/signupish', 'portal.azure.com'],
+    ];
+    for (const [host, path, serving] of cases) assert.equal(hostServing(host, path), serving, `${host}${path}`);
   });
 });

@@ -82,11 +82,11 @@ function onMicrosoftHosts(
   res.setHeader = (name, value) =>
     setHeader(name, name.toLowerCase() === 'location' && typeof value === 'string' ? onward(value) : value);
   const writeHead = res.writeHead.bind(res) as (status: number, headers?: OutgoingHttpHeaders) => ServerResponse;
-  res.writeHead = ((status: number, ...rest: unknown[]) => {
+  res.writeHead = (status: number, ...rest: unknown[]) => {
     const headers = rest.find((each): each is OutgoingHttpHeaders => typeof each === 'object' && each !== null);
     if (headers && typeof headers.location === 'string') headers.location = onward(headers.location);
     return writeHead(status, headers);
-  }) as typeof res.writeHead;
+  };
 }
 
 /**
