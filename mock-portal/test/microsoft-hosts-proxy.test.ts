@@ -128,6 +128,13 @@ describe("The mock's port as a proxy for Microsoft's host names, and nothing els
     );
     assert.ok(cookies.some((line) => line.startsWith('lang=zh-TW;')));
 
+    const signIn = await fetchThrough(running.url, ca, 'https://signup.azure.com/signup/');
+    assert.match(
+      String(signIn.headers.location),
+      /^https:\/\/login\.microsoftonline\.com\/common\/oauth2\/v2\.0\/authorize\?/,
+      "the relying party's sign-in goes to Microsoft's own authorize address",
+    );
+
     for (const hop of ['made-up', `${onward.searchParams.get('mock-hop')?.slice(0, -2)}xx`, '', '.'.repeat(5000)]) {
       const forged = await fetchThrough(
         running.url,

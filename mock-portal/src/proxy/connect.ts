@@ -32,6 +32,15 @@ export function mockPathOf(host: string, url: string): string {
   return `${mount}${url.replace(/^(\/[^/?]+)\/discovery\/v2\.0\/keys/, '$1/v2.0/keys')}`;
 }
 
+/**
+ * The sign-in service's endpoints, as a browser sent to login.microsoftonline.com sees them:
+ * Microsoft's own paths (`/common/oauth2/v2.0/authorize`), which the proxy maps back.
+ */
+function microsoftPathOf(host: string, path: string): string {
+  if (host !== 'login.microsoftonline.com') return path;
+  return path.replace(/^\/login\/([^/]+)\/v2\.0\/(authorize|logout)$/, '/$1/oauth2/v2.0/$2');
+}
+
 /** A refusal written straight onto a client's socket (no HTTP server stands behind it), then closed. */
 function refuse(socket: Duplex, status: string, why: string): void {
   socket.end(
@@ -73,8 +82,8 @@ function onMicrosoftHosts(
     }
     const fromMock = target.origin === publicOrigin;
     if (!fromMock && target.origin !== `https://${host}`) return location;
-    const path = `${target.pathname}${target.search}${target.hash}`;
     const serving = hostServing(host, target.pathname);
+    const path = `${microsoftPathOf(serving, target.pathname)}${target.search}${target.hash}`;
     if (serving !== host) return hopTo(hops, req, serving, path);
     return fromMock ? `https://${host}${path}` : location;
   };
