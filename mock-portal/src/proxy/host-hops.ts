@@ -25,7 +25,7 @@ function cookieNamed(req: IncomingMessage, name: string): string | undefined {
 /**
  * Cookies belong to one host name, and a person going from azure.microsoft.com to
  * signup.azure.com to login.microsoftonline.com is one browser in one world. When the mock sends a
- * browser to another of Microsoft's host names, it gives it a sealed token (`mock-hop`: the world,
+ * browser to another of Microsoft's host names, it gives it a signed token (`mock-hop`: the world,
  * the language and the learner, for a minute, signed with a key of this process); the host it
  * arrives at sets those cookies for itself and sends the browser on without the token.
  */
