@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { chromiumOnMicrosoftHosts } from '../support/microsoft-hosts.js';
+import { chromiumOnMicrosoftHosts, contextOnMicrosoftHosts } from '../support/microsoft-hosts.js';
 import { WORLD_COOKIE } from '../../mock-portal/src/contract.js';
 import { SEED_DIRECTORY_IDS } from '../../mock-portal/src/world/seed.js';
 import { expect, proof, test } from '../fixtures.js';
@@ -126,9 +126,7 @@ test.describe("The Azure CLI, unchanged, through the mock's proxy (HTTPS_PROXY, 
       // A Chromium started as the README says: the mock as its proxy, the mock's key trusted (the
       // CLI's loopback address is not proxied, as in any browser).
       const browser = await chromiumOnMicrosoftHosts(baseURL ?? '');
-      const context = await browser.newContext({
-        proxy: { server: baseURL ?? '', bypass: 'localhost,127.0.0.1' },
-      });
+      const context = await contextOnMicrosoftHosts(browser, baseURL ?? '');
       try {
         await expect.poll(() => cli.openedPages().length, { message: 'az opens its sign-in page' }).toBe(1);
         const [signInAddress = ''] = cli.openedPages();

@@ -1,7 +1,7 @@
 import { WORLD_COOKIE } from '../../mock-portal/src/contract.js';
 import { expect, test } from '../fixtures.js';
 import { walkHappyPath } from '../support/happy-path.js';
-import { chromiumOnMicrosoftHosts } from '../support/microsoft-hosts.js';
+import { chromiumOnMicrosoftHosts, contextOnMicrosoftHosts } from '../support/microsoft-hosts.js';
 import { LOCALES, picture } from './picture.js';
 
 const escaped = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
@@ -18,12 +18,10 @@ for (const locale of LOCALES) {
     }) => {
       const browser = await chromiumOnMicrosoftHosts(baseURL ?? '');
       try {
-        const context = await browser.newContext({
+        const context = await contextOnMicrosoftHosts(browser, baseURL ?? '', {
           locale,
           timezoneId: 'America/Los_Angeles',
           viewport: { width: 1280, height: 640 },
-          proxy: { server: baseURL ?? '' },
-          baseURL: 'https://azure.microsoft.com',
         });
         // The picture's world, fixed for the picture, for the browser that starts at Azure.com.
         await context.addCookies([

@@ -1,7 +1,7 @@
 import { expect, proof, test } from '../fixtures.js';
 import { walkHappyPath, type Moment } from '../support/happy-path.js';
 import { ALICE_CONTOSO } from '../support/accounts.js';
-import { chromiumOnMicrosoftHosts } from '../support/microsoft-hosts.js';
+import { chromiumOnMicrosoftHosts, contextOnMicrosoftHosts } from '../support/microsoft-hosts.js';
 
 const on = (host: string) => new RegExp(`^https://${host.replaceAll('.', '\\.')}/`);
 
@@ -29,11 +29,7 @@ test.describe("The article on Microsoft's own addresses: a Chromium whose proxy 
   }) => {
     const browser = await chromiumOnMicrosoftHosts(baseURL ?? '');
     try {
-      const context = await browser.newContext({
-        locale,
-        proxy: { server: baseURL ?? '' },
-        baseURL: 'https://azure.microsoft.com',
-      });
+      const context = await contextOnMicrosoftHosts(browser, baseURL ?? '', { locale });
       const page = await context.newPage();
 
       await test.step('steps 1 to 4, each on its own Microsoft address', () =>

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from '@playwright/test';
 import { servedSpki } from '../../testkit/proxy-client.js';
 import { chromiumExecutablePath } from './browser.js';
 
@@ -12,5 +12,22 @@ export async function chromiumOnMicrosoftHosts(mock: string): Promise<Browser> {
   return chromium.launch({
     ...(executablePath ? { executablePath } : {}),
     args: [`--ignore-certificate-errors-spki-list=${await servedSpki(mock, 'login.microsoftonline.com')}`],
+  });
+}
+
+/**
+ * A browser context of that Chromium that starts at https://azure.microsoft.com/, with the mock
+ * at `mock` as its proxy; loopback addresses (where the Azure CLI waits) are not proxied, as in
+ * any browser.
+ */
+export function contextOnMicrosoftHosts(
+  browser: Browser,
+  mock: string,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  return browser.newContext({
+    ...options,
+    proxy: { server: mock, bypass: 'localhost,127.0.0.1' },
+    baseURL: 'https://azure.microsoft.com',
   });
 }
