@@ -9,6 +9,7 @@
 //               chromium and fonts-noto-cjk; else say what to do and fail.
 //   --azure-cli make sure the Azure CLI (`az`) is there for its proofs: as root with apt-get,
 //               install Debian's azure-cli; else say that its proofs will not run, and how to turn them on.
+//   --redis     the same for redis-server, which the Redis proofs start on a port of their own.
 import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readlinkSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
@@ -148,7 +149,20 @@ function ensureAzureCli() {
   );
 }
 
+const hasRedisServer = () => spawnSync('sh', ['-c', 'command -v redis-server'], { stdio: 'ignore' }).status === 0;
+
+/** The Redis proofs run where redis-server is; the test command's summary names them when they did not. */
+function ensureRedisServer() {
+  if (hasRedisServer()) return;
+  if (isRoot() && hasAptGet() && aptInstall(['redis-server']) && hasRedisServer())
+    return say("using Debian's redis-server");
+  say(
+    'redis-server is not installed: the Redis proofs will not run (sudo apt-get install redis-server, on Debian or Ubuntu, turns them on).',
+  );
+}
+
 if (args.has('--packages')) ensurePackages();
 if (args.has('--runtime')) ensureRuntime();
 if (args.has('--browser')) ensureBrowser();
 if (args.has('--azure-cli')) ensureAzureCli();
+if (args.has('--redis')) ensureRedisServer();

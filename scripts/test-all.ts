@@ -10,6 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
+import { redisServerInstalled } from '../testkit/redis-server.js';
 
 interface Counts {
   passed: number;
@@ -58,11 +59,14 @@ async function staticChecks(): Promise<Counts[]> {
 function unitTests(): Counts {
   console.log('\n▶ unit tests (node:test)');
   // The domain's tests, and the suite's own pure helpers (e2e/article, …); Playwright specs live in e2e/specs.
-  const files = [path.join(root, 'mock-portal', 'test'), path.join(root, 'e2e')].flatMap((dir) =>
+  const all = [path.join(root, 'mock-portal', 'test'), path.join(root, 'e2e')].flatMap((dir) =>
     readdirSync(dir, { recursive: true, encoding: 'utf8' })
       .filter((file) => file.endsWith('.test.ts') && !file.includes('node_modules'))
       .map((file) => path.join(dir, file)),
   );
+  // The Redis proofs (`*.redis.test.ts`) need Debian's redis-server, which set-up installs as root.
+  const redis = redisServerInstalled();
+  const files = redis ? all : all.filter((file) => !file.endsWith('.redis.test.ts'));
   const tap = path.join(scratch, 'unit.tap');
   const ok = run(process.execPath, [
     '--import',
@@ -85,6 +89,13 @@ function unitTests(): Counts {
     skipped: count('skipped') + count('todo'),
   };
   if (!ok && counts.failed === 0) counts.failed = 1;
+  if (!redis) {
+    console.log(
+      `note: the Redis proofs did not run (${all.length - files.length} files): redis-server is not installed here (sudo apt-get install redis-server, on Debian or Ubuntu, turns them on). They are not counted as passed.`,
+    );
+    // CI always runs them.
+    if (process.env.CI) counts.failed += 1;
+  }
   return counts;
 }
 

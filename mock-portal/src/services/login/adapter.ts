@@ -1,21 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
-
-/** The models that belong to a grant and go when it is revoked; never Interaction or Session. */
-const GRANT_MEMBERS = new Set([
-  'AccessToken',
-  'AuthorizationCode',
-  'RefreshToken',
-  'DeviceCode',
-  'BackchannelAuthenticationRequest',
-  'PreAuthorizedCode',
-]);
-
-/**
- * How long a device code is kept after it has expired: a device that polls late hears
- * `expired_token`, and a person who types it late "this code has expired", rather than "no such code".
- */
-const DEVICE_CODE_KEPT_AFTER_EXPIRY = 15 * 60;
+import { GRANT_MEMBERS, keptFor } from './storage-rules.js';
 
 export interface AdapterLimits {
   /** Sessions, grants, codes and tokens, with the indexes that point at them. */
@@ -57,7 +42,7 @@ export function createAdapterFactory(
     }
 
     upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<undefined> {
-      const kept = this.#model === 'DeviceCode' && expiresIn ? expiresIn + DEVICE_CODE_KEPT_AFTER_EXPIRY : expiresIn;
+      const kept = keptFor(this.#model, expiresIn);
       const key = this.#key(id);
       this.#store.set(key, payload, ttl(kept));
       if (payload.grantId && GRANT_MEMBERS.has(this.#model)) {

@@ -1,0 +1,53 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { createClient } from 'redis';
+
+/** Whether this machine has Redis: its proofs run only where it is (setup installs it as root). */
+export function redisServerInstalled(): boolean {
+  return spawnSync('sh', ['-c', 'command -v redis-server'], { stdio: 'ignore' }).status === 0;
+}
+
+/** A free TCP port on the loopback, for a server of the test's own. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** A redis-server of the test's own: its address, and how to stop (or kill) it. */
+export interface TestRedis {
+  readonly url: string;
+  stop(): Promise<void>;
+  /** Kills it at once, as a crash would. */
+  kill(): Promise<void>;
+}
+
+/**
+ * Starts Debian's `redis-server` on a free loopback port, keeping nothing on disk, and resolves
+ * once it answers PING.
+ */
+export async function startRedis(port?: number): Promise<TestRedis> {
+  const chosen = port ?? (await freePort());
+  const child: ChildProcess = spawn(
+    'redis-server',
+    ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `redis://127.0.0.1:${chosen}`;
+  const client = createClient({ url, socket: { reconnectStrategy: (retries) => (retries > 50 ? false : 50) } });
+  client.on('error', () => undefined);
+  await client.connect();
+  await client.ping();
+  await client.close();
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  return { url, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
+}
