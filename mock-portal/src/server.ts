@@ -134,7 +134,6 @@ export async function createApp(
       publicUrl: config.publicUrl,
       secret,
       secureCookies,
-      ...(seams.certificateAuthority ? { certificateAuthority: seams.certificateAuthority } : {}),
     }),
   );
   const membership = new ClassMembership(classes, { secureCookies });
