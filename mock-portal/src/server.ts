@@ -20,6 +20,7 @@ import type { ClientRegistration } from './services/login/provider.js';
 import { graphService } from './services/graph/index.js';
 import { managementService } from './services/management/index.js';
 import { notAnOpenProxy } from './http/not-an-open-proxy.js';
+import type { SignInStorage } from './services/login/provider.js';
 import { marketingService } from './services/marketing/index.js';
 import { portalService } from './services/portal/index.js';
 import { RelyingParty } from './services/relying-party/index.js';
@@ -43,6 +44,8 @@ export interface AppSeams {
   readonly relyingPartyFetch?: CustomFetch;
   /** The certificate of the authority that signs Microsoft's host names for the proxy, when it serves them. */
   readonly certificateAuthority?: string;
+  /** Where the sign-in service keeps its state: in this process by default, or in Redis. */
+  readonly signInStorage?: SignInStorage;
 }
 
 /** Builds the one Express app that serves the four services under their path prefixes. Nothing else. */
@@ -167,6 +170,7 @@ export async function createApp(
       secureCookies,
       scenarioSignIns,
       signingKey,
+      ...(seams.signInStorage ? { storage: seams.signInStorage } : {}),
     }),
   );
   app.use('/signup', signupService(relyingParty(signupClient, 'signup'), { secret, secureCookies }));

@@ -6,7 +6,7 @@ import { serviceSession } from '../../http/sessions.js';
 import { MICROSOFT_HOST_NAMES, microsoftHostOf } from '../../microsoft-hosts.js';
 import type { WorldRegistry } from '../../world/registry.js';
 import { RequestTenancy } from './tenancy.js';
-import { createProvider, type ClientRegistration, type ProviderOptions } from './provider.js';
+import { createProvider, type ClientRegistration, type ProviderOptions, type SignInStorage } from './provider.js';
 import { REMEMBERED_COOKIE, RememberedAccounts } from './remembered.js';
 import { helpRoutes } from './help.js';
 import { deviceLoginRoutes } from './device-routes.js';
@@ -23,6 +23,8 @@ export interface LoginServiceOptions {
   readonly secureCookies: boolean;
   readonly scenarioSignIns: ScenarioSignIns;
   readonly signingKey: SigningKey;
+  /** Where the sign-in service keeps its state (in this process when none is given). */
+  readonly storage?: SignInStorage;
 }
 
 /** login.microsoftonline.com: the OpenID Connect provider and its sign-in pages, under /login. */
@@ -51,6 +53,7 @@ export function loginService(options: LoginServiceOptions): Router {
     renderError: renderProviderError,
     logoutSource,
     signingKey: options.signingKey,
+    ...(options.storage ? { storage: options.storage } : {}),
   });
   const router = express.Router();
   const ownOrigin = new URL(options.url).origin;

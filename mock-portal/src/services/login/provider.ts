@@ -1,6 +1,7 @@
 import Provider, {
   errors,
   type Account,
+  type Adapter,
   type CanBePromise,
   type Configuration,
   type KoaContextWithOIDC,
@@ -41,6 +42,9 @@ export interface ClientRegistration {
   readonly authMethod: 'client_secret_basic' | 'client_secret_post' | 'none';
 }
 
+/** A storage of oidc-provider's models: the in-memory one (createAdapterFactory) or Redis's. */
+export type SignInStorage = new (model: string) => Adapter;
+
 export interface ProviderOptions {
   readonly tenancy: RequestTenancy;
   readonly clients: readonly ClientRegistration[];
@@ -51,6 +55,7 @@ export interface ProviderOptions {
   /** The page shown while signing out (oidc-provider's end_session). */
   readonly logoutSource: (ctx: KoaContextWithOIDC, form: string) => Promise<void>;
   readonly signingKey: SigningKey;
+  readonly storage?: SignInStorage;
 }
 
 /** The device sign-in's page as Microsoft's answer names it, where the proxy serves Microsoft's hosts. */
@@ -148,7 +153,7 @@ class MicrosoftGrantNames extends Provider {
 
 /** The login service's OpenID Connect provider (login.microsoftonline.com in the real world). */
 export function createProvider(options: ProviderOptions): Provider {
-  const Adapter = withMicrosoftRefreshTokens(createAdapterFactory());
+  const Adapter = withMicrosoftRefreshTokens(options.storage ?? createAdapterFactory());
   const configuration: Configuration = {
     adapter: Adapter,
     clients: [
