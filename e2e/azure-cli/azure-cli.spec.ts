@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
 import { chromiumOnMicrosoftHosts, contextOnMicrosoftHosts } from '../support/microsoft-hosts.js';
-import { WORLD_COOKIE } from '../../mock-portal/src/contract.js';
 import { SEED_DIRECTORY_IDS } from '../../mock-portal/src/world/seed.js';
 import { expect, proof, test } from '../fixtures.js';
 import type { Pages } from '../pages/index.js';
@@ -116,40 +115,47 @@ test.describe("The Azure CLI, unchanged, through the mock's proxy (HTTPS_PROXY, 
   test.describe('az login, its browser sign-in, in a browser that uses the proxy', () => {
     test.use({ arrange: { subscriptions: [{ signedUpBy: ALICE_CONTOSO }] } });
 
-    test("alice@contoso.com signs in on login.microsoftonline.com itself; the Free Trial under Contoso's tenantId", async ({
+    test("alice@contoso.com, signed in to the portal on its own address, picks her account for az login; the Free Trial under Contoso's tenantId", async ({
       baseURL,
       world,
+      ui,
       pagesOn,
     }) => {
       const cli = await azureCliThrough(baseURL ?? '');
-      const login = cli.start(['login', '--output', 'json']);
       // A Chromium started as the README says: the mock as its proxy, the mock's key trusted (the
       // CLI's loopback address is not proxied, as in any browser).
       const browser = await chromiumOnMicrosoftHosts(baseURL ?? '');
-      const context = await contextOnMicrosoftHosts(browser, baseURL ?? '');
+      const login = { current: undefined as ReturnType<Cli['start']> | undefined };
       try {
+        const context = await contextOnMicrosoftHosts(browser, baseURL ?? '');
+        const page = await context.newPage();
+        const pages = pagesOn(page);
+        // Alice opens her world's link on Azure.com, goes to the portal and signs in there.
+        await page.goto(`/worlds/join/${world.id}`);
+        await page
+          .getByRole('link', { name: ui('home.portal'), exact: true })
+          .first()
+          .click();
+        await pages.signIn.signIn(ALICE_CONTOSO, PASSWORD);
+        await expect(page).toHaveURL(/^https:\/\/portal\.azure\.com\//);
+        await expect(pages.portal.heading()).toBeVisible();
+
+        login.current = cli.start(['login', '--output', 'json']);
         await expect.poll(() => cli.openedPages().length, { message: 'az opens its sign-in page' }).toBe(1);
         const [signInAddress = ''] = cli.openedPages();
         expect(new URL(signInAddress).origin).toBe('https://login.microsoftonline.com');
-        // The browser acts in the test's world there (a world does not follow a browser from the
-        // mock's own address to Microsoft's host names yet).
-        await context.addCookies([
-          { name: WORLD_COOKIE, value: world.id, domain: 'login.microsoftonline.com', path: '/', secure: true },
-        ]);
-        const page = await context.newPage();
-        const pages = pagesOn(page);
         await page.goto(signInAddress);
-        await expect(page).toHaveURL(/^https:\/\/login\.microsoftonline\.com\/login\/interaction\//);
-        await pages.signIn.clickUseAnotherAccount();
-        await pages.signIn.signIn(ALICE_CONTOSO, PASSWORD);
+        await expect(pages.signIn.pickerHeading(), 'az asks which account (select_account)').toBeVisible();
+        await pages.signIn.pickAccount(ALICE_CONTOSO);
         await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/\?code=/);
       } catch (error) {
-        login.stop();
+        login.current?.stop();
         throw error;
       } finally {
         await browser.close();
       }
-      await expect.poll(async () => (await login.ended).status, 'az login ends well').toBe(0);
+      const ended = login.current?.ended;
+      await expect.poll(async () => (await ended)?.status, 'az login ends well').toBe(0);
       await proof('rule-lands-in-home-directory', async () => {
         await expect
           .poll(() => cli.json(['account', 'list']))
