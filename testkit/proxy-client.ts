@@ -51,6 +51,8 @@ export async function fetchThrough(
     servername?: string;
     /** Accept the certificate whatever name it is for, as a hostile client would. */
     anyIdentity?: boolean;
+    /** The request line's target as sent, when it is not the address's own (a hostile client's). */
+    path?: string;
   } = {},
 ): Promise<Answer> {
   const target = new URL(url);
@@ -68,7 +70,7 @@ export async function fetchThrough(
       {
         host: target.hostname,
         port: 443,
-        path: `${target.pathname}${target.search}`,
+        path: init.path ?? `${target.pathname}${target.search}`,
         method: init.method ?? 'GET',
         headers: init.headers,
         createConnection: () => secure,

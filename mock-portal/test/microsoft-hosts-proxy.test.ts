@@ -148,6 +148,25 @@ describe("The mock's port as a proxy for Microsoft's host names, and nothing els
     }
   });
 
+  it('answers a malformed address or cookie through a tunnel with a refusal, and goes on answering', async () => {
+    const badCookie = await fetchThrough(running.url, ca, 'https://azure.microsoft.com/signup/', {
+      headers: { cookie: 'mock-world=%E0%A4%A; lang=%' },
+    });
+    assert.equal(badCookie.status, 303, 'a cookie that does not decode is carried as nothing');
+    const raw = await rawExchange(
+      running.url,
+      'CONNECT login.microsoftonline.com:443 HTTP/1.1\r\nHost: login.microsoftonline.com:443\r\n\r\n',
+      500,
+    );
+    assert.match(raw, /^HTTP\/1\.1 200 /);
+    for (const path of ['http://[', '//evil.example/x', '/%zz'])
+      assert.ok(
+        (await fetchThrough(running.url, ca, `https://login.microsoftonline.com/`, { path })).status < 500,
+        path,
+      );
+    assert.equal((await fetch(`${running.url}/healthz`)).status, 200, 'the mock still answers');
+  });
+
   it("knows which host serves each of the mock's paths, each host's own service first", () => {
     const cases: [string, string, string][] = [
       ['azure.microsoft.com', '/', 'azure.microsoft.com'],

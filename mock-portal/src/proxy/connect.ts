@@ -119,7 +119,13 @@ export function microsoftHostsProxy(tls: { cert: string; key: string }, app: Req
         .end('Misdirected request: this tunnel is for another host.\n');
       return;
     }
-    const url = new URL(req.url ?? '/', `https://${host}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `https://${host}`);
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request: not an address.\n');
+      return;
+    }
     const hop = url.searchParams.get(HOP_PARAMETER);
     if (hop !== null) {
       // Arrived from another Microsoft host: take what it carried, then go on without it.
