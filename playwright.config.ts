@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig, devices } from '@playwright/test';
-import { azureCliInstalled } from './e2e/support/azure-cli.js';
+import { commandInstalled } from './testkit/commands.js';
 import { chromiumExecutablePath, otherEngines } from './e2e/support/browser.js';
 import { TRAINER_KEY } from './e2e/support/trainer-key.js';
 import {
@@ -122,7 +122,7 @@ export default defineConfig({
         ]),
     // The Azure CLI's proofs, with the machine's own `az` (setup installs Debian's as root); where it
     // is missing, the summary says they did not run, and CI counts that as a failure.
-    ...(azureCliInstalled() && !externalBaseUrl
+    ...(commandInstalled('az') && !externalBaseUrl
       ? [
           {
             name: 'azure-cli',

@@ -137,32 +137,24 @@ function ensureBrowser() {
   process.exit(1);
 }
 
-const hasAzureCli = () => spawnSync('sh', ['-c', 'command -v az'], { stdio: 'ignore' }).status === 0;
+const hasCommand = (name) => spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
 
-/** The Azure CLI's proofs run where `az` is; the test command's summary names them when they did not. */
-function ensureAzureCli() {
-  if (hasAzureCli()) return;
-  if (isRoot() && hasAptGet() && aptInstall(['azure-cli']) && hasAzureCli())
-    return say("using Debian's Azure CLI (azure-cli)");
+/**
+ * A tool some proofs need (the Azure CLI, redis-server): as root with apt-get, Debian's package;
+ * else say that those proofs will not run, and how to turn them on. The test command's summary
+ * names them when they did not run.
+ */
+function ensureDebianTool(command, debianPackage, proofs) {
+  if (hasCommand(command)) return;
+  if (isRoot() && hasAptGet() && aptInstall([debianPackage]) && hasCommand(command))
+    return say(`using Debian's ${debianPackage}`);
   say(
-    'the Azure CLI (az) is not installed: its proofs will not run (sudo apt-get install azure-cli, on Debian or Ubuntu, turns them on).',
-  );
-}
-
-const hasRedisServer = () => spawnSync('sh', ['-c', 'command -v redis-server'], { stdio: 'ignore' }).status === 0;
-
-/** The Redis proofs run where redis-server is; the test command's summary names them when they did not. */
-function ensureRedisServer() {
-  if (hasRedisServer()) return;
-  if (isRoot() && hasAptGet() && aptInstall(['redis-server']) && hasRedisServer())
-    return say("using Debian's redis-server");
-  say(
-    'redis-server is not installed: the Redis proofs will not run (sudo apt-get install redis-server, on Debian or Ubuntu, turns them on).',
+    `${command} is not installed: ${proofs} will not run (sudo apt-get install ${debianPackage}, on Debian or Ubuntu, turns them on).`,
   );
 }
 
 if (args.has('--packages')) ensurePackages();
 if (args.has('--runtime')) ensureRuntime();
 if (args.has('--browser')) ensureBrowser();
-if (args.has('--azure-cli')) ensureAzureCli();
-if (args.has('--redis')) ensureRedisServer();
+if (args.has('--azure-cli')) ensureDebianTool('az', 'azure-cli', "the Azure CLI's proofs");
+if (args.has('--redis')) ensureDebianTool('redis-server', 'redis-server', 'the Redis proofs');

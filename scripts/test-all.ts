@@ -10,7 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { redisServerInstalled } from '../testkit/redis-server.js';
+import { commandInstalled } from '../testkit/commands.js';
 
 interface Counts {
   passed: number;
@@ -65,7 +65,7 @@ function unitTests(): Counts {
       .map((file) => path.join(dir, file)),
   );
   // The Redis proofs (`*.redis.test.ts`) need Debian's redis-server, which set-up installs as root.
-  const redis = redisServerInstalled();
+  const redis = commandInstalled('redis-server');
   const files = redis ? all : all.filter((file) => !file.endsWith('.redis.test.ts'));
   const tap = path.join(scratch, 'unit.tap');
   const ok = run(process.execPath, [

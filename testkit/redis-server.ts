@@ -1,11 +1,6 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createClient } from 'redis';
-
-/** Whether this machine has Redis: its proofs run only where it is (setup installs it as root). */
-export function redisServerInstalled(): boolean {
-  return spawnSync('sh', ['-c', 'command -v redis-server'], { stdio: 'ignore' }).status === 0;
-}
 
 /** A free TCP port on the loopback, for a server of the test's own. */
 function freePort(): Promise<number> {

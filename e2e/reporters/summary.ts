@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { FullConfig, FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
-import { azureCliInstalled } from '../support/azure-cli.js';
+import { commandInstalled } from '../../testkit/commands.js';
 import { otherEngines } from '../support/browser.js';
 
 type Outcome = 'passed' | 'failed' | 'skipped';
@@ -30,7 +30,7 @@ export default class SummaryReporter implements Reporter {
 
   onBegin(config: FullConfig): void {
     const projects = new Set(config.projects.map((project) => project.name));
-    if (!projects.has('azure-cli') && !azureCliInstalled()) {
+    if (!projects.has('azure-cli') && !commandInstalled('az')) {
       console.log(
         'note: the Azure CLI proofs did not run: the Azure CLI (az) is not installed here (sudo apt-get install azure-cli, on Debian or Ubuntu, turns them on). They are not counted as passed.',
       );

@@ -1,12 +1,7 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-
-/** Whether this machine has the Azure CLI: its proofs run only where it is (setup installs it as root). */
-export function azureCliInstalled(): boolean {
-  return spawnSync('sh', ['-c', 'command -v az'], { stdio: 'ignore' }).status === 0;
-}
 
 /** One run of `az`: what it printed, and how it ended. */
 export interface CliRun {
