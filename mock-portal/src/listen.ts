@@ -1,12 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Config } from './config.js';
 import { keepConnectionsOpen } from './http/keep-alive.js';
 import { MICROSOFT_HOST_NAMES } from './microsoft-hosts.js';
 import { microsoftHostsProxy } from './proxy/connect.js';
-import { microsoftHostsCertificates, type MicrosoftHostsCertificates } from './store/certificate-authority.js';
+import {
+  certificatesFolder,
+  microsoftHostsCertificates,
+  type MicrosoftHostsCertificates,
+} from './store/certificate-authority.js';
 import { createApp, registryLimits, type App, type AppSeams } from './server.js';
 import { WorldRegistry } from './world/registry.js';
 
@@ -45,10 +47,7 @@ export async function listen(
     ...options,
   };
   const certificates = microsoftHosts
-    ? await microsoftHostsCertificates(
-        path.join(config.dataDir ?? path.join(tmpdir(), `mock-azure-portal-${port}`), 'tls'),
-        MICROSOFT_HOST_NAMES,
-      )
+    ? await microsoftHostsCertificates(certificatesFolder(config.dataDir, port), MICROSOFT_HOST_NAMES)
     : undefined;
   const app = await createApp(config, registry ?? new WorldRegistry(registryLimits(config)), {
     ...seams,

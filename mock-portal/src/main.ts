@@ -6,7 +6,7 @@ import { loadConfig } from './config.js';
 import { keepConnectionsOpen } from './http/keep-alive.js';
 import { MICROSOFT_HOST_NAMES } from './microsoft-hosts.js';
 import { microsoftHostsProxy } from './proxy/connect.js';
-import { microsoftHostsCertificates } from './store/certificate-authority.js';
+import { certificatesFolder, microsoftHostsCertificates } from './store/certificate-authority.js';
 import { fetchTrusting } from './http/trusting-fetch.js';
 import { createApp, registryLimits } from './server.js';
 import { readClientFile } from './store/client-file.js';
@@ -39,10 +39,7 @@ const tls = config.https
 const clients = clientsFile ? await orExit(() => readClientFile(clientsFile)) : [];
 // Microsoft's host names through this port: the authority is made once and kept (in the data folder).
 const microsoftHosts = await orExit(() =>
-  microsoftHostsCertificates(
-    path.join(dataDir ?? path.join(tmpdir(), `mock-azure-portal-${config.port}`), 'tls'),
-    MICROSOFT_HOST_NAMES,
-  ),
+  microsoftHostsCertificates(certificatesFolder(dataDir, config.port), MICROSOFT_HOST_NAMES),
 );
 
 /** What `read` gives, or its error's one line and exit 1: a start-up mistake is no stack trace. */

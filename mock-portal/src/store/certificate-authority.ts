@@ -1,5 +1,6 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generate } from 'selfsigned';
 
@@ -24,6 +25,11 @@ const spkiOf = (cert: string) =>
     .digest('base64');
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Where the authority is kept: the data folder's `tls/`, or, without one, a folder of this port's. */
+export function certificatesFolder(dataDir: string | undefined, port: number): string {
+  return path.join(dataDir ?? path.join(tmpdir(), `mock-azure-portal-${port}`), 'tls');
+}
 const CA_NAME = 'Mock Azure portal local certificate authority';
 
 const files = (folder: string) => ({
