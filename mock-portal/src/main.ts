@@ -82,7 +82,7 @@ const server = keepConnectionsOpen(listener).listen({ port: config.port, host: c
   console.log(`Mock Azure portal: ${config.publicUrl}/`);
   console.log(`Scenarios and seeded accounts: ${config.publicUrl}/scenarios`);
   console.log(
-    `Microsoft's own host names through this port (the Azure CLI, unchanged): HTTPS_PROXY=${config.publicUrl} REQUESTS_CA_BUNDLE=${microsoftHosts.caFile}`,
+    `Microsoft's own host names through this port (the Azure CLI, unchanged): HTTPS_PROXY=${config.publicUrl} REQUESTS_CA_BUNDLE=${microsoftHosts.caFile}${microsoftHosts.madeAuthority ? ' (an authority made now: clients that trusted an earlier one must trust this one)' : ''}`,
   );
   console.log(
     `A Chromium on them: chromium --proxy-server=${config.publicUrl} --ignore-certificate-errors-spki-list=${microsoftHosts.spki}`,

@@ -1,4 +1,4 @@
-import { createHash, X509Certificate } from 'node:crypto';
+import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,6 +30,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function certificatesFolder(dataDir: string | undefined, port: number): string {
   return path.join(dataDir ?? path.join(tmpdir(), `mock-azure-portal-${port}`), 'tls');
 }
+
 const CA_NAME = 'Mock Azure portal local certificate authority';
 
 const files = (folder: string) => ({
@@ -39,14 +40,23 @@ const files = (folder: string) => ({
   key: path.join(folder, 'microsoft-hosts-key.pem'),
 });
 
-/** A kept certificate and key, while the certificate has a day or more to run and was made for these names. */
+/**
+ * A kept certificate and key, while the certificate has a day or more to run and was made for
+ * these names; undefined for files that are not a certificate and its key (they are made again).
+ */
 function kept(certFile: string, keyFile: string, now: Date, names?: readonly string[]) {
   if (!existsSync(certFile) || !existsSync(keyFile)) return undefined;
-  const cert = readFileSync(certFile, 'utf8');
-  const x509 = new X509Certificate(cert);
-  if (Date.parse(x509.validTo) - now.getTime() <= DAY_MS) return undefined;
-  if (names && !names.every((name) => x509.checkHost(name, { subject: 'never' }) === name)) return undefined;
-  return { cert, key: readFileSync(keyFile, 'utf8') };
+  try {
+    const cert = readFileSync(certFile, 'utf8');
+    const key = readFileSync(keyFile, 'utf8');
+    const x509 = new X509Certificate(cert);
+    if (!x509.checkPrivateKey(createPrivateKey(key))) return undefined;
+    if (Date.parse(x509.validTo) - now.getTime() <= DAY_MS) return undefined;
+    if (names && !names.every((name) => x509.checkHost(name, { subject: 'never' }) === name)) return undefined;
+    return { cert, key };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
