@@ -27,7 +27,10 @@ import { RelyingParty } from './services/relying-party/index.js';
 import { signupService } from './services/signup/index.js';
 import { classroomService } from './services/classroom/index.js';
 import { trainerService } from './services/trainer/index.js';
-import { newSigningKey } from './identity-platform/signing-key.js';
+import { newAppSecrets } from './identity-platform/app-secrets.js';
+import { savedBeforeAnswer } from './http/saved-before-answer.js';
+import { createRedisAdapterFactory } from './services/login/redis-adapter.js';
+import type { RedisState } from './store/redis-state.js';
 import { Classes } from './world/classroom.js';
 import { WorldRegistry } from './world/registry.js';
 
@@ -46,6 +49,11 @@ export interface AppSeams {
   readonly certificateAuthority?: string;
   /** Where the sign-in service keeps its state: in this process by default, or in Redis. */
   readonly signInStorage?: SignInStorage;
+  /**
+   * State kept in Redis so that several processes serve one portal (REDIS_URL): its registry and
+   * classes are the ones this app serves, whatever else is passed.
+   */
+  readonly shared?: RedisState;
 }
 
 /** Builds the one Express app that serves the four services under their path prefixes. Nothing else. */
@@ -56,17 +64,23 @@ export function registryLimits(config: Pick<Config, 'maxWorlds' | 'worldIdleHour
 
 export async function createApp(
   config: Config,
-  registry = new WorldRegistry(registryLimits(config)),
+  ownRegistry = new WorldRegistry(registryLimits(config)),
   seams: AppSeams = {},
-  classes = new Classes(),
+  ownClasses = new Classes(),
 ): Promise<App> {
-  const secret = randomBytes(32).toString('hex');
-  const signingKey = await newSigningKey();
+  const { shared } = seams;
+  const registry = shared?.registry ?? ownRegistry;
+  const classes = shared?.classes ?? ownClasses;
+  const { cookieSecret: secret, signingKey, clientSecrets } = shared?.secrets ?? (await newAppSecrets());
+  const sessionStore = shared?.sessionStore;
+  const limitStore = shared?.limitStore;
+  const signInStorage =
+    seams.signInStorage ?? (shared ? createRedisAdapterFactory(shared.redis, `${shared.prefix}:oidc`) : undefined);
   const secureCookies = config.publicUrl.startsWith('https:');
   const loginUrl = `${config.publicUrl}/login`;
   const client = (name: 'signup' | 'portal') => ({
     clientId: `${name}-azure`,
-    clientSecret: randomBytes(24).toString('hex'),
+    clientSecret: clientSecrets[name],
     redirectUri: `${config.publicUrl}/${name}/callback`,
     postLogoutRedirectUri: `${config.publicUrl}/${name}/signed-out`,
   });
@@ -102,6 +116,7 @@ export async function createApp(
       secureCookies,
       ...(seams.relyingPartyFetch ? { fetch: seams.relyingPartyFetch } : {}),
     });
+  const sharedWorlds = shared?.worlds;
 
   const app = express();
   const timing = new RequestTiming();
@@ -123,27 +138,42 @@ export async function createApp(
   });
   app.use(cookieParser());
   app.use(localeMiddleware());
-  if (config.testMode) app.use(TEST_API, express.json({ limit: '16kb' }), testApi(registry, timing, classes));
+  if (sharedWorlds) app.use(savedBeforeAnswer(sharedWorlds));
+  if (config.testMode)
+    app.use(
+      TEST_API,
+      express.json({ limit: '16kb' }),
+      testApi(registry, timing, classes, shared && { worlds: shared.worlds, classes: shared.sharedClasses }),
+    );
   app.use(shedWhenOverloaded(eventLoopLag(), { maxLagMs: config.overloadLagMs }));
   // Azure's APIs: a token says who calls and in which world, so no cookie, session or world here.
-  app.use('/management', managementService({ registry, publicUrl: config.publicUrl, signingKey }));
-  app.use('/graph', graphService({ registry, signingKey }));
+  app.use(
+    '/management',
+    managementService({ registry, publicUrl: config.publicUrl, signingKey, shared: sharedWorlds }),
+  );
+  app.use('/graph', graphService({ registry, signingKey, shared: sharedWorlds }));
   app.use(
     '/trainer',
     trainerService({
       registry,
       classes,
-      key: config.trainerKey ?? randomBytes(32).toString('hex'),
+      key: shared?.trainerKey ?? config.trainerKey ?? randomBytes(32).toString('hex'),
       publicUrl: config.publicUrl,
       secret,
       secureCookies,
+      sessionStore,
+      limitStore,
+      sharedWorlds,
+      sharedClasses: shared?.sharedClasses,
     }),
   );
-  const membership = new ClassMembership(classes, { secureCookies });
+  const membership = new ClassMembership(classes, { secureCookies, shared: shared?.sharedClasses });
   const worlds = new WorldSelection(registry, {
     secureCookies,
     newWorldsPerAddress: config.newWorldsPerAddress,
     entered: (req, world) => membership.entered(req, world),
+    limitStore,
+    shared: sharedWorlds,
   });
   const scenarioSignIns = new ScenarioSignIns();
   app.use(membership.middleware());
@@ -157,6 +187,9 @@ export async function createApp(
       newWorld: (req, res, then) => worlds.newWorld(req, res, then),
       secret,
       secureCookies,
+      sessionStore,
+      limitStore,
+      shared: shared?.sharedClasses,
     }),
   );
 
@@ -170,11 +203,14 @@ export async function createApp(
       secureCookies,
       scenarioSignIns,
       signingKey,
-      ...(seams.signInStorage ? { storage: seams.signInStorage } : {}),
+      ...(signInStorage ? { storage: signInStorage } : {}),
+      sessionStore,
+      limitStore,
+      shared: sharedWorlds,
     }),
   );
-  app.use('/signup', signupService(relyingParty(signupClient, 'signup'), { secret, secureCookies }));
-  app.use('/portal', portalService(relyingParty(portalClient, 'portal'), { secret, secureCookies }));
+  app.use('/signup', signupService(relyingParty(signupClient, 'signup'), { secret, secureCookies, sessionStore }));
+  app.use('/portal', portalService(relyingParty(portalClient, 'portal'), { secret, secureCookies, sessionStore }));
   app.use(
     '/',
     marketingService({
@@ -184,6 +220,7 @@ export async function createApp(
       publicUrl: config.publicUrl,
       secret,
       secureCookies,
+      sessionStore,
       ...(seams.certificateAuthority ? { certificateAuthority: seams.certificateAuthority } : {}),
     }),
   );

@@ -1,5 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { Classes } from '../world/classroom.js';
+import { CLASSES_IN_THIS_PROCESS, type SharedClasses } from '../world/shared-worlds.js';
 import type { World } from '../world/world.js';
 import { cookieOf } from './cookies.js';
 import { LEARNER_COOKIE } from '../contract.js';
@@ -14,17 +15,20 @@ const THIRTY_DAYS_MS = 30 * 24 * 60 * 60 * 1000;
 export class ClassMembership {
   readonly #classes: Classes;
   readonly #secureCookies: boolean;
+  readonly #shared: SharedClasses;
 
-  constructor(classes: Classes, options: { secureCookies: boolean }) {
+  constructor(classes: Classes, options: { secureCookies: boolean; shared?: SharedClasses | undefined }) {
     this.#classes = classes;
     this.#secureCookies = options.secureCookies;
+    this.#shared = options.shared ?? CLASSES_IN_THIS_PROCESS;
   }
 
   /** Sets `req.learner` while the browser's class is open; a learner of an ended or forgotten class leaves it. */
   middleware(): RequestHandler {
-    return (req, res, next) => {
+    return async (req, res, next) => {
       const learnerId = cookieOf(req, LEARNER_COOKIE);
       if (typeof learnerId === 'string' && learnerId !== '') {
+        await this.#shared.read();
         const membership = this.#classes.membership(learnerId);
         if (membership) req.learner = membership;
         else this.leave(res);
@@ -34,8 +38,11 @@ export class ClassMembership {
   }
 
   /** The browser uses this world: it is its learner's world from now on. */
-  entered(req: Request, world: World): void {
-    if (req.learner) this.#classes.entered(req.learner.learner.id, world.id);
+  async entered(req: Request, world: World): Promise<void> {
+    const learner = req.learner?.learner;
+    // Most requests are in the world the row already shows: nothing to change, nobody to wait for.
+    if (learner && learner.worldId !== world.id)
+      await this.#shared.change(() => this.#classes.entered(learner.id, world.id));
   }
 
   /** From now on this browser is this learner. */

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { MessageKey } from '../i18n/index.js';
 import { DEFAULT_LOCALE, translator } from '../i18n/index.js';
 import { MESSAGE_VIEW, renderPage } from './render.js';
+import { isRedisUnreachable } from '../store/redis-client.js';
 
 interface ErrorPage {
   readonly status: number;
@@ -18,6 +19,9 @@ const PAGES: Record<number, ErrorPage> = {
   429: { status: 429, title: 'error.tooMany.title', body: 'error.tooMany.body' },
 };
 const SERVER: ErrorPage = { status: 500, title: 'error.server.title', body: 'error.server.body' };
+const UNAVAILABLE: ErrorPage = { status: 503, title: 'error.unavailable.title', body: 'error.unavailable.body' };
+/** When a browser told Redis is unreachable tries again, in seconds (the client reconnects within two). */
+const UNAVAILABLE_RETRY_SECONDS = '5';
 
 /** The HTTP status an error asks for, when it is a client's fault (body-parser, csrf-sync, http-errors). */
 function clientStatus(error: unknown): number | undefined {
@@ -54,6 +58,18 @@ async function renderError(res: Response, page: ErrorPage): Promise<void> {
   );
 }
 
+/**
+ * The page for a request that needs Redis while it is unreachable: 503 with Retry-After, nothing
+ * changed, "try again" rather than a fault.
+ */
+export function renderUnavailable(res: Response): void {
+  res.set('Retry-After', UNAVAILABLE_RETRY_SECONDS);
+  res.set('Cache-Control', 'no-store');
+  renderError(res, UNAVAILABLE).catch(() => {
+    if (!res.headersSent) res.status(503).type('text').send('Try again in a moment.');
+  });
+}
+
 export function notFound(): RequestHandler {
   return (_req, res, next) => {
     renderError(res, NOT_FOUND).catch(next);
@@ -66,6 +82,10 @@ export function notFound(): RequestHandler {
  */
 export function errorPages(): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
+    if (isRedisUnreachable(error) && !res.headersSent) {
+      renderUnavailable(res);
+      return;
+    }
     const status = clientStatus(error);
     const page = status ? (PAGES[status] ?? { ...PAGES[400]!, status }) : SERVER;
     if (!status) req.log?.error({ err: error }, 'unhandled error');

@@ -1,6 +1,7 @@
 import session from 'express-session';
 import createMemoryStore from 'memorystore';
 import type { RequestHandler } from 'express';
+import type { Store as LimitStore } from 'express-rate-limit';
 
 const MemoryStore = createMemoryStore(session);
 const TWO_HOURS_MS = 2 * 60 * 60 * 1000;
@@ -65,7 +66,15 @@ export interface SessionOptions {
   readonly secure: boolean;
   /** Sessions kept at once; the least recently used goes first. */
   readonly maxSessions?: number;
+  /** Where sessions are kept when other processes must see them too (Redis); in this process by default. */
+  readonly store?: SessionStoreFor;
 }
+
+/** A service's session store, by its cookie's name, when sessions are shared between processes. */
+export type SessionStoreFor = (name: string) => session.Store;
+
+/** A rate limit's counters, by the limit's name, when they are shared between processes. */
+export type LimitStoreFor = (name: string) => LimitStore;
 
 /**
  * A service's session: its own cookie and its own bounded store, pruned every minute. The cookie
@@ -76,7 +85,9 @@ export function serviceSession(options: SessionOptions): RequestHandler {
   return session({
     name: options.name,
     secret: options.secret,
-    store: new SessionStore({ checkPeriod: PRUNE_PERIOD_MS, max: options.maxSessions ?? 20_000, ttl: TWO_HOURS_MS }),
+    store:
+      options.store?.(options.name) ??
+      new SessionStore({ checkPeriod: PRUNE_PERIOD_MS, max: options.maxSessions ?? 20_000, ttl: TWO_HOURS_MS }),
     resave: false,
     saveUninitialized: false,
     rolling: false,

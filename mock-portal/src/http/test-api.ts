@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Classes } from '../world/classroom.js';
 import { signInNameSchema } from '../world/sign-in-name.js';
 import { PICTURE_WORLDS } from '../world/provenance.js';
+import { CLASSES_IN_THIS_PROCESS, type SharedClasses, type SharedWorlds } from '../world/shared-worlds.js';
 import type { WorldRegistry } from '../world/registry.js';
 import type { RequestTiming } from './timing.js';
 
@@ -46,7 +47,12 @@ const classSpec = z.strictObject({
  * delete it; read the process's memory and its time spent on requests (npm run bench). Mounted
  * only when the server is started in test mode; otherwise these paths are ordinary 404s.
  */
-export function testApi(registry: WorldRegistry, timing: RequestTiming, classes: Classes): Router {
+export function testApi(
+  registry: WorldRegistry,
+  timing: RequestTiming,
+  classes: Classes,
+  shared?: { readonly worlds: SharedWorlds; readonly classes: SharedClasses },
+): Router {
   const router = express.Router();
   router.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
@@ -79,7 +85,8 @@ export function testApi(registry: WorldRegistry, timing: RequestTiming, classes:
     res.status(201).json({ id: made.world.id, subscriptionIds: made.subscriptionIds });
   });
 
-  router.get('/worlds/:id', (req, res) => {
+  router.get('/worlds/:id', async (req, res) => {
+    await shared?.worlds.read(req.params.id);
     const world = registry.world(req.params.id);
     if (!world) {
       res.status(404).json({ error: 'no such world' });
@@ -126,12 +133,13 @@ export function testApi(registry: WorldRegistry, timing: RequestTiming, classes:
     res.json(profile);
   });
 
-  router.delete('/worlds/:id', (req, res) => {
+  router.delete('/worlds/:id', async (req, res) => {
+    await shared?.worlds.read(req.params.id);
     res.status(registry.delete(req.params.id) ? 204 : 404).end();
   });
 
   // A class with learners already in their worlds, through the domain's own rules (the pictures).
-  router.post('/classes', (req, res) => {
+  router.post('/classes', async (req, res) => {
     if (!req.is('application/json')) {
       res.status(415).json({ error: 'send the class spec as application/json' });
       return;
@@ -141,31 +149,36 @@ export function testApi(registry: WorldRegistry, timing: RequestTiming, classes:
       res.status(400).json({ error: z.prettifyError(spec.error) });
       return;
     }
+    await shared?.worlds.readMany((spec.data.learners ?? []).map((learner) => learner.world));
     const missing = spec.data.learners?.find((learner) => !registry.entry(learner.world));
     if (missing) {
       res.status(422).json({ error: `no world ${missing.world}` });
       return;
     }
-    const started = classes.start(spec.data.name, spec.data.code);
-    if (!started.ok) {
-      res.status(422).json({ error: started.problem });
-      return;
-    }
-    for (const learner of spec.data.learners ?? []) {
-      const joined = classes.join(started.classroom.code, learner.name);
-      if (!joined.ok) {
-        classes.forget(started.classroom.id);
-        res.status(422).json({ error: `${learner.name}: ${joined.problem}` });
-        return;
-      }
-      classes.entered(joined.learner.id, learner.world);
-    }
-    res.status(201).json({ id: started.classroom.id, code: started.classroom.code });
+    const { data } = spec;
+    const answer = await (shared?.classes ?? CLASSES_IN_THIS_PROCESS).change(() => arrangeClass(classes, data));
+    res.status(answer.status).json(answer.body);
   });
 
-  router.delete('/classes/:id', (req, res) => {
-    res.status(classes.forget(req.params.id) ? 204 : 404).end();
+  router.delete('/classes/:id', async (req, res) => {
+    const forgotten = await (shared?.classes ?? CLASSES_IN_THIS_PROCESS).change(() => classes.forget(req.params.id));
+    res.status(forgotten ? 204 : 404).end();
   });
 
   return router;
+}
+
+/** A class with learners already in their worlds, through the domain's own rules, or why not. */
+function arrangeClass(classes: Classes, spec: z.infer<typeof classSpec>): { status: number; body: object } {
+  const started = classes.start(spec.name, spec.code);
+  if (!started.ok) return { status: 422, body: { error: started.problem } };
+  for (const learner of spec.learners ?? []) {
+    const joined = classes.join(started.classroom.code, learner.name);
+    if (!joined.ok) {
+      classes.forget(started.classroom.id);
+      return { status: 422, body: { error: `${learner.name}: ${joined.problem}` } };
+    }
+    classes.entered(joined.learner.id, learner.world);
+  }
+  return { status: 201, body: { id: started.classroom.id, code: started.classroom.code } };
 }

@@ -4,7 +4,10 @@ import type { WorldRegistry } from '../world/registry.js';
 import { createSeedWorld } from '../world/seed.js';
 import type { World } from '../world/world.js';
 import { cookieOf } from './cookies.js';
+import type { LimitStoreFor } from './sessions.js';
+import type { SharedWorlds } from '../world/shared-worlds.js';
 import { renderMessage } from './render.js';
+import { holdTurn } from './saved-before-answer.js';
 import { WORLD_COOKIE } from '../contract.js';
 
 const THIRTY_DAYS_MS = 30 * 24 * 60 * 60 * 1000;
@@ -15,7 +18,11 @@ export interface WorldSelectionOptions {
   /** New worlds one address may make per ten minutes (a class behind one router shares an address). */
   readonly newWorldsPerAddress: number;
   /** Told every time a browser uses a world of its own (a learner's row follows it). */
-  readonly entered?: (req: Request, world: World) => void;
+  readonly entered?: (req: Request, world: World) => void | Promise<void>;
+  /** Where the new-world limit counts, when processes share it. */
+  readonly limitStore?: LimitStoreFor | undefined;
+  /** The worlds every process serves, when there are several (REDIS_URL). */
+  readonly shared?: SharedWorlds | undefined;
 }
 
 /**
@@ -37,6 +44,7 @@ export class WorldSelection {
     this.#registry = registry;
     this.#options = options;
     this.#newWorldLimit = rateLimit({
+      ...(options.limitStore ? { store: options.limitStore('new-world') } : {}),
       windowMs: 10 * 60_000,
       limit: options.newWorldsPerAddress,
       standardHeaders: 'draft-8',
@@ -50,16 +58,16 @@ export class WorldSelection {
 
   /** Sets `req.world` (and the footer's world code), making the browser's world when it first needs one. */
   middleware(): RequestHandler {
-    return (req, res, next) => {
+    return async (req, res, next) => {
       const wanted = cookieOf(req, WORLD_COOKIE);
       if (typeof wanted === 'string' && wanted !== '') {
-        const world = this.#registry.world(wanted);
+        const world = await this.#take(req, wanted);
         if (!world) {
           res.clearCookie(WORLD_COOKIE, { path: '/' });
           refuse(res, 410, 'world.gone', { href: '/', label: res.locals.t('world.gone.action') });
           return;
         }
-        this.#use(req, res, world);
+        await this.#use(req, res, world);
         next();
         return;
       }
@@ -76,7 +84,7 @@ export class WorldSelection {
         next();
         return;
       }
-      this.newWorld(req, res, () => next());
+      await this.newWorld(req, res, () => next());
     };
   }
 
@@ -84,23 +92,30 @@ export class WorldSelection {
    * Gives this browser a new world and calls `then`, or answers with why not: it sends no cookies
    * (400), its address made too many (429), or every world is in use (503).
    */
-  newWorld(req: Request, res: Response, then: (world: World) => void): void {
+  async newWorld(req: Request, res: Response, then: (world: World) => void): Promise<void> {
     if (!sendsCookies(req)) {
       refuse(res, 400, 'world.noCookies');
       return;
     }
-    this.#newWorldLimit(req, res, () => {
-      const world = this.#registry.createWorld();
-      if (!world) {
-        res.set('Retry-After', '600');
-        refuse(res, 503, 'world.full');
-        return;
-      }
-      res.cookie(WORLD_COOKIE, world.id, this.#cookieOptions());
-      req.madeWorld = true;
-      this.#use(req, res, world);
-      then(world);
+    let allowed = false;
+    let failed: unknown;
+    await this.#newWorldLimit(req, res, (error?: unknown) => {
+      if (error) failed = error;
+      else allowed = true;
     });
+    if (failed) throw failed;
+    if (!allowed) return;
+    const shared = this.#options.shared;
+    const world = shared && !(await shared.roomForOneMore()) ? undefined : this.#registry.createWorld();
+    if (!world) {
+      res.set('Retry-After', '600');
+      refuse(res, 503, 'world.full');
+      return;
+    }
+    res.cookie(WORLD_COOKIE, world.id, this.#cookieOptions());
+    req.madeWorld = true;
+    await this.#use(req, res, world);
+    then(world);
   }
 
   /**
@@ -109,8 +124,8 @@ export class WorldSelection {
    */
   joinRoutes(): Router {
     const router = express.Router();
-    router.get('/join/:id', (req, res) => {
-      const world = this.#registry.world(req.params.id);
+    router.get('/join/:id', async (req, res) => {
+      const world = await this.#take(req, req.params.id);
       if (!world) {
         refuse(res, 410, 'world.gone', { href: '/', label: res.locals.t('world.gone.action') });
         return;
@@ -121,10 +136,21 @@ export class WorldSelection {
     return router;
   }
 
-  #use(req: Request, res: Response, world: World): void {
+  /** The world this id names, for this request only until its answer leaves when processes share worlds. */
+  async #take(req: Request, id: string): Promise<World | undefined> {
+    const shared = this.#options.shared;
+    if (shared) {
+      const turn = await shared.take(id);
+      if (!turn) return undefined;
+      holdTurn(req, turn);
+    }
+    return this.#registry.world(id);
+  }
+
+  async #use(req: Request, res: Response, world: World): Promise<void> {
     req.world = world;
     res.locals.worldCode = world.code;
-    this.#options.entered?.(req, world);
+    await this.#options.entered?.(req, world);
   }
 
   #cookieOptions() {

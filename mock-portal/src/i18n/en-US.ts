@@ -382,6 +382,9 @@ export const enUS = {
   'error.signIn.body': 'The sign-in did not complete. Start again.',
   'error.server.title': 'Something went wrong',
   'error.server.body': 'The service could not complete your request. Nothing was changed. Try again.',
+  'error.unavailable.title': 'The portal cannot reach its storage',
+  'error.unavailable.body':
+    'The store this portal keeps its worlds and sign-ins in does not answer right now. Nothing was changed. Try again in a few seconds.',
   'layout.world': 'Your world: {code}',
   'layout.noWorld': 'Your world: none yet (it starts at your first sign-in)',
   'scenarios.startOver': 'Start over',

@@ -372,6 +372,8 @@ export const zhTW: Catalogue = {
   'error.signIn.body': '登入未完成。請重新開始。',
   'error.server.title': '發生錯誤',
   'error.server.body': '服務無法完成您的要求，未做任何變更。請再試一次。',
+  'error.unavailable.title': '入口網站無法連線到其儲存區',
+  'error.unavailable.body': '此入口網站存放世界與登入狀態的儲存區目前沒有回應，未做任何變更。請過幾秒後再試一次。',
   'layout.world': '您的世界：{code}',
   'layout.noWorld': '您的世界：尚未建立（第一次登入時建立）',
   'scenarios.startOver': '重新開始',

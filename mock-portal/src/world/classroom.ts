@@ -126,6 +126,13 @@ export class Classes {
     for (const classroom of stored?.classes ?? []) this.#put(classroom);
   }
 
+  /** Takes the classes another process saved, in place of these (nothing is saved back). */
+  restore(file: ClassesFile): void {
+    this.#classes.clear();
+    this.#classOfLearner.clear();
+    for (const classroom of file.classes) this.#put(classroom);
+  }
+
   /** Starts a class; `code` only for a class arranged by tests (pictures need the same code every run). */
   start(rawName: unknown, code?: string): Started {
     const checked = personName(rawName, CLASS_NAME_MAX);

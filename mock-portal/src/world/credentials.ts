@@ -7,9 +7,24 @@ import type { Account } from './model.js';
  * from directories and subscriptions, which never depend on how someone proved who they are.
  */
 export class Credentials {
-  readonly #failedSignIns = new Map<string, FailedSignIns>();
+  readonly #failedSignIns: Map<string, FailedSignIns>;
 
-  constructor(private readonly accountById: (id: string) => Account | undefined) {}
+  /**
+   * @param changed told when a count changes, so that another process sees the same lockout
+   * @param failed the counts another process kept (a world brought over from it)
+   */
+  constructor(
+    private readonly accountById: (id: string) => Account | undefined,
+    private readonly changed: () => void = () => {},
+    failed: Iterable<readonly [string, FailedSignIns]> = [],
+  ) {
+    this.#failedSignIns = new Map(failed);
+  }
+
+  /** Every account's wrong passwords still counting, to carry the lockouts to another process. */
+  failedSignIns(): [string, FailedSignIns][] {
+    return [...this.#failedSignIns.entries()];
+  }
 
   /**
    * Checks a password the way the login service must: a locked account (seeded so, or locked out
@@ -23,10 +38,11 @@ export class Credentials {
     if (account.locked || isLockedOut(failures, now)) return 'locked';
     const digest = (text: string) => createHash('sha256').update(text).digest();
     if (timingSafeEqual(digest(account.password), digest(password))) {
-      this.#failedSignIns.delete(accountId);
+      if (this.#failedSignIns.delete(accountId)) this.changed();
       return 'ok';
     }
     this.#failedSignIns.set(accountId, afterWrongPassword(failures, now));
+    this.changed();
     return 'wrong';
   }
 }

@@ -18,6 +18,11 @@ export const DEFAULT_LIMITS: RegistryLimits = {
   protectedMs: 60 * 60 * 1000,
 };
 
+/** Whether the least recently used world, unused this long, may make room for a new one when the registry is full. */
+export function mayMakeRoom(leastRecentUnusedMs: number, limits: RegistryLimits): boolean {
+  return leastRecentUnusedMs >= limits.protectedMs;
+}
+
 /**
  * The registry's two clocks, in milliseconds: lru-cache ages worlds on a monotonic one, and a kept
  * world's file carries a wall-clock time. Tests give one clock they move by hand.

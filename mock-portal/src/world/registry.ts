@@ -2,12 +2,18 @@ import { LRUCache } from 'lru-cache';
 import { arrange, type WorldArrangement } from './arrange.js';
 import type { Account } from './model.js';
 import { randomProvenance } from './provenance.js';
-import { DEFAULT_LIMITS, SYSTEM_CLOCKS, type RegistryClocks, type RegistryLimits } from './registry-limits.js';
+import {
+  DEFAULT_LIMITS,
+  mayMakeRoom,
+  SYSTEM_CLOCKS,
+  type RegistryClocks,
+  type RegistryLimits,
+} from './registry-limits.js';
 import { createSeedWorld, type SeedOptions } from './seed.js';
 import { worldFromFile, type WorldFile } from './world-file.js';
-import type { World } from './world.js';
+import { worldFromState, type World, type WorldState } from './world.js';
 
-export { DEFAULT_LIMITS, type RegistryClocks, type RegistryLimits } from './registry-limits.js';
+export { DEFAULT_LIMITS, mayMakeRoom, type RegistryClocks, type RegistryLimits } from './registry-limits.js';
 
 /** A world as a store keeps it, with the time it last changed. */
 export interface StoredWorld {
@@ -21,6 +27,15 @@ export interface StoredWorld {
 export interface WorldStore {
   save(world: World): void;
   delete(id: string): void;
+  /**
+   * Other processes keep their worlds in this store too. The registry then holds only this
+   * process's copies of some of them: a copy it lets go (unused here, or no room) stays in the
+   * store, since another process may be using it, and the store decides when a world is idle or
+   * makes room for another. Only a world deleted on purpose leaves the store.
+   */
+  readonly shared?: boolean;
+  /** Who is signed in to a world changed (a shared store keeps it for every process's trainer view). */
+  signedIn?(world: World, accountIds: readonly string[]): void;
 }
 
 /** A world as the trainer sees it: the world, when it was last used, and who is signed in to it. */
@@ -65,7 +80,7 @@ export class WorldRegistry {
         this.#unindex(world);
         if (reason === 'set') return;
         this.#signedIn.delete(id);
-        this.#store?.delete(id);
+        if (reason === 'delete' || !this.#store?.shared) this.#store?.delete(id);
       },
     });
     this.#store = store;
@@ -101,6 +116,27 @@ export class WorldRegistry {
   /** The world this id names, counting as a use; undefined once it has gone. */
   world(id: string): World | undefined {
     return this.#worlds.get(id);
+  }
+
+  /** Whether this process holds a copy of this world. */
+  holds(id: string): boolean {
+    return this.#worlds.has(id);
+  }
+
+  /**
+   * Holds the newest copy of a world that another process changed (a shared store's): as it was
+   * last used, with who is signed in to it.
+   */
+  adopt(state: WorldState, lastUsedAt: number, signedIn: readonly string[]): World {
+    const world = this.#keep(worldFromState(state), lastUsedAt);
+    this.#signedIn.set(world.id, new Set(signedIn));
+    return world;
+  }
+
+  /** Another process used this world at this time (a shared store's): the trainer view shows it. */
+  usedElsewhere(id: string, lastUsedAt: number): void {
+    const world = this.#worlds.peek(id);
+    if (world) this.#worlds.set(id, world, { start: this.#startOf(lastUsedAt) });
   }
 
   /** The world with this code, without counting as a use (the trainer's read-only view). */
@@ -160,10 +196,12 @@ export class WorldRegistry {
   signedIn(world: World, accountId: string): void {
     const accounts = this.#signedIn.get(world.id) ?? new Set<string>();
     this.#signedIn.set(world.id, accounts.add(accountId));
+    this.#store?.signedIn?.(world, [...accounts]);
   }
 
   signedOut(world: World, accountId: string): void {
-    this.#signedIn.get(world.id)?.delete(accountId);
+    const accounts = this.#signedIn.get(world.id);
+    if (accounts?.delete(accountId)) this.#store?.signedIn?.(world, [...accounts]);
   }
 
   #entryOf(id: string, world: World, now: number): WorldEntry {
@@ -175,13 +213,15 @@ export class WorldRegistry {
   }
 
   #roomForOneMore(): boolean {
+    // A shared store counts every process's worlds: the caller asked it before.
+    if (this.#store?.shared) return true;
     if (this.#worlds.size < this.#limits.maxWorlds) return true;
     this.#worlds.purgeStale();
     if (this.#worlds.size < this.#limits.maxWorlds) return true;
     const leastRecent = this.#worlds.rkeys().next();
     if (leastRecent.done) return true;
     const unusedMs = this.#limits.idleMs - this.#worlds.getRemainingTTL(leastRecent.value);
-    return unusedMs >= this.#limits.protectedMs;
+    return mayMakeRoom(unusedMs, this.#limits);
   }
 
   #replace(old: World, fresh: World): World {
@@ -197,12 +237,15 @@ export class WorldRegistry {
   #keep(world: World, restoredFrom?: number): World {
     this.#index(world);
     // lru-cache counts age on the monotonic clock, not the wall clock.
-    const start =
-      restoredFrom === undefined ? undefined : this.#clocks.monotonic() - (this.#clocks.wall() - restoredFrom);
-    this.#worlds.set(world.id, world, start === undefined ? {} : { start });
+    this.#worlds.set(world.id, world, restoredFrom === undefined ? {} : { start: this.#startOf(restoredFrom) });
     world.onChange = (changed) => this.#store?.save(changed);
     if (restoredFrom === undefined) this.#store?.save(world);
     return world;
+  }
+
+  /** A wall-clock time on the monotonic clock lru-cache ages worlds on. */
+  #startOf(wallTime: number): number {
+    return this.#clocks.monotonic() - (this.#clocks.wall() - wallTime);
   }
 
   #restore(stored: readonly StoredWorld[]): void {

@@ -1,5 +1,6 @@
 import { admission, authorityNamed, type Admission, type Authority } from './authority.js';
 import { Credentials } from './credentials.js';
+import type { FailedSignIns } from './lockout.js';
 import { randomProvenance, type Provenance } from './provenance.js';
 import { isUserOf, membershipsOf, usersOf, type Membership } from './membership.js';
 import { freeTrialIneligibility, type Ineligibility } from './eligibility.js';
@@ -26,6 +27,20 @@ export interface WorldData {
   readonly walk?: Walk;
   /** How far along the article this world has got. */
   readonly progress?: Progress;
+  /** Sign-ups already made (request id → subscription id): a replayed form finds its subscription. */
+  readonly placements?: readonly (readonly [string, string])[];
+  /** Wrong passwords still counting toward a lockout, per account id. */
+  readonly failedSignIns?: readonly (readonly [string, FailedSignIns])[];
+}
+
+/**
+ * A world whole, ids and passwords included: what another process needs to go on with it exactly
+ * where this one left it (unlike a world file, which is for people and gets new ids).
+ */
+export interface WorldState extends WorldData {
+  readonly id: string;
+  readonly code: string;
+  readonly accounts: readonly Account[];
 }
 
 export type SignUpResult =
@@ -54,10 +69,10 @@ export class World {
   readonly #accounts = new Map<string, Account>();
   readonly #subscriptions = new Map<string, AzureSubscription>();
   /** Sign-up request id → the subscription it made, so a replayed form finds it again. */
-  readonly #placements = new Map<string, string>();
+  readonly #placements: Map<string, string>;
 
   /** Passwords and lockout, for the login service. */
-  readonly credentials = new Credentials((id) => this.#accounts.get(id));
+  readonly credentials: Credentials;
   /** Told after every change that is kept, so that a store can save it. */
   #onChange: (world: World) => void = () => {};
 
@@ -77,6 +92,12 @@ export class World {
     this.code = provenance.code;
     this.#walk = data.walk;
     this.#progress = data.progress;
+    this.#placements = new Map(data.placements);
+    this.credentials = new Credentials(
+      (id) => this.#accounts.get(id),
+      () => this.#onChange(this),
+      data.failedSignIns,
+    );
     for (const directory of data.directories) this.#directories.set(directory.id, directory);
     for (const account of data.accounts) this.#accounts.set(account.id, { ...account });
     for (const subscription of data.subscriptions) this.#subscriptions.set(subscription.id, subscription);
@@ -307,6 +328,21 @@ export class World {
     };
   }
 
+  /** The world whole, for another process (passwords included: it never leaves the portal's own store). */
+  state(): WorldState {
+    return {
+      id: this.id,
+      code: this.code,
+      ...(this.#walk ? { walk: this.#walk } : {}),
+      ...(this.#progress ? { progress: this.#progress } : {}),
+      directories: [...this.#directories.values()],
+      accounts: [...this.#accounts.values()],
+      subscriptions: [...this.#subscriptions.values()],
+      placements: [...this.#placements.entries()],
+      failedSignIns: this.credentials.failedSignIns(),
+    };
+  }
+
   /**
    * Whether this step is further than any before: then it is the furthest, from now. On the wall
    * clock, not the world's own (a picture world's is fixed in 2017): it tells a trainer how long
@@ -365,4 +401,9 @@ export class World {
     account.homeDirectoryId = directory.id;
     return directory;
   }
+}
+
+/** The world a state describes, under its same id, code and account ids. */
+export function worldFromState(state: WorldState): World {
+  return new World(state, randomProvenance(state.id, state.code));
 }

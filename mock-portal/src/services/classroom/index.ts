@@ -4,9 +4,10 @@ import type { ClassMembership } from '../../http/class-membership.js';
 import { csrfProtection } from '../../http/csrf.js';
 import { renderMessage, renderPage } from '../../http/render.js';
 import { noStore } from '../../http/security.js';
-import { serviceSession } from '../../http/sessions.js';
+import { serviceSession, type LimitStoreFor, type SessionStoreFor } from '../../http/sessions.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { LEARNER_NAME_MAX, type Classes, type Classroom } from '../../world/classroom.js';
+import { CLASSES_IN_THIS_PROCESS, type SharedClasses } from '../../world/shared-worlds.js';
 import type { World } from '../../world/world.js';
 
 /** Class codes that name no class, one address may try per quarter of an hour (a class behind one router shares it). */
@@ -16,9 +17,13 @@ export interface ClassroomOptions {
   readonly classes: Classes;
   readonly membership: ClassMembership;
   /** Gives the browser a new world and calls `then`, or answers with why it cannot (world-selection.ts). */
-  readonly newWorld: (req: Request, res: Response, then: (world: World) => void) => void;
+  readonly newWorld: (req: Request, res: Response, then: (world: World) => void) => Promise<void>;
+  /** The classes every process serves, when there are several (REDIS_URL). */
+  readonly shared?: SharedClasses | undefined;
   readonly secret: string;
   readonly secureCookies: boolean;
+  readonly sessionStore?: SessionStoreFor | undefined;
+  readonly limitStore?: LimitStoreFor | undefined;
 }
 
 declare module 'express-session' {
@@ -39,12 +44,19 @@ export function classroomService(options: ClassroomOptions): Router {
   const router = express.Router();
   router.use(
     noStore,
-    serviceSession({ name: 'class.sid', path: '/class', secret: options.secret, secure: options.secureCookies }),
+    serviceSession({
+      name: 'class.sid',
+      path: '/class',
+      secret: options.secret,
+      secure: options.secureCookies,
+      store: options.sessionStore,
+    }),
     // Large enough that a name far too long reaches the check that says so, rather than a bare 413.
     express.urlencoded({ extended: false, limit: '128kb', parameterLimit: 5 }),
     ...csrfProtection(),
   );
   const guesses = rateLimit({
+    ...(options.limitStore ? { store: options.limitStore('class-code') } : {}),
     windowMs: 15 * 60_000,
     limit: WRONG_CLASS_CODES_PER_QUARTER_HOUR,
     requestWasSuccessful: (_req, res) => res.statusCode !== 404,
@@ -55,6 +67,13 @@ export function classroomService(options: ClassroomOptions): Router {
     handler: (_req, res) => {
       renderMessage(res, 429, { title: 'class.tooMany.title', body: 'class.tooMany.body' });
     },
+  });
+
+  const shared = options.shared ?? CLASSES_IN_THIS_PROCESS;
+  // Every page here reads the classes: the newest, whichever process changed them.
+  router.use(async (_req, _res, next) => {
+    await shared.read();
+    next();
   });
 
   const page = (res: Response, view: string, locals: { title: string } & Record<string, unknown>, status = 200) =>
@@ -79,7 +98,8 @@ export function classroomService(options: ClassroomOptions): Router {
   router.post('/name', async (req, res) => {
     if (!req.learner) return res.redirect(303, '/class');
     const body = req.body as Record<string, unknown>;
-    const renamed = classes.rename(req.learner.learner.id, body.name);
+    const learnerId = req.learner.learner.id;
+    const renamed = await shared.change(() => classes.rename(learnerId, body.name));
     if (!renamed.ok) {
       return page(
         res,
@@ -113,7 +133,7 @@ export function classroomService(options: ClassroomOptions): Router {
 
   router.post('/:code', guesses, async (req, res) => {
     const body = req.body as Record<string, unknown>;
-    const joined = classes.join(req.params.code, body.name);
+    const joined = await shared.change(() => classes.join(req.params.code, body.name));
     if (!joined.ok) {
       if (joined.problem === 'no-such-class') return noSuchClass(res);
       if (joined.problem === 'ended') return ended(res);
@@ -133,11 +153,11 @@ export function classroomService(options: ClassroomOptions): Router {
     // A learner starts the class in a fresh world: nothing they rehearsed before is in their row. A
     // browser that had none was just given one by this very post: that one is theirs.
     if (req.madeWorld) {
-      membership.entered(req, req.world);
+      await membership.entered(req, req.world);
       welcome();
       return;
     }
-    options.newWorld(req, res, welcome);
+    await options.newWorld(req, res, welcome);
   });
 
   const joinPage = (

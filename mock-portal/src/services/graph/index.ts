@@ -6,6 +6,7 @@ import { GRAPH_AUDIENCE } from '../../identity-platform/resources.js';
 import type { SigningKey } from '../../identity-platform/signing-key.js';
 import { PERSONAL_ACCOUNT_TENANT_ID, type Account } from '../../world/model.js';
 import type { WorldRegistry } from '../../world/registry.js';
+import type { SharedWorlds } from '../../world/shared-worlds.js';
 import type { World } from '../../world/world.js';
 
 /** Graph's words for a token that proves nothing, by what was wrong with it. */
@@ -17,6 +18,8 @@ const REFUSED: Record<'missing' | 'invalid' | 'expired' | 'audience', string> = 
 };
 
 export interface GraphOptions {
+  /** The worlds every process serves, when there are several (REDIS_URL). */
+  readonly shared?: SharedWorlds | undefined;
   readonly registry: WorldRegistry;
   readonly signingKey: SigningKey;
 }
@@ -60,6 +63,8 @@ export function graphService(options: GraphOptions): Router {
 
   const callerOf = async (req: Request, res: Response) => {
     const checked = await checkBearerToken(req.get('authorization'), options.signingKey.publicKey, [GRAPH_AUDIENCE]);
+    // Read only: the newest copy of the caller's world, whichever process changed it last.
+    if (checked.ok) await options.shared?.readAccount(checked.accountId);
     const found = checked.ok ? options.registry.findAccount(checked.accountId) : undefined;
     if (checked.ok && found) return { world: found.world, account: found.account, tenantId: checked.tenantId };
     const message = REFUSED[checked.ok ? 'invalid' : checked.reason];

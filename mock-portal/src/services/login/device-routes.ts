@@ -4,6 +4,7 @@ import { cookieOf } from '../../http/cookies.js';
 import { renderPage } from '../../http/render.js';
 import { applicationName } from './applications.js';
 import { deviceCodeAttemptLimit } from './rate-limit.js';
+import type { LimitStoreFor } from '../../http/sessions.js';
 
 /** The query of "Enter code" shown again because the browser's form had lost its sign-in session. */
 export const ENTER_AGAIN = 'again';
@@ -23,7 +24,7 @@ export const deviceOutcomePath = (outcome: DeviceOutcome, clientId: string) =>
  * The last page, signed in or cancelled, has an address of its own: reloading the sign-in's would
  * resume a sign-in already over.
  */
-export function deviceLoginRoutes(provider: Provider, callback: RequestHandler): Router {
+export function deviceLoginRoutes(provider: Provider, callback: RequestHandler, limitStores?: LimitStoreFor): Router {
   const router = express.Router();
   router.get('/devicelogin', (req, res, next) => {
     req.url = ENTER_AGAIN in req.query ? `/devicelogin?${ENTER_AGAIN}` : '/devicelogin';
@@ -37,7 +38,7 @@ export function deviceLoginRoutes(provider: Provider, callback: RequestHandler):
     if (!session) return res.redirect(303, `/login/devicelogin?${ENTER_AGAIN}`);
     return callback(req, res, next);
   };
-  router.post('/devicelogin', deviceCodeAttemptLimit(), withSession);
+  router.post('/devicelogin', deviceCodeAttemptLimit(limitStores), withSession);
   router.get('/devicelogin/:uid', withSession);
   for (const outcome of ['signed-in', 'cancelled'] as const)
     router.get(`/devicelogin/${outcome}/:clientId`, async (req, res, next) => {

@@ -2,9 +2,10 @@ import type { SigningKey } from '../../identity-platform/signing-key.js';
 import express, { type Router } from 'express';
 import type { ScenarioSignIns } from '../../http/scenario-sign-ins.js';
 import { formsMayEndAt } from '../../http/security.js';
-import { serviceSession } from '../../http/sessions.js';
+import { serviceSession, type LimitStoreFor, type SessionStoreFor } from '../../http/sessions.js';
 import { MICROSOFT_HOST_NAMES, microsoftHostOf } from '../../microsoft-hosts.js';
 import type { WorldRegistry } from '../../world/registry.js';
+import type { SharedWorlds } from '../../world/shared-worlds.js';
 import { RequestTenancy } from './tenancy.js';
 import { createProvider, type ClientRegistration, type ProviderOptions, type SignInStorage } from './provider.js';
 import { REMEMBERED_COOKIE, RememberedAccounts } from './remembered.js';
@@ -21,6 +22,10 @@ export interface LoginServiceOptions {
   readonly registry: WorldRegistry;
   readonly secret: string;
   readonly secureCookies: boolean;
+  readonly sessionStore?: SessionStoreFor | undefined;
+  readonly limitStore?: LimitStoreFor | undefined;
+  /** The worlds every process serves, when there are several (REDIS_URL). */
+  readonly shared?: SharedWorlds | undefined;
   readonly scenarioSignIns: ScenarioSignIns;
   readonly signingKey: SigningKey;
   /** Where the sign-in service keeps its state (in this process when none is given). */
@@ -54,6 +59,7 @@ export function loginService(options: LoginServiceOptions): Router {
     logoutSource,
     signingKey: options.signingKey,
     ...(options.storage ? { storage: options.storage } : {}),
+    shared: options.shared,
   });
   const router = express.Router();
   const ownOrigin = new URL(options.url).origin;
@@ -77,8 +83,9 @@ export function loginService(options: LoginServiceOptions): Router {
       secret: options.secret,
       secure: options.secureCookies,
       maxSessions: 1_000,
+      store: options.sessionStore,
     }),
-    interactionRoutes(provider, remembered, options.scenarioSignIns),
+    interactionRoutes(provider, remembered, options.scenarioSignIns, options.limitStore),
   );
   // The provider parses its own bodies and ends every response it handles. Clients reach it through
   // the v2.0 paths only; its own routes answer only where its pages send the browser: back to a
@@ -86,7 +93,7 @@ export function loginService(options: LoginServiceOptions): Router {
   const callback = provider.callback();
   router.use(v2Routes(callback, tenancy));
   router.get('/auth/:uid', callback);
-  router.use(deviceLoginRoutes(provider, callback));
+  router.use(deviceLoginRoutes(provider, callback, options.limitStore));
   router.post('/session/end/confirm', callback);
   router.get('/session/end/success', callback);
   return router;

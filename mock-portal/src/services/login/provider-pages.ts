@@ -1,4 +1,5 @@
 import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
+import { isRedisUnreachable } from '../../store/redis-client.js';
 import { WORLD_COOKIE } from '../../contract.js';
 import { isLocale, localeFromAcceptLanguage, translator } from '../../i18n/index.js';
 import { MESSAGE_VIEW, renderHtml } from '../../http/render.js';
@@ -40,9 +41,23 @@ export async function renderProviderPage(
 }
 
 /** oidc-provider's own error page (a bad authorization request, say), in the mock's look and language. */
-export const renderProviderError: NonNullable<Configuration['renderError']> = async (ctx, out) => {
+export const renderProviderError: NonNullable<Configuration['renderError']> = async (ctx, out, error) => {
   const { locale, t, languageLinks, worldCode } = pageLocalsOf(ctx);
   ctx.type = 'html';
+  if (isRedisUnreachable(error)) {
+    ctx.body = await renderHtml(MESSAGE_VIEW, {
+      locale,
+      t,
+      languageLinks,
+      worldCode,
+      site: 'login',
+      title: t('error.unavailable.title'),
+      heading: t('error.unavailable.title'),
+      message: t('error.unavailable.body'),
+      action: { href: '/', label: t('error.home') },
+    });
+    return;
+  }
   ctx.body = await renderHtml(MESSAGE_VIEW, {
     locale,
     t,

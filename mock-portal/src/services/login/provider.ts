@@ -17,6 +17,8 @@ import {
 import type { SigningKey } from '../../identity-platform/signing-key.js';
 import { tenantIdOf } from '../../world/placement.js';
 import type { WorldRegistry } from '../../world/registry.js';
+import type { SharedWorlds } from '../../world/shared-worlds.js';
+import { isRedisUnreachable } from '../../store/redis-client.js';
 import { createAdapterFactory } from './adapter.js';
 import { devicePages } from './device-pages.js';
 import {
@@ -56,6 +58,8 @@ export interface ProviderOptions {
   readonly logoutSource: (ctx: KoaContextWithOIDC, form: string) => Promise<void>;
   readonly signingKey: SigningKey;
   readonly storage?: SignInStorage;
+  /** The worlds every process serves, when there are several (REDIS_URL). */
+  readonly shared?: SharedWorlds | undefined;
 }
 
 /** The device sign-in's page as Microsoft's answer names it, where the proxy serves Microsoft's hosts. */
@@ -179,7 +183,11 @@ export function createProvider(options: ProviderOptions): Provider {
         token_endpoint_auth_method: 'none' as const,
       })),
     ],
-    findAccount: (ctx, accountId) => accountFor(ctx, options.registry, options.tenancy, accountId),
+    findAccount: async (ctx, accountId) => {
+      // The token endpoint has no world cookie: the newest copy of the account's world, read only.
+      await options.shared?.readAccount(accountId);
+      return accountFor(ctx, options.registry, options.tenancy, accountId);
+    },
     // Carries the authority a sign-in began at (set by the v2.0 routes, never by the client): in
     // the query of a browser's sign-in, and here for a device's, whose body the provider reads.
     extraParams: {
@@ -293,9 +301,32 @@ export function createProvider(options: ProviderOptions): Provider {
       options.tenancy.onMicrosoftHost(ctx.req) ? MICROSOFT_DEVICE_LOGIN : `${options.tenancy.base}/devicelogin`,
     ),
   );
+  provider.use(unreachableIsTryAgain(provider));
   provider.use(clientInfo(options.registry));
   provider.use(microsoftDevicePolling(new Adapter('DevicePoll')));
   return provider;
+}
+
+/**
+ * Redis unreachable (several processes' sign-in state) is "try again", not the server's fault: 503
+ * with Retry-After from every endpoint, and `temporarily_unavailable` where the answer is JSON.
+ */
+function unreachableIsTryAgain(provider: Provider) {
+  const unreachable = new WeakSet<object>();
+  provider.on('server_error', (ctx: KoaContextWithOIDC, error: unknown) => {
+    if (isRedisUnreachable(error)) unreachable.add(ctx);
+  });
+  return async (ctx: KoaContextWithOIDC, next: () => Promise<void>) => {
+    await next();
+    if (!unreachable.has(ctx)) return;
+    ctx.status = 503;
+    ctx.set('Retry-After', '5');
+    if (ctx.type.includes('json'))
+      ctx.body = {
+        error: 'temporarily_unavailable',
+        error_description: 'The sign-in service cannot reach its storage. Try again in a few seconds.',
+      };
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { LimitStoreFor } from '../../http/sessions.js';
 import { typedSignInName } from '../../world/sign-in-name.js';
 
 /** Sign-in attempts (user names and passwords) allowed per account, per address, per minute. */
@@ -11,8 +12,9 @@ export const SIGN_IN_ATTEMPTS_PER_MINUTE = 30;
  * from that address goes on working, which matters because parallel tests all come from
  * 127.0.0.1. The account lockout (ten wrong passwords) still applies underneath.
  */
-export function signInAttemptLimit(): RequestHandler {
+export function signInAttemptLimit(stores?: LimitStoreFor): RequestHandler {
   return rateLimit({
+    ...(stores ? { store: stores('sign-in') } : {}),
     windowMs: 60_000,
     limit: SIGN_IN_ATTEMPTS_PER_MINUTE,
     standardHeaders: 'draft-8',
@@ -35,8 +37,9 @@ export const DEVICE_CODE_ATTEMPTS_PER_MINUTE = 30;
  * Slows guessing of device codes (nine letters of twenty: guessing one at this pace would take
  * thousands of years): past the limit, the address is refused with 429 for the rest of the minute.
  */
-export function deviceCodeAttemptLimit(): RequestHandler {
+export function deviceCodeAttemptLimit(stores?: LimitStoreFor): RequestHandler {
   return rateLimit({
+    ...(stores ? { store: stores('device-code') } : {}),
     windowMs: 60_000,
     limit: DEVICE_CODE_ATTEMPTS_PER_MINUTE,
     standardHeaders: 'draft-8',

@@ -17,6 +17,7 @@ import {
 } from './forms.js';
 import { flowFor, type LoginFlow } from './login-flow.js';
 import { signInAttemptLimit } from './rate-limit.js';
+import type { LimitStoreFor } from '../../http/sessions.js';
 import { firstPage } from './first-page.js';
 import { interactionSteps, type Details } from './interaction.js';
 import { DEVICE_CONFIRM_PROMPT } from './policy.js';
@@ -39,10 +40,11 @@ export function interactionRoutes(
   provider: Provider,
   remembered: RememberedAccounts,
   scenarioSignIns: ScenarioSignIns,
+  limitStores?: LimitStoreFor,
 ): Router {
   const router = express.Router();
   router.use(noStore, express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 20 }), ...csrfProtection());
-  const attemptLimit = signInAttemptLimit();
+  const attemptLimit = signInAttemptLimit(limitStores);
 
   const page = (res: Response, view: string, locals: Record<string, unknown>, status = 200) =>
     renderPage(res, `login/views/${view}`, { site: 'login', title: res.locals.t('login.title'), ...locals }, status);

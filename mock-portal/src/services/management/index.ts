@@ -6,11 +6,14 @@ import type { SigningKey } from '../../identity-platform/signing-key.js';
 import { subscriptionFor, subscriptionsFor } from '../../world/api-access.js';
 import type { TokenIdentity } from '../../world/model.js';
 import type { WorldRegistry } from '../../world/registry.js';
+import type { SharedWorlds } from '../../world/shared-worlds.js';
 import type { VisibleSubscription, World } from '../../world/world.js';
 import { armError, locationsJson, page, subscriptionJson, tenantJson } from './arm-json.js';
 import { cloudMetadata } from './cloud-metadata.js';
 
 export interface ManagementOptions {
+  /** The worlds every process serves, when there are several (REDIS_URL). */
+  readonly shared?: SharedWorlds | undefined;
   readonly registry: WorldRegistry;
   readonly publicUrl: string;
   readonly signingKey: SigningKey;
@@ -72,6 +75,8 @@ export function managementService(options: ManagementOptions): Router {
       options.signingKey.publicKey,
       RESOURCE_MANAGER_AUDIENCES,
     );
+    // Read only: the newest copy of the caller's world, whichever process changed it last.
+    if (checked.ok) await options.shared?.readAccount(checked.accountId);
     const found = checked.ok ? options.registry.findAccount(checked.accountId) : undefined;
     if (checked.ok && found)
       return { world: found.world, token: { tenantId: checked.tenantId, accountId: checked.accountId } };

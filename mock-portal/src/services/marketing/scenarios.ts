@@ -5,7 +5,7 @@ import { renderPage } from '../../http/render.js';
 import type { ScenarioSignIns } from '../../http/scenario-sign-ins.js';
 import { noStore } from '../../http/security.js';
 import { sendsCookies } from '../../http/world-selection.js';
-import { serviceSession } from '../../http/sessions.js';
+import { serviceSession, type SessionStoreFor } from '../../http/sessions.js';
 import { SEED_ACCOUNTS, SEED_PASSWORD } from '../../world/seed.js';
 import type { WorldRegistry } from '../../world/registry.js';
 import { checkWalks } from '../../world/verdict.js';
@@ -23,12 +23,13 @@ declare module 'express-session' {
 export interface ScenariosOptions {
   readonly registry: WorldRegistry;
   /** Gives the browser a new world and calls `then`, or answers with why it cannot (world-selection.ts). */
-  readonly newWorld: (req: Request, res: Response, then: (world: World) => void) => void;
+  readonly newWorld: (req: Request, res: Response, then: (world: World) => void) => Promise<void>;
   readonly scenarioSignIns: ScenarioSignIns;
   /** Where the mock is reached, for the link that opens this world in another window. */
   readonly publicUrl: string;
   readonly secret: string;
   readonly secureCookies: boolean;
+  readonly sessionStore?: SessionStoreFor | undefined;
   /** The certificate of the authority that signs Microsoft's host names (PEM), for people to download and trust. */
   readonly certificateAuthority?: string;
 }
@@ -54,12 +55,18 @@ export function scenariosRouter(options: ScenariosOptions): Router {
     });
   scenarios.use(
     startAgainAt('/scenarios'),
-    serviceSession({ name: 'azure.sid', path: '/scenarios', secret: options.secret, secure: options.secureCookies }),
+    serviceSession({
+      name: 'azure.sid',
+      path: '/scenarios',
+      secret: options.secret,
+      secure: options.secureCookies,
+      store: options.sessionStore,
+    }),
     noStore,
   );
 
   // Before the CSRF check: a walk's link is a GET that anyone may share, and the import is multipart.
-  scenarios.get('/:walk', (req, res, next) => {
+  scenarios.get('/:walk', async (req, res, next) => {
     const walk = WALKS.find((name) => name === req.params.walk);
     if (!walk) {
       next();
@@ -72,7 +79,7 @@ export function scenariosRouter(options: ScenariosOptions): Router {
         return;
       }
     }
-    options.newWorld(req, res, (world) => {
+    await options.newWorld(req, res, (world) => {
       world.madeFor(walk);
       res.clearCookie(PROBE_COOKIE, { path: '/scenarios' });
       res.redirect(303, walkStart(world, WALK_DETAILS[walk].signedInFirst, options.scenarioSignIns));

@@ -2,7 +2,7 @@ import express, { type Router } from 'express';
 import { csrfCheck, issueCsrfToken } from '../../http/csrf.js';
 import { startAgainAt } from '../../http/errors.js';
 import { noStore } from '../../http/security.js';
-import { serviceSession } from '../../http/sessions.js';
+import { serviceSession, type SessionStoreFor } from '../../http/sessions.js';
 import type { RelyingParty } from '../relying-party/index.js';
 import { accessControlRoutes } from './access-control.js';
 import { administratorRoutes } from './administrators.js';
@@ -13,11 +13,20 @@ import { subscriptionRouter } from './subscription-tab.js';
 import { subscriptionListRoutes, subscriptionOverviewRoutes } from './subscriptions.js';
 
 /** portal.azure.com under /portal: directories, subscriptions and what can be done with them. */
-export function portalService(relyingParty: RelyingParty, options: { secret: string; secureCookies: boolean }): Router {
+export function portalService(
+  relyingParty: RelyingParty,
+  options: { secret: string; secureCookies: boolean; sessionStore?: SessionStoreFor | undefined },
+): Router {
   const router = express.Router();
   router.use(startAgainAt('/portal/subscriptions'));
   router.use(
-    serviceSession({ name: 'portal.sid', path: '/portal', secret: options.secret, secure: options.secureCookies }),
+    serviceSession({
+      name: 'portal.sid',
+      path: '/portal',
+      secret: options.secret,
+      secure: options.secureCookies,
+      store: options.sessionStore,
+    }),
   );
   router.use(relyingParty.routes(describePortalSession));
   router.use(

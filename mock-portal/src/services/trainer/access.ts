@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { LimitStoreFor } from '../../http/sessions.js';
 import { cookieOf } from '../../http/cookies.js';
 import { renderMessage } from '../../http/render.js';
 
@@ -32,9 +33,10 @@ function refuse(res: Response, status: 401 | 429): void {
  * address; past the limit, every request from it is refused for the rest of the window, the right
  * key included, so guessing cannot go on behind 429s.
  */
-export function trainerAccess(key: string): RequestHandler[] {
+export function trainerAccess(key: string, limitStores?: LimitStoreFor): RequestHandler[] {
   const wanted = digest(key);
   const limit = rateLimit({
+    ...(limitStores ? { store: limitStores('trainer-key') } : {}),
     windowMs: 15 * 60_000,
     limit: WRONG_KEYS_PER_QUARTER_HOUR,
     skipSuccessfulRequests: true,

@@ -1,11 +1,12 @@
-import express, { type Response, type Router } from 'express';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { csrfProtection } from '../../http/csrf.js';
 import { renderFragment, renderPage } from '../../http/render.js';
 import { noStore } from '../../http/security.js';
-import { serviceSession } from '../../http/sessions.js';
+import { serviceSession, type LimitStoreFor, type SessionStoreFor } from '../../http/sessions.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { CLASS_NAME_MAX, type Classes, type Classroom } from '../../world/classroom.js';
 import type { WorldRegistry } from '../../world/registry.js';
+import { CLASSES_IN_THIS_PROCESS, type SharedClasses, type SharedWorlds } from '../../world/shared-worlds.js';
 import { worldVerdict } from '../../world/verdict.js';
 import { directoryDiagram } from '../../views/diagram.js';
 import { trainerAccess } from './access.js';
@@ -20,6 +21,11 @@ export interface TrainerOptions {
   readonly publicUrl: string;
   readonly secret: string;
   readonly secureCookies: boolean;
+  readonly sessionStore?: SessionStoreFor | undefined;
+  readonly limitStore?: LimitStoreFor | undefined;
+  /** The worlds and classes every process serves, when there are several (REDIS_URL). */
+  readonly sharedWorlds?: SharedWorlds | undefined;
+  readonly sharedClasses?: SharedClasses | undefined;
 }
 
 /**
@@ -30,26 +36,48 @@ export interface TrainerOptions {
  */
 export function trainerService(options: TrainerOptions): Router {
   const { registry, classes } = options;
+  const sharedClasses = options.sharedClasses ?? CLASSES_IN_THIS_PROCESS;
   const router = express.Router();
   router.use(
     noStore,
-    ...trainerAccess(options.key),
-    serviceSession({ name: 'trainer.sid', path: '/trainer', secret: options.secret, secure: options.secureCookies }),
+    ...trainerAccess(options.key, options.limitStore),
+    serviceSession({
+      name: 'trainer.sid',
+      path: '/trainer',
+      secret: options.secret,
+      secure: options.secureCookies,
+      store: options.sessionStore,
+    }),
     // Large enough that a name far too long reaches the check that says so, rather than a bare 413.
     express.urlencoded({ extended: false, limit: '128kb', parameterLimit: 5 }),
     ...csrfProtection(),
+    // Every page here reads the classes: the newest, whichever process changed them.
+    async (_req: Request, _res: Response, next: NextFunction) => {
+      await sharedClasses.read();
+      next();
+    },
   );
+  /** Every world, newest copies (other processes' changes included). */
+  const everyWorld = async () => {
+    await options.sharedWorlds?.readAll();
+    return allWorlds(registry);
+  };
+  /** A class's learners, with the newest copies of their worlds. */
+  const learnersNow = async (classroom: Classroom) => {
+    await options.sharedWorlds?.readMany(classroom.learners.flatMap((learner) => learner.worldId ?? []));
+    return learnersOf(classroom, registry);
+  };
 
   const page = (res: Response, view: string, title: string, locals: Record<string, unknown>, status = 200) =>
     renderPage(res, `trainer/views/${view}`, { title, ...locals }, status);
 
-  const home = (res: Response, startProblem?: { nameError: string; typedName: string }) =>
+  const home = async (res: Response, startProblem?: { nameError: string; typedName: string }) =>
     page(
       res,
       'trainer',
       res.locals.t('trainer.title'),
       {
-        ...allWorlds(registry),
+        ...(await everyWorld()),
         classes: classes.list().map((classroom) => ({ ...classroom, open: classroom.endedAt === undefined })),
         nameMax: CLASS_NAME_MAX,
         nameError: startProblem?.nameError ?? '',
@@ -62,20 +90,20 @@ export function trainerService(options: TrainerOptions): Router {
     await home(res);
   });
 
-  router.get('/live', (_req, res) => {
-    res.type('html').send(renderFragment('trainer/views/_class', { ...res.locals, ...allWorlds(registry) }));
+  router.get('/live', async (_req, res) => {
+    res.type('html').send(renderFragment('trainer/views/_class', { ...res.locals, ...(await everyWorld()) }));
   });
 
-  router.get('/worlds.csv', (_req, res) => {
+  router.get('/worlds.csv', async (_req, res) => {
     res
       .attachment('worlds.csv')
       .type('text/csv; charset=utf-8')
-      .send(worldsCsv(allWorlds(registry).rows));
+      .send(worldsCsv((await everyWorld()).rows));
   });
 
   router.post('/classes', async (req, res) => {
     const body = req.body as Record<string, unknown>;
-    const started = classes.start(body.name);
+    const started = await sharedClasses.change(() => classes.start(body.name));
     if (!started.ok) {
       return home(res, {
         nameError: res.locals.t(`trainer.className.${started.problem}` as MessageKey, { max: CLASS_NAME_MAX }),
@@ -94,36 +122,38 @@ export function trainerService(options: TrainerOptions): Router {
       classroom,
       open: classroom.endedAt === undefined,
       joinLink: `${options.publicUrl}/class/${classroom.code}`,
-      ...learnersOf(classroom, registry),
+      ...(await learnersNow(classroom)),
     });
   });
 
-  router.get('/classes/:id/live', (req, res, next) => {
+  router.get('/classes/:id/live', async (req, res, next) => {
     const classroom = classroomOf(req.params.id);
     if (!classroom) return next();
     res
       .type('html')
-      .send(renderFragment('trainer/views/_learners', { ...res.locals, ...learnersOf(classroom, registry) }));
+      .send(renderFragment('trainer/views/_learners', { ...res.locals, ...(await learnersNow(classroom)) }));
   });
 
-  router.get('/classes/:id/learners.csv', (req, res, next) => {
+  router.get('/classes/:id/learners.csv', async (req, res, next) => {
     const classroom = classroomOf(req.params.id);
     if (!classroom) return next();
     res
       .attachment('learners.csv')
       .type('text/csv; charset=utf-8')
-      .send(learnersCsv(learnersOf(classroom, registry).rows));
+      .send(learnersCsv((await learnersNow(classroom)).rows));
   });
 
-  router.post('/classes/:id/end', (req, res, next) => {
+  router.post('/classes/:id/end', async (req, res, next) => {
     const classroom = classroomOf(req.params.id);
     if (!classroom) return next();
-    classes.end(classroom.id);
+    await sharedClasses.change(() => classes.end(classroom.id));
     res.redirect(303, `/trainer/classes/${classroom.id}`);
   });
 
   router.get('/worlds/:code', async (req, res, next) => {
-    const world = registry.worldByCode(req.params.code.toUpperCase());
+    const code = req.params.code.toUpperCase();
+    await options.sharedWorlds?.readCode(code);
+    const world = registry.worldByCode(code);
     if (!world) {
       next();
       return;

@@ -1,0 +1,53 @@
+import type { Request, RequestHandler, Response } from 'express';
+import type { SharedWorlds } from '../world/shared-worlds.js';
+import { renderUnavailable } from './errors.js';
+
+interface Turn {
+  release(): Promise<void>;
+}
+
+const turnsOf = new WeakMap<Request, Turn[]>();
+
+/** This request holds a turn (on a world) until its answer leaves. */
+export function holdTurn(req: Request, turn: Turn): void {
+  const turns = turnsOf.get(req) ?? [];
+  turnsOf.set(req, [...turns, turn]);
+}
+
+/**
+ * When several processes serve the worlds: a request's changes are saved where every process
+ * sees them before its answer leaves, and only then are its turns given back, so nothing a
+ * browser was told happened can be lost with this process, and the next request on a world reads
+ * this one's changes. When the save fails (Redis unreachable), the answer becomes "try again"
+ * instead: what it would have said did not happen everywhere.
+ *
+ * The answer waits by holding back `res.end`, as express-session does to save a session first.
+ */
+export function savedBeforeAnswer(worlds: SharedWorlds): RequestHandler {
+  return (req, res, next) => {
+    const end = res.end;
+    let ending = false;
+    res.end = function (this: Response, ...args: unknown[]) {
+      if (ending) return end.apply(this, args as Parameters<typeof end>);
+      ending = true;
+      void worlds.flush().then(
+        () => giveBack(req).then(() => end.apply(res, args as Parameters<typeof end>)),
+        () => {
+          void giveBack(req);
+          if (res.headersSent) end.apply(res, args as Parameters<typeof end>);
+          else renderUnavailable(res);
+        },
+      );
+      return res;
+    } as typeof res.end;
+    // A client that went away before its answer still gives its turns back.
+    res.once('close', () => void giveBack(req));
+    next();
+  };
+}
+
+async function giveBack(req: Request): Promise<void> {
+  const turns = turnsOf.get(req) ?? [];
+  turnsOf.delete(req);
+  await Promise.all(turns.map((turn) => turn.release().catch(() => undefined)));
+}
