@@ -21,7 +21,7 @@ import { walkHappyPath } from '../e2e/support/happy-path.js';
 import { startBaseline, requestsPerSecond } from './lib/bench-baseline.js';
 import { memoryRatio } from './lib/bench-memory.js';
 import { median, record, results } from './lib/bench-record.js';
-import { startPortal, startProcess } from './lib/processes.js';
+import { startPortal, startProcess } from '../testkit/processes.js';
 import { WORLD_COOKIE, TEST_API } from '../mock-portal/src/contract.js';
 
 const root = path.resolve(import.meta.dirname, '..');

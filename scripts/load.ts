@@ -18,7 +18,7 @@ import { SEED_PASSWORD } from '../mock-portal/src/world/seed.js';
 import { csrfTokenOf, signInUntilCallback } from '../testkit/cookie-client.js';
 import { clientIn, newWorld } from '../testkit/flows.js';
 import { type ClassRun, percentile, runClass } from './lib/class-run.js';
-import { startPortal } from './lib/processes.js';
+import { startPortal } from '../testkit/processes.js';
 import { TEST_API } from '../mock-portal/src/contract.js';
 
 const seconds = Number(process.env.LOAD_SECONDS ?? 20);

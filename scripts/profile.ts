@@ -10,7 +10,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { runClass } from './lib/class-run.js';
-import { startPortal } from './lib/processes.js';
+import { startPortal } from '../testkit/processes.js';
 import { TEST_API } from '../mock-portal/src/contract.js';
 
 interface ProfileNode {

@@ -17,20 +17,26 @@ function freePort(): Promise<number> {
 /** A redis-server of the test's own: its address, and how to stop (or kill) it. */
 export interface TestRedis {
   readonly url: string;
+  readonly port: number;
   stop(): Promise<void>;
   /** Kills it at once, as a crash would. */
   kill(): Promise<void>;
 }
 
 /**
- * Starts Debian's `redis-server` on a free loopback port, keeping nothing on disk, and resolves
- * once it answers PING.
+ * Starts Debian's `redis-server` on a free loopback port (or `port`, to start it again where it
+ * was) and resolves once it answers PING. It keeps nothing on disk, unless `keepIn` names a
+ * folder: then it writes every change there before answering (append-only, fsync always), as a
+ * Redis that must survive a restart does, and a Redis started again on that folder has them all.
  */
-export async function startRedis(port?: number): Promise<TestRedis> {
+export async function startRedis({ port, keepIn }: { port?: number; keepIn?: string } = {}): Promise<TestRedis> {
   const chosen = port ?? (await freePort());
+  const persistence = keepIn
+    ? ['--dir', keepIn, '--appendonly', 'yes', '--appendfsync', 'always']
+    : ['--appendonly', 'no'];
   const child: ChildProcess = spawn(
     'redis-server',
-    ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', ...persistence],
     { stdio: 'ignore' },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -44,5 +50,5 @@ export async function startRedis(port?: number): Promise<TestRedis> {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
-  return { url, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
+  return { url, port: chosen, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
 }

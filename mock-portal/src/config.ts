@@ -1,6 +1,8 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RegisteredClient } from './store/client-file.js';
+import { redisUrlOf } from './store/redis-client.js';
 
 export interface Config {
   readonly port: number;
@@ -33,6 +35,25 @@ export interface Config {
   readonly clientsFile?: string;
   /** Those applications, once read (start-up reads the file). */
   readonly clients?: readonly RegisteredClient[];
+  /** Where the state every process shares is kept (REDIS_URL); none: in this process and the data folder. */
+  readonly redisUrl?: string;
+  /** Processes to start on the one port (`--workers N` or `auto`, one per core); needs `redisUrl`. */
+  readonly workers?: number;
+}
+
+const MAX_WORKERS = 64;
+
+/** `--workers` as typed: a count, or `auto` for one per core; a start-up error otherwise. */
+function workersOf(raw: string | undefined, redisUrl: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const count = raw === 'auto' ? availableParallelism() : Number(raw);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_WORKERS)
+    throw new Error(`--workers must be a whole number from 1 to ${MAX_WORKERS}, or auto, not ${raw}`);
+  if (!redisUrl)
+    throw new Error(
+      '--workers needs REDIS_URL: several processes share worlds and sign-ins only through Redis (docs/deploying.md)',
+    );
+  return count;
 }
 
 /** A whole number from the environment within bounds, or a start-up error naming the variable. */
@@ -63,7 +84,11 @@ export function loadConfig(
 ): Config {
   const { values } = parseArgs({
     args: [...argv],
-    options: { 'test-mode': { type: 'boolean', default: false }, https: { type: 'boolean', default: false } },
+    options: {
+      'test-mode': { type: 'boolean', default: false },
+      https: { type: 'boolean', default: false },
+      workers: { type: 'string' },
+    },
     strict: true,
   });
   const testMode = values['test-mode'] || env.MOCK_PORTAL_TEST_MODE === '1';
@@ -84,6 +109,8 @@ export function loadConfig(
   const trainerKey = env.TRAINER_KEY;
   if (trainerKey !== undefined && !/^[\x21-\x7e]{16,200}$/.test(trainerKey))
     throw new Error('TRAINER_KEY must be 16 to 200 printable characters without spaces');
+  const redisUrl = env.REDIS_URL ? redisUrlOf(env.REDIS_URL) : undefined;
+  const workers = workersOf(values.workers, redisUrl);
   return {
     port,
     publicUrl,
@@ -99,5 +126,7 @@ export function loadConfig(
     https,
     ...(tlsFiles ? { tlsFiles } : {}),
     ...(env.MOCK_CLIENTS ? { clientsFile: env.MOCK_CLIENTS } : {}),
+    ...(redisUrl ? { redisUrl } : {}),
+    ...(workers ? { workers } : {}),
   };
 }

@@ -72,8 +72,8 @@ export async function createApp(
   const registry = shared?.registry ?? ownRegistry;
   const classes = shared?.classes ?? ownClasses;
   const { cookieSecret: secret, signingKey, clientSecrets } = shared?.secrets ?? (await newAppSecrets());
-  const sessionStore = shared?.sessionStore;
-  const limitStore = shared?.limitStore;
+  const sessionStore = shared && ((name: string) => shared.sessionStore(name));
+  const limitStore = shared && ((name: string) => shared.limitStore(name));
   const signInStorage =
     seams.signInStorage ?? (shared ? createRedisAdapterFactory(shared.redis, `${shared.prefix}:oidc`) : undefined);
   const secureCookies = config.publicUrl.startsWith('https:');

@@ -4,30 +4,12 @@ import { listen, type Running } from '../src/listen.js';
 import { SEED_PASSWORD } from '../src/world/seed.js';
 import { CookieClient, csrfTokenOf } from '../../testkit/cookie-client.js';
 import { postSection, signInToSignup } from '../../testkit/flows.js';
+import { learnerJoins, trainerIn as trainerInWith } from '../../testkit/classes.js';
 import { WORLD_COOKIE, LEARNER_COOKIE } from '../src/contract.js';
 
 const KEY = 'a-trainer-key-for-tests-0123456789';
 
-/** The trainer's browser: the key as the printed link leaves it, and the page's CSRF token. */
-async function trainerIn(base: string): Promise<{ trainer: CookieClient; csrf: () => Promise<string> }> {
-  const trainer = new CookieClient(base);
-  trainer.cookies.set('lang', 'en-US');
-  await trainer.send(`/trainer?key=${KEY}`);
-  return { trainer, csrf: async () => csrfTokenOf(await (await trainer.send('/trainer')).text()) };
-}
-
-/** A learner's browser that opened the join page of this code and posted this name. */
-async function learnerJoins(
-  base: string,
-  code: string,
-  name: string,
-): Promise<{ learner: CookieClient; response: Response }> {
-  const learner = new CookieClient(base);
-  learner.cookies.set('lang', 'en-US');
-  const page = await learner.send(`/class/${code}`);
-  const response = await learner.postForm(`/class/${code}`, { _csrf: csrfTokenOf(await page.text()), name });
-  return { learner, response };
-}
+const trainerIn = (base: string) => trainerInWith(base, KEY);
 
 const HOSTILE_NAMES: readonly [string, string, RegExp][] = [
   ['10,000 characters', 'x'.repeat(10_000), /at most/],

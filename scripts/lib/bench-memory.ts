@@ -2,7 +2,7 @@ import { TEST_API } from '../../mock-portal/src/contract.js';
 import { SEED_PASSWORD } from '../../mock-portal/src/world/seed.js';
 import { clientIn, newWorld, signOutOverHttp, signUpOverHttp } from '../../testkit/flows.js';
 import { record } from './bench-record.js';
-import { startPortal } from './processes.js';
+import { startPortal } from '../../testkit/processes.js';
 
 /**
  * 4. Memory: the portal's resident set after 10,000 complete flows against after 1,000. The portal

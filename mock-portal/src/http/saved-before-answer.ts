@@ -25,21 +25,21 @@ export function holdTurn(req: Request, turn: Turn): void {
  */
 export function savedBeforeAnswer(worlds: SharedWorlds): RequestHandler {
   return (req, res, next) => {
-    const end = res.end;
+    const end = res.end.bind(res) as (...args: unknown[]) => Response;
     let ending = false;
-    res.end = function (this: Response, ...args: unknown[]) {
-      if (ending) return end.apply(this, args as Parameters<typeof end>);
+    res.end = ((...args: unknown[]) => {
+      if (ending) return end(...args);
       ending = true;
       void worlds.flush().then(
-        () => giveBack(req).then(() => end.apply(res, args as Parameters<typeof end>)),
+        () => giveBack(req).then(() => end(...args)),
         () => {
           void giveBack(req);
-          if (res.headersSent) end.apply(res, args as Parameters<typeof end>);
+          if (res.headersSent) end(...args);
           else renderUnavailable(res);
         },
       );
       return res;
-    } as typeof res.end;
+    }) as Response['end'];
     // A client that went away before its answer still gives its turns back.
     res.once('close', () => void giveBack(req));
     next();

@@ -98,9 +98,9 @@ export class WorldSelection {
       return;
     }
     let allowed = false;
-    let failed: unknown;
+    let failed: Error | undefined;
     await this.#newWorldLimit(req, res, (error?: unknown) => {
-      if (error) failed = error;
+      if (error) failed = error instanceof Error ? error : new Error('the new-world limit failed', { cause: error });
       else allowed = true;
     });
     if (failed) throw failed;

@@ -197,7 +197,7 @@ export class RedisWorlds implements WorldStore, SharedWorlds {
 
   #adopt(worldId: string, stateText: string, version: number, signedInText: string | null, lastUsedAt: number): void {
     const state = JSON.parse(stateText) as WorldState;
-    const signedIn: string[] = JSON.parse(signedInText ?? '[]');
+    const signedIn = JSON.parse(signedInText ?? '[]') as string[];
     this.#registryOrThrow().adopt(state, lastUsedAt, signedIn);
     this.#versions.set(worldId, version);
     this.#known.set(worldId, { code: state.code, accounts: state.accounts.map((account) => account.id), signedIn });
@@ -239,7 +239,7 @@ export class RedisWorlds implements WorldStore, SharedWorlds {
       const [code, accounts] = indexed[i] ?? [null, null];
       multi.del(this.#keys.world(id)).zRem(this.#keys.used, id);
       if (code !== null) multi.hDel(this.#keys.codes, code);
-      const accountIds: string[] = JSON.parse(accounts ?? '[]');
+      const accountIds = JSON.parse(accounts ?? '[]') as string[];
       if (accountIds.length > 0) multi.hDel(this.#keys.accounts, accountIds);
       this.#versions.delete(id);
       this.#known.delete(id);

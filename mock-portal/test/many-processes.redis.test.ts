@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startBalancer, type Balancer } from '../../testkit/balancer.js';
+import { learnerJoins, startClassThroughPages } from '../../testkit/classes.js';
+import { type CookieClient, csrfTokenOf } from '../../testkit/cookie-client.js';
+import { fillFormUntilAgreement, signInToSignup } from '../../testkit/flows.js';
+import { startPortal, type Started } from '../../testkit/processes.js';
+import { startRedis, type TestRedis } from '../../testkit/redis-server.js';
+import { TEST_API, WORLD_COOKIE } from '../src/contract.js';
+import { listen, type Running } from '../src/listen.js';
+import { connectedRedis, type RedisClient } from '../src/store/redis-client.js';
+import { redisState } from '../src/store/redis-state.js';
+import { FREE_TRIAL_OFFER } from '../src/world/model.js';
+import { SEED_PASSWORD } from '../src/world/seed.js';
+
+const KEY = 'a-trainer-key-for-tests-0123456789';
+const CONTOSO = 'c4d64bca-b7c9-460e-b5b4-9e16a0cf7e54';
+
+interface Snapshot {
+  subscriptions: { offerId: string; directoryId: string }[];
+}
+
+/** The learner's world's Free Trials, as the test API of whichever process answers reads them. */
+async function freeTrialsOf(base: string, learner: CookieClient): Promise<Snapshot['subscriptions']> {
+  const response = await fetch(`${base}${TEST_API}/worlds/${learner.cookies.get(WORLD_COOKIE) ?? ''}`);
+  assert.equal(response.status, 200);
+  const world = (await response.json()) as Snapshot;
+  return world.subscriptions.filter((subscription) => subscription.offerId === FREE_TRIAL_OFFER);
+}
+
+/** The article's last step: Sign up, and the confirmation page it leads to. */
+async function signUp(learner: CookieClient, readyForm: string): Promise<{ status: number; page: string }> {
+  const response = await learner.postForm('/signup/', { _csrf: csrfTokenOf(readyForm), action: 'signup', agree: 'on' });
+  const location = response.headers.get('location');
+  if (response.status !== 303 || !location) return { status: response.status, page: await response.text() };
+  const { response: page } = await learner.follow(location);
+  return { status: page.status, page: await page.text() };
+}
+
+/** The trainer's live list of a class's learners. */
+async function learnersList(trainer: CookieClient, classId: string): Promise<string> {
+  return (await trainer.send(`/trainer/classes/${classId}/live`)).text();
+}
+
+describe('two processes behind one address, on one Redis', () => {
+  let redis: TestRedis;
+  let balancer: Balancer;
+  let first: Started;
+  let second: Started;
+  before(async () => {
+    redis = await startRedis();
+    balancer = await startBalancer();
+    const env = { REDIS_URL: redis.url, PUBLIC_URL: balancer.url, TRAINER_KEY: KEY };
+    [first, second] = await Promise.all([startPortal([], env), startPortal([], env)]);
+    balancer.serve([first.url, second.url]);
+  });
+  after(async () => {
+    await Promise.all([first.stop(), second.stop()]);
+    await balancer.close();
+    await redis.stop();
+  });
+
+  it('signs a learner up in Contoso exactly once when the same Sign up reaches both processes at once', async () => {
+    const { learner } = await learnerJoins(
+      balancer.url,
+      (await startClassThroughPages(balancer.url, KEY, 'Monday')).code,
+      'Erin',
+    );
+    const ready = await fillFormUntilAgreement(
+      learner,
+      await signInToSignup(learner, 'alice@contoso.com', SEED_PASSWORD),
+    );
+    const before = new Map(balancer.answered);
+    const both = await Promise.all([signUp(learner, ready), signUp(learner, ready)]);
+    assert.deepEqual(
+      both.map(({ status }) => status),
+      [200, 200],
+    );
+    for (const target of [first.url, second.url])
+      assert.ok((balancer.answered.get(target) ?? 0) > (before.get(target) ?? 0), `${target} answered one of them`);
+    assert.deepEqual(
+      (await freeTrialsOf(balancer.url, learner)).map(({ directoryId }) => directoryId),
+      [CONTOSO],
+    );
+  });
+
+  it('a learner whose process is SIGKILLed mid-sign-up finishes on the other, still signed in, and the trainer sees them done', async () => {
+    const { id, code, trainer } = await startClassThroughPages(balancer.url, KEY, 'Tuesday');
+    const { learner, response } = await learnerJoins(balancer.url, code, 'Dana');
+    assert.equal(response.status, 303);
+    const ready = await fillFormUntilAgreement(
+      learner,
+      await signInToSignup(learner, 'alice@contoso.com', SEED_PASSWORD),
+    );
+    assert.ok((balancer.answered.get(first.url) ?? 0) > 0, 'the first process served the learner');
+    await first.kill();
+
+    const { status, page } = await signUp(learner, ready);
+    assert.equal(status, 200);
+    assert.match(page, /Contoso/);
+    assert.deepEqual(
+      (await freeTrialsOf(balancer.url, learner)).map(({ directoryId }) => directoryId),
+      [CONTOSO],
+    );
+    const list = await learnersList(trainer, id);
+    assert.match(list, /<bdi>Dana<\/bdi><\/th>\s*<td><span class="verdict verdict-done">/);
+  });
+});
+
+describe('Redis restarted mid-class', () => {
+  let folder: string;
+  let redis: TestRedis;
+  let client: RedisClient;
+  let running: Running;
+  before(async () => {
+    folder = await mkdtemp(path.join(tmpdir(), 'redis-restart-'));
+    redis = await startRedis({ keepIn: folder });
+    client = await connectedRedis(redis.url);
+    running = await listen(
+      { testMode: true, trainerKey: KEY },
+      { shared: await redisState(client, {}, KEY, 'restart') },
+    );
+  });
+  after(async () => {
+    await running.close();
+    await client.close();
+    await redis.stop();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('answers "try again" (503, Retry-After, no stack) while Redis is away, and the class goes on when it is back', async () => {
+    const { id, code, trainer } = await startClassThroughPages(running.url, KEY, 'Wednesday');
+    const { learner } = await learnerJoins(running.url, code, 'Kim');
+    const form = await signInToSignup(learner, 'alice@contoso.com', SEED_PASSWORD);
+
+    await redis.stop();
+    const away = await learner.send('/signup/');
+    assert.equal(away.status, 503);
+    assert.equal(away.headers.get('retry-after'), '5');
+    const html = await away.text();
+    assert.match(html, /cannot reach its storage/);
+    assert.doesNotMatch(html, /at .*\.ts:\d+/);
+
+    const reconnected = once(client, 'ready');
+    redis = await startRedis({ port: redis.port, keepIn: folder });
+    await reconnected;
+    const ready = await fillFormUntilAgreement(learner, form);
+    assert.equal((await signUp(learner, ready)).status, 200);
+    assert.deepEqual(
+      (await freeTrialsOf(running.url, learner)).map(({ directoryId }) => directoryId),
+      [CONTOSO],
+    );
+    assert.match(await learnersList(trainer, id), /<bdi>Kim<\/bdi><\/th>\s*<td><span class="verdict verdict-done">/);
+  });
+});
