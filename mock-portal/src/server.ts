@@ -30,6 +30,7 @@ import { trainerService } from './services/trainer/index.js';
 import { newAppSecrets } from './identity-platform/app-secrets.js';
 import { savedBeforeAnswer } from './http/saved-before-answer.js';
 import { createRedisAdapterFactory } from './services/login/redis-adapter.js';
+import { RedisRememberedAccounts } from './services/login/redis-remembered.js';
 import type { RedisState } from './store/redis-state.js';
 import { Classes } from './world/classroom.js';
 import { WorldRegistry } from './world/registry.js';
@@ -138,7 +139,8 @@ export async function createApp(
   });
   app.use(cookieParser());
   app.use(localeMiddleware());
-  if (sharedWorlds) app.use(savedBeforeAnswer(sharedWorlds));
+  const rememberedElsewhere = shared && new RedisRememberedAccounts(shared.redis, `${shared.prefix}:remembered`);
+  if (sharedWorlds && rememberedElsewhere) app.use(savedBeforeAnswer([sharedWorlds, rememberedElsewhere]));
   if (config.testMode)
     app.use(
       TEST_API,
@@ -207,6 +209,7 @@ export async function createApp(
       sessionStore,
       limitStore,
       shared: sharedWorlds,
+      rememberedElsewhere,
     }),
   );
   app.use('/signup', signupService(relyingParty(signupClient, 'signup'), { secret, secureCookies, sessionStore }));

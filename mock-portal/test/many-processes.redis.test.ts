@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { startBalancer, type Balancer } from '../../testkit/balancer.js';
 import { learnerJoins, startClassThroughPages } from '../../testkit/classes.js';
 import { type CookieClient, csrfTokenOf } from '../../testkit/cookie-client.js';
-import { fillFormUntilAgreement, signInToSignup } from '../../testkit/flows.js';
+import { fillFormUntilAgreement, signInToSignup, signOutOverHttp } from '../../testkit/flows.js';
 import { startPortal, type Started } from '../../testkit/processes.js';
 import { startRedis, type TestRedis } from '../../testkit/redis-server.js';
 import { TEST_API, WORLD_COOKIE } from '../src/contract.js';
@@ -86,6 +86,16 @@ describe('two processes behind one address, on one Redis', () => {
       (await freeTrialsOf(balancer.url, learner)).map(({ directoryId }) => directoryId),
       [CONTOSO],
     );
+
+    // Signed out and back: whichever process draws "Pick an account", the tile is there.
+    await signOutOverHttp(learner, ready);
+    const { url } = await learner.follow('/signup/');
+    assert.match(url.pathname, /^\/login\/interaction\//);
+    for (const _process of [first, second]) {
+      const picker = await (await learner.send(url)).text();
+      assert.match(picker, /Pick an account/);
+      assert.match(picker, /alice@contoso\.com/);
+    }
   });
 
   it('a learner whose process is SIGKILLed mid-sign-up finishes on the other, still signed in, and the trainer sees them done', async () => {

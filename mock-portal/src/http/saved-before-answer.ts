@@ -1,5 +1,4 @@
 import type { Request, RequestHandler, Response } from 'express';
-import type { SharedWorlds } from '../world/shared-worlds.js';
 import { renderUnavailable } from './errors.js';
 
 interface Turn {
@@ -15,22 +14,22 @@ export function holdTurn(req: Request, turn: Turn): void {
 }
 
 /**
- * When several processes serve the worlds: a request's changes are saved where every process
- * sees them before its answer leaves, and only then are its turns given back, so nothing a
+ * When several processes serve the portal: a request's changes (to worlds, and to every other
+ * store told here) are saved where every process sees them before its answer leaves, and only then are its turns given back, so nothing a
  * browser was told happened can be lost with this process, and the next request on a world reads
  * this one's changes. When the save fails (Redis unreachable), the answer becomes "try again"
  * instead: what it would have said did not happen everywhere.
  *
  * The answer waits by holding back `res.end`, as express-session does to save a session first.
  */
-export function savedBeforeAnswer(worlds: SharedWorlds): RequestHandler {
+export function savedBeforeAnswer(stores: readonly { flush(): Promise<void> }[]): RequestHandler {
   return (req, res, next) => {
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
     let ending = false;
     res.end = ((...args: unknown[]) => {
       if (ending) return end(...args);
       ending = true;
-      void worlds.flush().then(
+      void Promise.all(stores.map((store) => store.flush())).then(
         () => giveBack(req).then(() => end(...args)),
         () => {
           void giveBack(req);

@@ -31,6 +31,13 @@ export interface WorldData {
   readonly placements?: readonly (readonly [string, string])[];
   /** Wrong passwords still counting toward a lockout, per account id. */
   readonly failedSignIns?: readonly (readonly [string, FailedSignIns])[];
+  /** Sign-ins a scenario link queued, each once without a password, until a time (ms since the epoch). */
+  readonly queuedSignIns?: QueuedSignIns;
+}
+
+export interface QueuedSignIns {
+  readonly accountIds: readonly string[];
+  readonly until: number;
 }
 
 /**
@@ -80,6 +87,7 @@ export class World {
   readonly #provenance: Provenance;
   #walk: Walk | undefined;
   #progress: Progress | undefined;
+  #queuedSignIns: QueuedSignIns | undefined;
 
   /**
    * @param provenance its id (unguessable: whoever knows it acts in this world, it is the
@@ -93,6 +101,7 @@ export class World {
     this.#walk = data.walk;
     this.#progress = data.progress;
     this.#placements = new Map(data.placements);
+    this.#queuedSignIns = data.queuedSignIns;
     this.credentials = new Credentials(
       (id) => this.#accounts.get(id),
       () => this.#onChange(this),
@@ -340,7 +349,24 @@ export class World {
       subscriptions: [...this.#subscriptions.values()],
       placements: [...this.#placements.entries()],
       failedSignIns: this.credentials.failedSignIns(),
+      ...(this.#queuedSignIns ? { queuedSignIns: this.#queuedSignIns } : {}),
     };
+  }
+
+  /** A scenario link signs these accounts in, each once, without a password, until then. */
+  queueSignIns(accountIds: readonly string[], until: number): void {
+    this.#queuedSignIns = { accountIds: [...accountIds], until };
+    this.#onChange(this);
+  }
+
+  /** Whether this account's sign-in is queued and not yet too late; if so, it is used up. */
+  takeQueuedSignIn(accountId: string, now: number): boolean {
+    const queued = this.#queuedSignIns;
+    if (!queued || queued.until <= now || !queued.accountIds.includes(accountId)) return false;
+    const rest = queued.accountIds.filter((id) => id !== accountId);
+    this.#queuedSignIns = rest.length > 0 ? { ...queued, accountIds: rest } : undefined;
+    this.#onChange(this);
+    return true;
   }
 
   /**

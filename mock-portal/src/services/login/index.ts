@@ -8,7 +8,8 @@ import type { WorldRegistry } from '../../world/registry.js';
 import type { SharedWorlds } from '../../world/shared-worlds.js';
 import { RequestTenancy } from './tenancy.js';
 import { createProvider, type ClientRegistration, type ProviderOptions, type SignInStorage } from './provider.js';
-import { REMEMBERED_COOKIE, RememberedAccounts } from './remembered.js';
+import { REMEMBERED_COOKIE, RememberedAccounts, type SharedRememberedAccounts } from './remembered.js';
+import { cookieOf } from '../../http/cookies.js';
 import { helpRoutes } from './help.js';
 import { deviceLoginRoutes } from './device-routes.js';
 import { pageLocalsOf, renderProviderError, renderProviderPage } from './provider-pages.js';
@@ -26,6 +27,8 @@ export interface LoginServiceOptions {
   readonly limitStore?: LimitStoreFor | undefined;
   /** The worlds every process serves, when there are several (REDIS_URL). */
   readonly shared?: SharedWorlds | undefined;
+  /** Every process's lists of remembered accounts, when there are several. */
+  readonly rememberedElsewhere?: SharedRememberedAccounts | undefined;
   readonly scenarioSignIns: ScenarioSignIns;
   readonly signingKey: SigningKey;
   /** Where the sign-in service keeps its state (in this process when none is given). */
@@ -34,7 +37,7 @@ export interface LoginServiceOptions {
 
 /** login.microsoftonline.com: the OpenID Connect provider and its sign-in pages, under /login. */
 export function loginService(options: LoginServiceOptions): Router {
-  const remembered = new RememberedAccounts();
+  const remembered = new RememberedAccounts(options.rememberedElsewhere);
 
   /** oidc-provider's end_session page: marks the account signed out here, then submits itself. */
   const logoutSource: ProviderOptions['logoutSource'] = async (ctx, form) => {
@@ -73,6 +76,12 @@ export function loginService(options: LoginServiceOptions): Router {
   const onMicrosoftHosts = formsMayEndAt(MICROSOFT_HOST_NAMES.map((host) => `https://${host}`));
   router.use((req, res, next) => (microsoftHostOf(req) ? onMicrosoftHosts(req, res, next) : next()));
   router.use('/help', helpRoutes());
+  // The browser's tiles, as the process that last changed them left them.
+  router.use(async (req, _res, next) => {
+    const browser = cookieOf(req, REMEMBERED_COOKIE);
+    await remembered.load(typeof browser === 'string' ? browser : undefined);
+    next();
+  });
   router.use(
     '/interaction',
     // The login session holds a sign-in in progress and ends with it, so it has the same bound as

@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache';
 
 /** The cookie that names this browser's list of remembered accounts at the login service. */
 export const REMEMBERED_COOKIE = 'login.accounts';
-const NINETY_DAYS_MS = 90 * 24 * 60 * 60 * 1000;
+export const NINETY_DAYS_MS = 90 * 24 * 60 * 60 * 1000;
 
 export interface RememberedAccount {
   readonly accountId: string;
@@ -14,12 +14,35 @@ export interface RememberedAccount {
 }
 
 /**
+ * Every process's lists, when several serve the login service: read before a request uses one,
+ * told every change (and written before that request's answer leaves).
+ */
+export interface SharedRememberedAccounts {
+  read(browserId: string): Promise<readonly RememberedAccount[] | undefined>;
+  write(browserId: string, list: readonly RememberedAccount[]): void;
+}
+
+/**
  * The accounts a browser has signed in with, most recent first: the tiles of "Pick an account".
  * oidc-provider keeps one end-user per session, so the list is the login service's own, keyed by
  * a random id in an HttpOnly cookie that both the sign-in pages and the provider's policy read.
  */
 export class RememberedAccounts {
   readonly #lists = new LRUCache<string, readonly RememberedAccount[]>({ max: 50_000, ttl: NINETY_DAYS_MS });
+  readonly #shared: SharedRememberedAccounts | undefined;
+
+  /** `shared`: where other processes keep the lists too (Redis); this process's are then copies. */
+  constructor(shared?: SharedRememberedAccounts) {
+    this.#shared = shared;
+  }
+
+  /** Brings the newest copy of this browser's list here, before a request reads it. */
+  async load(browserId: string | undefined): Promise<void> {
+    if (!this.#shared || !browserId || browserId.length > 64) return;
+    const list = await this.#shared.read(browserId);
+    if (list) this.#lists.set(browserId, list);
+    else this.#lists.delete(browserId);
+  }
 
   list(browserId: string | undefined): readonly RememberedAccount[] {
     return browserId ? (this.#lists.get(browserId) ?? []) : [];
@@ -29,7 +52,7 @@ export class RememberedAccounts {
   remember(browserId: string | undefined, accountId: string, staySignedIn: boolean): string {
     const id = browserId && this.#lists.has(browserId) ? browserId : randomBytes(18).toString('base64url');
     const others = this.list(id).filter((entry) => entry.accountId !== accountId);
-    this.#lists.set(id, [{ accountId, signedIn: true, staySignedIn }, ...others].slice(0, 10));
+    this.#put(id, [{ accountId, signedIn: true, staySignedIn }, ...others].slice(0, 10));
     return id;
   }
 
@@ -37,7 +60,7 @@ export class RememberedAccounts {
     if (!browserId) return;
     const list = this.list(browserId);
     if (list.length > 0)
-      this.#lists.set(
+      this.#put(
         browserId,
         list.map((entry) => (entry.accountId === accountId ? { ...entry, signedIn: false } : entry)),
       );
@@ -48,10 +71,15 @@ export class RememberedAccounts {
     if (!browserId) return;
     const list = this.list(browserId);
     if (list.some((entry) => entry.accountId === accountId))
-      this.#lists.set(
+      this.#put(
         browserId,
         list.filter((entry) => entry.accountId !== accountId),
       );
+  }
+
+  #put(browserId: string, list: readonly RememberedAccount[]): void {
+    this.#lists.set(browserId, list);
+    this.#shared?.write(browserId, list);
   }
 
   /** Whether the cookie should outlive the browser session: only if some account said Yes. */
