@@ -78,19 +78,28 @@ function logLevel(raw: string | undefined): string {
   return raw;
 }
 
+/** The command line's options, or a one-line start-up error naming the one that is wrong. */
+function optionsOf(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      options: {
+        'test-mode': { type: 'boolean', default: false },
+        https: { type: 'boolean', default: false },
+        workers: { type: 'string' },
+      },
+      strict: true,
+    });
+  } catch (error) {
+    throw new Error((error as Error).message.split('\n')[0]);
+  }
+}
+
 export function loadConfig(
   argv: readonly string[] = process.argv.slice(2),
   env: NodeJS.ProcessEnv = process.env,
 ): Config {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      'test-mode': { type: 'boolean', default: false },
-      https: { type: 'boolean', default: false },
-      workers: { type: 'string' },
-    },
-    strict: true,
-  });
+  const { values } = optionsOf(argv);
   const testMode = values['test-mode'] || env.MOCK_PORTAL_TEST_MODE === '1';
   const port = Number(env.PORT ?? (testMode ? 3100 : 3000));
   if (!Number.isInteger(port) || port < 0 || port > 65535)

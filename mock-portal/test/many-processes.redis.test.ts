@@ -6,8 +6,9 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startBalancer, type Balancer } from '../../testkit/balancer.js';
 import { learnerJoins, startClassThroughPages } from '../../testkit/classes.js';
-import { type CookieClient, csrfTokenOf } from '../../testkit/cookie-client.js';
-import { fillFormUntilAgreement, signInToSignup, signOutOverHttp } from '../../testkit/flows.js';
+import { CookieClient, csrfTokenOf } from '../../testkit/cookie-client.js';
+import { azureCliToken } from '../../testkit/azure-cli.js';
+import { clientIn, fillFormUntilAgreement, signInToSignup, signOutOverHttp } from '../../testkit/flows.js';
 import { startPortal, type Started } from '../../testkit/processes.js';
 import { startRedis, type TestRedis } from '../../testkit/redis-server.js';
 import { TEST_API, WORLD_COOKIE } from '../src/contract.js';
@@ -165,5 +166,59 @@ describe('Redis restarted mid-class', () => {
       [CONTOSO],
     );
     assert.match(await learnersList(trainer, id), /<bdi>Kim<\/bdi><\/th>\s*<td><span class="verdict verdict-done">/);
+  });
+});
+
+describe('hostile and unlucky requests on Redis', () => {
+  let redis: TestRedis;
+  let client: RedisClient;
+  let running: Running;
+  before(async () => {
+    redis = await startRedis();
+    client = await connectedRedis(redis.url);
+    running = await listen(
+      { testMode: true, trainerKey: KEY },
+      { shared: await redisState(client, {}, KEY, 'hostile') },
+    );
+  });
+  after(async () => {
+    await running.close();
+    await client.close();
+    await redis.stop();
+  });
+
+  it('answers a world cookie that names no world, or a forged one, with the world-gone page and makes none', async () => {
+    for (const forged of ['00000000-0000-4000-8000-000000000000', 'x'.repeat(5_000), '../../etc/passwd', '*']) {
+      const learner = clientIn(running.url, forged);
+      const response = await learner.send('/signup/');
+      assert.equal(response.status, 410, forged.slice(0, 40));
+      assert.equal(await client.zCard('hostile:worlds:used'), 0);
+    }
+  });
+
+  it('while Redis is away, every surface that needs it says "try again" (503, Retry-After), never a stack', async () => {
+    const { code } = await startClassThroughPages(running.url, KEY, 'Thursday');
+    const { learner } = await learnerJoins(running.url, code, 'Lee');
+    const trainer = (await startClassThroughPages(running.url, KEY, 'Friday')).trainer;
+    await redis.kill();
+
+    const pages = [
+      await learner.send('/signup/'),
+      await learner.send('/portal/'),
+      await trainer.send('/trainer'),
+      await new CookieClient(running.url).send(`/class/${code}`),
+    ];
+    for (const page of pages) {
+      assert.equal(page.status, 503, page.url);
+      assert.equal(page.headers.get('retry-after'), '5');
+      assert.doesNotMatch(await page.text(), /Error:|at .*\.ts:\d+/);
+    }
+    const token = await azureCliToken(running.url, 'organizations', {
+      grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
+      device_code: 'a-code-nobody-was-given',
+    });
+    assert.equal(token.status, 503);
+    assert.equal(token.body.error, 'temporarily_unavailable');
+    assert.equal((await fetch(`${running.url}/healthz`)).status, 200, 'the process itself is alive');
   });
 });

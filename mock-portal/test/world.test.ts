@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SEED_ACCOUNTS, SEED_DIRECTORY_IDS, SEED_PASSWORD, createSeedWorld } from '../src/world/seed.js';
 import { WorldRegistry } from '../src/world/registry.js';
-import type { World } from '../src/world/world.js';
+import { worldFromState, type World, type WorldState } from '../src/world/world.js';
 import { accountOf, directoryNamed, PROFILE, tokenFor } from './helpers.js';
 
 describe('the seeded world', () => {
@@ -187,5 +187,56 @@ describe('what a world tells its store', () => {
     assert.equal(told, 0, 'a refused change is not saved');
     assert.ok(world.changeDirectory(fabrikamAlice, subscriptionId, directoryNamed(world, 'Contoso')).ok);
     assert.equal(told, 1, 'an allowed change is saved');
+  });
+});
+
+describe("a world's whole state, for another process", () => {
+  it('brings back the same world: ids, passwords, subscriptions, progress and the walk', () => {
+    const world = createSeedWorld();
+    world.madeFor('two-accounts');
+    const alice = accountOf(world, 'alice@contoso.com');
+    assert.equal(world.signUpForFreeTrial(tokenFor(alice), 'r1', PROFILE).status, 'created');
+    const again = worldFromState(JSON.parse(JSON.stringify(world.state())) as WorldState);
+    const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+    assert.deepEqual(asJson(again.snapshot()), asJson(world.snapshot()));
+    assert.equal(again.credentials.check(alice.id, SEED_PASSWORD), 'ok');
+  });
+
+  it('keeps a sign-up exactly-once: the same request id finds the subscription it made, in the other process', () => {
+    const world = createSeedWorld();
+    const alice = accountOf(world, 'alice@contoso.com');
+    const made = world.signUpForFreeTrial(tokenFor(alice), 'r1', PROFILE);
+    const again = worldFromState(world.state());
+    const replayed = again.signUpForFreeTrial(tokenFor(alice), 'r1', PROFILE);
+    assert.equal(replayed.status, 'created');
+    assert.equal(
+      replayed.status === 'created' && made.status === 'created' && replayed.subscription.id,
+      made.status === 'created' && made.subscription.id,
+    );
+    assert.equal(again.snapshot().subscriptions.length, world.snapshot().subscriptions.length);
+  });
+
+  it('keeps wrong passwords counting toward a lockout, and tells its store of each', () => {
+    const world = createSeedWorld();
+    const alice = accountOf(world, 'alice@contoso.com');
+    let told = 0;
+    world.onChange = () => (told += 1);
+    for (let n = 0; n < 9; n += 1) assert.equal(world.credentials.check(alice.id, 'wrong'), 'wrong');
+    assert.equal(told, 9);
+    const again = worldFromState(world.state());
+    assert.equal(again.credentials.check(alice.id, 'wrong'), 'wrong', 'the tenth, in the other process, locks');
+    assert.equal(again.credentials.check(alice.id, SEED_PASSWORD), 'locked');
+  });
+
+  it("keeps a scenario link's sign-ins, each used once, and none after its time", () => {
+    const world = createSeedWorld();
+    const alice = accountOf(world, 'alice@contoso.com').id;
+    const megan = accountOf(world, 'megan@contoso.com').id;
+    world.queueSignIns([alice, megan], 1_000);
+    const again = worldFromState(world.state());
+    assert.equal(again.takeQueuedSignIn(alice, 500), true);
+    assert.equal(again.takeQueuedSignIn(alice, 500), false, 'used up');
+    assert.equal(worldFromState(again.state()).takeQueuedSignIn(megan, 1_000), false, 'too late');
+    assert.equal(again.takeQueuedSignIn('someone-else', 500), false);
   });
 });

@@ -63,6 +63,8 @@ async function renderError(res: Response, page: ErrorPage): Promise<void> {
  * changed, "try again" rather than a fault.
  */
 export function renderUnavailable(res: Response): void {
+  // Nothing changed, so nothing of the session is saved either (its store is Redis, unreachable too).
+  (res.req as { session?: unknown }).session = undefined;
   res.set('Retry-After', UNAVAILABLE_RETRY_SECONDS);
   res.set('Cache-Control', 'no-store');
   renderError(res, UNAVAILABLE).catch(() => {

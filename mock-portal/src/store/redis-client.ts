@@ -54,7 +54,7 @@ export function redisUrlOf(raw: string): string {
     throw new Error(`REDIS_URL must be an address such as redis://127.0.0.1:6379, not ${raw}`);
   }
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:')
-    throw new Error(`REDIS_URL must start with redis:// or rediss://, not ${url.protocol}//`);
+    throw new Error(`REDIS_URL must be a redis:// or rediss:// address, not ${url.protocol}//…`);
   return raw;
 }
 

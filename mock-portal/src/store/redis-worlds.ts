@@ -20,6 +20,7 @@ export class RedisWorlds implements WorldStore, SharedWorlds {
   readonly #redis: RedisClient;
   readonly #limits: RegistryLimits;
   readonly #turnTimes: TurnTimes | undefined;
+  readonly #now: () => number;
   readonly #keys: ReturnType<typeof keysOf>;
   #registry: WorldRegistry | undefined;
   /** World id → the version of this process's copy. */
@@ -30,8 +31,13 @@ export class RedisWorlds implements WorldStore, SharedWorlds {
   readonly #changed = new Map<string, World>();
   readonly #deleted = new Set<string>();
 
-  constructor(redis: RedisClient, limits: RegistryLimits, { prefix = 'mock', turnTimes }: RedisWorldsOptions = {}) {
+  constructor(
+    redis: RedisClient,
+    limits: RegistryLimits,
+    { prefix = 'mock', turnTimes, now = Date.now }: RedisWorldsOptions = {},
+  ) {
     this.#redis = redis;
+    this.#now = now;
     this.#limits = limits;
     this.#turnTimes = turnTimes;
     this.#keys = keysOf(prefix);
@@ -64,7 +70,7 @@ export class RedisWorlds implements WorldStore, SharedWorlds {
     this.#changed.clear();
     this.#deleted.clear();
     const multi = this.#redis.multi();
-    const now = Date.now();
+    const now = this.#now();
     for (const world of changed) {
       const version = (this.#versions.get(world.id) ?? 0) + 1;
       this.#versions.set(world.id, version);
@@ -134,7 +140,7 @@ export class RedisWorlds implements WorldStore, SharedWorlds {
     const stale: { id: string; version: number; signedIn: string | null; usedAt: number }[] = [];
     worldIds.forEach((id, i) => {
       const [version, signedIn] = answers[2 * i] as [string | null, string | null];
-      const usedAt = (answers[2 * i + 1] as number | null) ?? Date.now();
+      const usedAt = (answers[2 * i + 1] as number | null) ?? this.#now();
       if (version === null) this.#forgetHere(id);
       else if (registry.holds(id) && this.#versions.get(id) === Number(version)) registry.usedElsewhere(id, usedAt);
       else stale.push({ id, version: Number(version), signedIn, usedAt });
@@ -153,14 +159,14 @@ export class RedisWorlds implements WorldStore, SharedWorlds {
     if ((await this.#redis.zCard(this.#keys.used)) < this.#limits.maxWorlds) return true;
     const [leastRecent] = await this.#redis.zRangeWithScores(this.#keys.used, 0, 0);
     if (!leastRecent) return true;
-    if (!mayMakeRoom(Date.now() - leastRecent.score, this.#limits)) return false;
+    if (!mayMakeRoom(this.#now() - leastRecent.score, this.#limits)) return false;
     await this.#forget([leastRecent.value]);
     return true;
   }
 
   /** Forgets every world unused for WORLD_IDLE_HOURS, whichever process last used it. */
   async purgeIdle(): Promise<void> {
-    const idle = await this.#redis.zRangeByScore(this.#keys.used, 0, Date.now() - this.#limits.idleMs);
+    const idle = await this.#redis.zRangeByScore(this.#keys.used, 0, this.#now() - this.#limits.idleMs);
     await this.#forget(idle);
   }
 
@@ -174,7 +180,7 @@ export class RedisWorlds implements WorldStore, SharedWorlds {
     const multi = this.#redis.multi().hmGet(key, ['version', 'signedIn']).zScore(this.#keys.used, worldId);
     if (use)
       multi
-        .zAdd(this.#keys.used, { score: Date.now(), value: worldId }, { XX: true })
+        .zAdd(this.#keys.used, { score: this.#now(), value: worldId }, { XX: true })
         .pExpire(key, this.#limits.idleMs);
     const [[version, signedIn], usedAt] = (await multi.exec()) as unknown as [
       [string | null, string | null],
@@ -184,7 +190,7 @@ export class RedisWorlds implements WorldStore, SharedWorlds {
       this.#forgetHere(worldId);
       return false;
     }
-    const lastUsedAt = use ? Date.now() : (usedAt ?? Date.now());
+    const lastUsedAt = use ? this.#now() : (usedAt ?? this.#now());
     if (registry.holds(worldId) && this.#versions.get(worldId) === Number(version)) {
       if (!use) registry.usedElsewhere(worldId, lastUsedAt);
       return true;
@@ -251,6 +257,8 @@ export class RedisWorlds implements WorldStore, SharedWorlds {
 export interface RedisWorldsOptions {
   readonly prefix?: string;
   readonly turnTimes?: TurnTimes;
+  /** The wall clock (tests move their own). */
+  readonly now?: () => number;
 }
 
 function keysOf(prefix: string) {
