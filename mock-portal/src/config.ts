@@ -91,7 +91,7 @@ function optionsOf(argv: readonly string[]) {
       strict: true,
     });
   } catch (error) {
-    throw new Error((error as Error).message.split('\n')[0]);
+    throw new Error((error as Error).message.split('\n')[0], { cause: error });
   }
 }
 

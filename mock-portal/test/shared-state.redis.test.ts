@@ -32,7 +32,7 @@ describe('state shared by several processes, against a real redis-server', () =>
     server = await startRedis();
   });
   after(async () => {
-    await Promise.all(clients.map((each) => (each.isOpen ? each.close() : undefined)));
+    await Promise.all(clients.filter((each) => each.isOpen).map((each) => each.close()));
     await server.stop();
   });
 
