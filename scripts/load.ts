@@ -12,15 +12,31 @@
  * Fails on any error, any 5xx other than a "try again" 503, or any learner without an answer.
  * Results: docs/performance.md.
  *   LOAD_SECONDS=5 LOAD_LEARNERS=50 LOAD_CROWD=0 npm run load     shorter, without the crowd
+ *   npm run load -- --workers 2      instead: one process against two workers on Redis, the class of
+ *                                    LOAD_LEARNERS at once and LOAD_READERS (1,000) at a reader's pace
  */
+import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { SEED_PASSWORD } from '../mock-portal/src/world/seed.js';
 import { csrfTokenOf, signInUntilCallback } from '../testkit/cookie-client.js';
 import { clientIn, newWorld } from '../testkit/flows.js';
 import { type ClassRun, percentile, runClass } from './lib/class-run.js';
 import { startPortal } from '../testkit/processes.js';
+import { compareWorkers } from './lib/compare-workers.js';
 import { TEST_API } from '../mock-portal/src/contract.js';
 
+const { values: options } = parseArgs({ options: { workers: { type: 'string' } } });
+if (options.workers !== undefined) {
+  const workers = Number(options.workers);
+  if (!Number.isInteger(workers) || workers < 2) throw new Error('--workers must be a whole number of at least 2');
+  process.env.NEW_WORLDS_PER_ADDRESS ??= '100000';
+  const ok = await compareWorkers(
+    workers,
+    Number(process.env.LOAD_LEARNERS ?? 200),
+    Number(process.env.LOAD_READERS ?? 1000),
+  );
+  process.exit(ok ? 0 : 1);
+}
 const seconds = Number(process.env.LOAD_SECONDS ?? 20);
 const learners = Number(process.env.LOAD_LEARNERS ?? 200);
 const crowd = Number(process.env.LOAD_CROWD ?? 1000);
@@ -66,7 +82,11 @@ const latencies = run.requests.map((request) => request.ms);
 const fivexx = failures(run);
 const newWorlds = after.worlds - before.worlds;
 const floor = await autocannon({ url: `${base}/healthz`, connections: learners, duration: 5 });
-failed ||= run.errors.length > 0 || fivexx > 0 || newWorlds !== learners * CLASS_ROUNDS;
+failed ||=
+  run.errors.length > 0 ||
+  fivexx > 0 ||
+  newWorlds !== learners * CLASS_ROUNDS ||
+  runs.some((each) => each.worlds !== learners);
 console.log(
   `${failed ? 'FAIL' : 'ok  '} class: ${learners} learners at once, each in a world of their own, ${CLASS_ROUNDS} times: ${run.requests.length} requests, the slowest class in ${run.seconds.toFixed(1)} s; ` +
     `latency p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, max ${percentile(latencies, 100)} ms; ` +

@@ -67,7 +67,19 @@ export async function startProcess(
   throw new Error(`${entry} did not start`);
 }
 
-/** The portal in test mode in a process of its own; `env` adds to its environment (REDIS_URL, PUBLIC_URL). */
-export function startPortal(nodeArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Started> {
-  return startProcess('mock-portal/src/main.ts', { args: ['--test-mode'], nodeArgs, readyPath: '/healthz', env });
+/**
+ * The portal in test mode in a process of its own; `env` adds to its environment (REDIS_URL,
+ * PUBLIC_URL), `args` to its command line (`--workers 2`).
+ */
+export function startPortal(
+  nodeArgs: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+  args: string[] = [],
+): Promise<Started> {
+  return startProcess('mock-portal/src/main.ts', {
+    args: ['--test-mode', ...args],
+    nodeArgs,
+    readyPath: '/healthz',
+    env,
+  });
 }

@@ -61,6 +61,16 @@ describe('state shared by several processes, against a real redis-server', () =>
       assert.equal(back?.snapshot().subscriptions.length, made.snapshot().subscriptions.length + 1);
     });
 
+    it("answers no request before every change it may have made is written, another request's write of it included", async () => {
+      const a = processOn(await client(), randomUUID());
+      assert.ok(a.registry.createWorld());
+      const order: string[] = [];
+      const writing = a.worlds.flush().then(() => order.push('the first flush wrote the world'));
+      const second = a.worlds.flush().then(() => order.push('the second flush, with nothing of its own'));
+      await Promise.all([writing, second]);
+      assert.deepEqual(order, ['the first flush wrote the world', 'the second flush, with nothing of its own']);
+    });
+
     it('gives a world to one request at a time: the next waits until the first gives its turn back', async () => {
       const prefix = randomUUID();
       const a = processOn(await client(), prefix);

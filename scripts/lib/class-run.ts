@@ -1,6 +1,10 @@
 import { CookieClient } from '../../testkit/cookie-client.js';
 import { signUpOverHttp } from '../../testkit/flows.js';
-import { SEED_PASSWORD } from '../../mock-portal/src/world/seed.js';
+import { SEED_DIRECTORY_IDS, SEED_PASSWORD } from '../../mock-portal/src/world/seed.js';
+import { FREE_TRIAL_OFFER } from '../../mock-portal/src/world/model.js';
+import { TEST_API, WORLD_COOKIE } from '../../mock-portal/src/contract.js';
+
+const CONTOSO = SEED_DIRECTORY_IDS.contoso;
 
 /** One request as a learner's browser made it. */
 interface Timed {
@@ -17,6 +21,8 @@ export interface ClassRun {
   readonly unanswered: number;
   /** Learners the portal told to try again in a moment (503 with Retry-After) at least once. */
   readonly toldToRetry: number;
+  /** Worlds the learners ended in, counted once each: one per learner when each has their own. */
+  readonly worlds: number;
   readonly seconds: number;
 }
 
@@ -61,6 +67,7 @@ export async function runClass(base: string, learners: number, thinkMs = 0): Pro
       }
     };
   const errors: string[] = [];
+  const worlds = new Set<string>();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: learners }, async (_, index) => {
@@ -75,6 +82,11 @@ export async function runClass(base: string, learners: number, thinkMs = 0): Pro
         const html = await response.text();
         if (url.pathname !== '/portal/subscriptions' || !html.includes('Free Trial'))
           throw new Error(`the portal showed ${url.pathname} without the Free Trial`);
+        const worldId = browser.cookies.get(WORLD_COOKIE) ?? '';
+        worlds.add(worldId);
+        const directories = await freeTrialDirectories(base, worldId);
+        if (directories.join() !== CONTOSO)
+          throw new Error(`the Free Trials are in ${directories.join() || 'no directory'}`);
       } catch (error) {
         errors.push(`learner ${index + 1}: ${(error as Error).message}`);
       }
@@ -86,8 +98,17 @@ export async function runClass(base: string, learners: number, thinkMs = 0): Pro
     errors,
     unanswered: unanswered.size,
     toldToRetry: toldToRetry.size,
+    worlds: worlds.size,
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+/** The directories of a world's Free Trials, as the test API reads them (whichever process answers). */
+async function freeTrialDirectories(base: string, worldId: string): Promise<string[]> {
+  const response = await fetch(`${base}${TEST_API}/worlds/${worldId}`);
+  if (!response.ok) return [];
+  const world = (await response.json()) as { subscriptions: { offerId: string; directoryId: string }[] };
+  return world.subscriptions.flatMap((s) => (s.offerId === FREE_TRIAL_OFFER ? [s.directoryId] : []));
 }
 
 /** The p-th percentile of some latencies, in whole milliseconds. */

@@ -30,6 +30,8 @@ export class RedisWorlds implements WorldStore, SharedWorlds {
   /** Changes told and not yet written. */
   readonly #changed = new Map<string, World>();
   readonly #deleted = new Set<string>();
+  /** Writes under way. */
+  readonly #writing = new Set<Promise<void>>();
 
   constructor(
     redis: RedisClient,
@@ -63,8 +65,23 @@ export class RedisWorlds implements WorldStore, SharedWorlds {
     this.#deleted.add(id);
   }
 
+  /**
+   * Resolves once every change told so far is in Redis: this call's own, and those that calls
+   * before it are still writing (a request that made a world may find it already being written
+   * by another's flush, and must not answer before it is written).
+   */
   async flush(): Promise<void> {
-    if (this.#changed.size === 0 && this.#deleted.size === 0) return;
+    const earlier = [...this.#writing];
+    if (this.#changed.size > 0 || this.#deleted.size > 0) {
+      const own = this.#write();
+      this.#writing.add(own);
+      void own.finally(() => this.#writing.delete(own)).catch(() => undefined);
+      earlier.push(own);
+    }
+    await Promise.all(earlier);
+  }
+
+  async #write(): Promise<void> {
     const changed = [...this.#changed.values()];
     const deleted = [...this.#deleted];
     this.#changed.clear();

@@ -10,6 +10,7 @@ export class RedisRememberedAccounts implements SharedRememberedAccounts {
   readonly #redis: RedisClient;
   readonly #prefix: string;
   readonly #unsaved = new Map<string, readonly RememberedAccount[]>();
+  readonly #writing = new Set<Promise<void>>();
 
   constructor(redis: RedisClient, prefix: string) {
     this.#redis = redis;
@@ -25,13 +26,20 @@ export class RedisRememberedAccounts implements SharedRememberedAccounts {
     this.#unsaved.set(browserId, list);
   }
 
+  /** Resolves once every change told so far is in Redis, those other calls are still writing included. */
   async flush(): Promise<void> {
-    if (this.#unsaved.size === 0) return;
-    const multi = this.#redis.multi();
-    for (const [browserId, list] of this.#unsaved)
-      multi.set(this.#key(browserId), JSON.stringify(list), { expiration: { type: 'PX', value: NINETY_DAYS_MS } });
-    this.#unsaved.clear();
-    await multi.exec();
+    const earlier = [...this.#writing];
+    if (this.#unsaved.size > 0) {
+      const multi = this.#redis.multi();
+      for (const [browserId, list] of this.#unsaved)
+        multi.set(this.#key(browserId), JSON.stringify(list), { expiration: { type: 'PX', value: NINETY_DAYS_MS } });
+      this.#unsaved.clear();
+      const own = multi.exec().then(() => undefined);
+      this.#writing.add(own);
+      void own.finally(() => this.#writing.delete(own)).catch(() => undefined);
+      earlier.push(own);
+    }
+    await Promise.all(earlier);
   }
 
   #key(browserId: string): string {
