@@ -15,9 +15,9 @@ export function holdTurn(req: Request, turn: Turn): void {
 
 /**
  * When several processes serve the portal: a request's changes (to worlds, and to every other
- * store told here) are saved where every process sees them before its answer leaves, and only then are its turns given back, so nothing a
- * browser was told happened can be lost with this process, and the next request on a world reads
- * this one's changes. When the save fails (Redis unreachable), the answer becomes "try again"
+ * store given here) are saved where every process sees them before its answer leaves, and only
+ * then are its turns given back, so nothing a browser was told happened can be lost with this
+ * process, and the next request on a world reads this one's changes. When the save fails (Redis unreachable), the answer becomes "try again"
  * instead: what it would have said did not happen everywhere.
  *
  * The answer waits by holding back `res.end`, as express-session does to save a session first.

@@ -1,8 +1,10 @@
 import { mayMakeRoom, type RegistryLimits, type WorldRegistry, type WorldStore } from '../world/registry.js';
 import type { SharedWorlds } from '../world/shared-worlds.js';
+import { isWorldId } from '../world/provenance.js';
 import type { World, WorldState } from '../world/world.js';
 import type { RedisClient } from './redis-client.js';
 import { takeTurn, type TurnTimes } from './redis-turns.js';
+import { WritesUnderWay } from './writes-under-way.js';
 
 /**
  * Every process's worlds in Redis, each process's registry holding copies of those it serves.
@@ -30,8 +32,7 @@ export class RedisWorlds implements WorldStore, SharedWorlds {
   /** Changes told and not yet written. */
   readonly #changed = new Map<string, World>();
   readonly #deleted = new Set<string>();
-  /** Writes under way. */
-  readonly #writing = new Set<Promise<void>>();
+  readonly #writes = new WritesUnderWay();
 
   constructor(
     redis: RedisClient,
@@ -70,15 +71,8 @@ export class RedisWorlds implements WorldStore, SharedWorlds {
    * before it are still writing (a request that made a world may find it already being written
    * by another's flush, and must not answer before it is written).
    */
-  async flush(): Promise<void> {
-    const earlier = [...this.#writing];
-    if (this.#changed.size > 0 || this.#deleted.size > 0) {
-      const own = this.#write();
-      this.#writing.add(own);
-      void own.finally(() => this.#writing.delete(own)).catch(() => undefined);
-      earlier.push(own);
-    }
-    await Promise.all(earlier);
+  flush(): Promise<void> {
+    return this.#writes.flush(this.#changed.size > 0 || this.#deleted.size > 0 ? () => this.#write() : undefined);
   }
 
   async #write(): Promise<void> {
@@ -115,6 +109,7 @@ export class RedisWorlds implements WorldStore, SharedWorlds {
   }
 
   async take(worldId: string) {
+    if (!isWorldId(worldId)) return undefined;
     const turn = await takeTurn(this.#redis, this.#keys.turn(worldId), this.#turnTimes);
     try {
       if (await this.#refresh(worldId, true)) return turn;
@@ -127,7 +122,7 @@ export class RedisWorlds implements WorldStore, SharedWorlds {
   }
 
   read(worldId: string): Promise<boolean> {
-    return this.#refresh(worldId, false);
+    return isWorldId(worldId) ? this.#refresh(worldId, false) : Promise.resolve(false);
   }
 
   async readAccount(accountId: string): Promise<void> {

@@ -5,13 +5,12 @@ import { z } from 'zod';
 import type { StoredWorld, WorldStore } from '../world/registry.js';
 import { worldFileOf, worldFileSchema } from '../world/world-file.js';
 import type { World } from '../world/world.js';
+import { isWorldId } from '../world/provenance.js';
 import { CLASSES_FILE } from './class-file.js';
-
-const WORLD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** One world's file in the data folder: the world as it is exported, with its id and code. */
 const storedSchema = z.strictObject({
-  id: z.string().regex(WORLD_ID),
+  id: z.string().refine(isWorldId, 'not a world id'),
   code: z.string().regex(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/),
   world: worldFileSchema,
 });
@@ -54,7 +53,7 @@ export class WorldFiles implements WorldStore {
   }
 
   save(world: World): void {
-    if (!WORLD_ID.test(world.id)) return;
+    if (!isWorldId(world.id)) return;
     if (this.#writing.has(world.id)) {
       this.#writing.set(world.id, world);
       return;
@@ -64,7 +63,7 @@ export class WorldFiles implements WorldStore {
   }
 
   delete(id: string): void {
-    if (!WORLD_ID.test(id)) return;
+    if (!isWorldId(id)) return;
     this.#writing.delete(id);
     try {
       unlinkSync(this.#fileOf(id));

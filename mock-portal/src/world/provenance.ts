@@ -41,6 +41,13 @@ export function randomProvenance(worldId: string = randomUUID(), code: string = 
   };
 }
 
+const WORLD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Whether a text can be a world's id (a random UUID, or a picture world's fixed one): anything else names no world. */
+export function isWorldId(text: string): boolean {
+  return WORLD_ID.test(text);
+}
+
 /** The most picture worlds one process holds at once (a class of learners in the trainer's picture). */
 export const PICTURE_WORLDS = 20;
 

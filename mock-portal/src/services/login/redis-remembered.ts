@@ -1,4 +1,5 @@
 import type { RedisClient } from '../../store/redis-client.js';
+import { WritesUnderWay } from '../../store/writes-under-way.js';
 import { NINETY_DAYS_MS, type RememberedAccount, type SharedRememberedAccounts } from './remembered.js';
 
 /**
@@ -10,7 +11,7 @@ export class RedisRememberedAccounts implements SharedRememberedAccounts {
   readonly #redis: RedisClient;
   readonly #prefix: string;
   readonly #unsaved = new Map<string, readonly RememberedAccount[]>();
-  readonly #writing = new Set<Promise<void>>();
+  readonly #writes = new WritesUnderWay();
 
   constructor(redis: RedisClient, prefix: string) {
     this.#redis = redis;
@@ -27,19 +28,13 @@ export class RedisRememberedAccounts implements SharedRememberedAccounts {
   }
 
   /** Resolves once every change told so far is in Redis, those other calls are still writing included. */
-  async flush(): Promise<void> {
-    const earlier = [...this.#writing];
-    if (this.#unsaved.size > 0) {
-      const multi = this.#redis.multi();
-      for (const [browserId, list] of this.#unsaved)
-        multi.set(this.#key(browserId), JSON.stringify(list), { expiration: { type: 'PX', value: NINETY_DAYS_MS } });
-      this.#unsaved.clear();
-      const own = multi.exec().then(() => undefined);
-      this.#writing.add(own);
-      void own.finally(() => this.#writing.delete(own)).catch(() => undefined);
-      earlier.push(own);
-    }
-    await Promise.all(earlier);
+  flush(): Promise<void> {
+    if (this.#unsaved.size === 0) return this.#writes.flush(undefined);
+    const multi = this.#redis.multi();
+    for (const [browserId, list] of this.#unsaved)
+      multi.set(this.#key(browserId), JSON.stringify(list), { expiration: { type: 'PX', value: NINETY_DAYS_MS } });
+    this.#unsaved.clear();
+    return this.#writes.flush(() => multi.exec());
   }
 
   #key(browserId: string): string {
