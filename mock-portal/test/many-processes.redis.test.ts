@@ -16,10 +16,10 @@ import { listen, type Running } from '../src/listen.js';
 import { connectedRedis, type RedisClient } from '../src/store/redis-client.js';
 import { redisState } from '../src/store/redis-state.js';
 import { FREE_TRIAL_OFFER } from '../src/world/model.js';
-import { SEED_PASSWORD } from '../src/world/seed.js';
+import { SEED_DIRECTORY_IDS, SEED_PASSWORD } from '../src/world/seed.js';
 
 const KEY = 'a-trainer-key-for-tests-0123456789';
-const CONTOSO = 'c4d64bca-b7c9-460e-b5b4-9e16a0cf7e54';
+const CONTOSO = SEED_DIRECTORY_IDS.contoso;
 
 interface Snapshot {
   subscriptions: { offerId: string; directoryId: string }[];
@@ -122,6 +122,17 @@ describe('two processes behind one address, on one Redis', () => {
   });
 });
 
+/** One portal in this process on a Redis of its own (`keepIn`: one that keeps its data across a restart). */
+async function portalOnRedis(prefix: string, keepIn?: string) {
+  const redis = await startRedis(keepIn ? { keepIn } : {});
+  const client = await connectedRedis(redis.url);
+  const running = await listen(
+    { testMode: true, trainerKey: KEY },
+    { shared: await redisState(client, {}, KEY, prefix) },
+  );
+  return { redis, client, running };
+}
+
 describe('Redis restarted mid-class', () => {
   let folder: string;
   let redis: TestRedis;
@@ -129,12 +140,7 @@ describe('Redis restarted mid-class', () => {
   let running: Running;
   before(async () => {
     folder = await mkdtemp(path.join(tmpdir(), 'redis-restart-'));
-    redis = await startRedis({ keepIn: folder });
-    client = await connectedRedis(redis.url);
-    running = await listen(
-      { testMode: true, trainerKey: KEY },
-      { shared: await redisState(client, {}, KEY, 'restart') },
-    );
+    ({ redis, client, running } = await portalOnRedis('restart', folder));
   });
   after(async () => {
     await running.close();
@@ -174,12 +180,7 @@ describe('hostile and unlucky requests on Redis', () => {
   let client: RedisClient;
   let running: Running;
   before(async () => {
-    redis = await startRedis();
-    client = await connectedRedis(redis.url);
-    running = await listen(
-      { testMode: true, trainerKey: KEY },
-      { shared: await redisState(client, {}, KEY, 'hostile') },
-    );
+    ({ redis, client, running } = await portalOnRedis('hostile'));
   });
   after(async () => {
     await running.close();

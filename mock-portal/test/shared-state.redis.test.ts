@@ -37,13 +37,19 @@ describe('state shared by several processes, against a real redis-server', () =>
   });
 
   describe('worlds', () => {
-    it("brings one process's sign-up to the other at its next turn, under the same account ids", async () => {
+    /** Two processes on one prefix, and a world the first made and saved. */
+    const twoProcessesAndAWorld = async () => {
       const prefix = randomUUID();
       const a = processOn(await client(), prefix);
       const b = processOn(await client(), prefix);
       const made = a.registry.createWorld();
       assert.ok(made);
       await a.worlds.flush();
+      return { prefix, a, b, made };
+    };
+
+    it("brings one process's sign-up to the other at its next turn, under the same account ids", async () => {
+      const { a, b, made } = await twoProcessesAndAWorld();
 
       const turn = await b.worlds.take(made.id);
       assert.ok(turn);
@@ -72,12 +78,7 @@ describe('state shared by several processes, against a real redis-server', () =>
     });
 
     it('gives a world to one request at a time: the next waits until the first gives its turn back', async () => {
-      const prefix = randomUUID();
-      const a = processOn(await client(), prefix);
-      const b = processOn(await client(), prefix);
-      const made = a.registry.createWorld();
-      assert.ok(made);
-      await a.worlds.flush();
+      const { a, b, made } = await twoProcessesAndAWorld();
       const first = await a.worlds.take(made.id);
       assert.ok(first);
       let secondHasIt = false;

@@ -326,14 +326,15 @@ export class World {
 
   /** Everything, as plain JSON, for the test-only API and for failure reports. Passwords left out. */
   snapshot() {
+    const { id, code, walk, progress, directories, accounts, subscriptions } = this.state();
     return {
-      id: this.id,
-      code: this.code,
-      ...(this.#walk ? { walk: this.#walk } : {}),
-      ...(this.#progress ? { progress: this.#progress } : {}),
-      directories: [...this.#directories.values()],
-      accounts: [...this.#accounts.values()].map(({ password: _password, ...account }) => account),
-      subscriptions: [...this.#subscriptions.values()],
+      id,
+      code,
+      ...(walk ? { walk } : {}),
+      ...(progress ? { progress } : {}),
+      directories,
+      accounts: accounts.map(({ password: _password, ...account }) => account),
+      subscriptions,
     };
   }
 
