@@ -5,6 +5,23 @@ import { otherEngines } from '../support/browser.js';
 
 type Outcome = 'passed' | 'failed' | 'skipped';
 
+/** Projects that need a tool a machine may lack: where it is missing, they are named, never counted as passed. */
+const TOOL_PROOFS = [
+  {
+    project: 'azure-cli',
+    command: 'az',
+    proofs: 'the Azure CLI proofs',
+    missing:
+      'the Azure CLI (az) is not installed here (sudo apt-get install azure-cli, on Debian or Ubuntu, turns them on)',
+  },
+  {
+    project: 'many-processes',
+    command: 'redis-server',
+    proofs: 'the proofs of several processes on Redis in a browser',
+    missing: 'redis-server is not installed here (sudo apt-get install redis-server turns them on)',
+  },
+];
+
 /**
  * A test that used more than this share of its timeout is named after the run: on a machine twice
  * as slow it would time out, so it is to be split before it fails somebody's CI.
@@ -21,8 +38,8 @@ export default class SummaryReporter implements Reporter {
   readonly #outcomes = new Map<string, { outcome: Outcome; title: string }>();
   readonly #nearTimeout: string[] = [];
   #testMilliseconds = 0;
-  /** CI always runs the Azure CLI's proofs: there, a machine without `az` fails the run. */
-  #azureCliMissingInCi = false;
+  /** The proofs of a tool CI always runs, missing here (there, that fails the run). */
+  #missingInCi: string[] = [];
 
   printsToStdio(): boolean {
     return true;
@@ -30,11 +47,10 @@ export default class SummaryReporter implements Reporter {
 
   onBegin(config: FullConfig): void {
     const projects = new Set(config.projects.map((project) => project.name));
-    if (!projects.has('azure-cli') && !commandInstalled('az')) {
-      console.log(
-        'note: the Azure CLI proofs did not run: the Azure CLI (az) is not installed here (sudo apt-get install azure-cli, on Debian or Ubuntu, turns them on). They are not counted as passed.',
-      );
-      this.#azureCliMissingInCi = Boolean(process.env.CI);
+    for (const tool of TOOL_PROOFS) {
+      if (projects.has(tool.project) || commandInstalled(tool.command)) continue;
+      console.log(`note: ${tool.proofs} did not run: ${tool.missing}. They are not counted as passed.`);
+      if (process.env.CI) this.#missingInCi.push(tool.proofs);
     }
     const missing = otherEngines().missing.filter((name) => !projects.has(name));
     if (missing.length > 0) {
@@ -63,9 +79,7 @@ export default class SummaryReporter implements Reporter {
     const count = (wanted: Outcome) => all.filter(({ outcome }) => outcome === wanted).length;
     // A run that stopped early (a failed web server, a time-out) failed even with no failed test.
     const failed =
-      count('failed') +
-      (result.status === 'passed' || count('failed') > 0 ? 0 : 1) +
-      (this.#azureCliMissingInCi ? 1 : 0);
+      count('failed') + (result.status === 'passed' || count('failed') > 0 ? 0 : 1) + this.#missingInCi.length;
     const totals = { passed: count('passed'), failed, skipped: count('skipped') };
     if (process.env.SUMMARY_FILE)
       writeFileSync(
@@ -74,8 +88,7 @@ export default class SummaryReporter implements Reporter {
       );
     for (const line of this.#nearTimeout) console.log(line);
     for (const { title } of all.filter(({ outcome }) => outcome === 'failed')) console.log(`failed: ${title}`);
-    if (this.#azureCliMissingInCi)
-      console.log('failed: the Azure CLI proofs, which CI always runs: az is not installed');
+    for (const proofs of this.#missingInCi) console.log(`failed: ${proofs}, which CI always runs: not installed`);
     console.log(`playwright: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
   }
 }
