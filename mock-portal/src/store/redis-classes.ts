@@ -37,8 +37,9 @@ export class RedisClasses implements ClassStore, SharedClasses {
     const version = Number((await this.#redis.hGet(this.#key, 'version')) ?? 0);
     if (version === this.#version) return;
     const text = await this.#redis.hGet(this.#key, 'file');
-    if (text === null) return;
-    this.#classes?.restore(JSON.parse(text) as ClassesFile);
+    this.#classes?.restore(
+      text === null ? { format: 'mock-azure-classes/1', classes: [] } : (JSON.parse(text) as ClassesFile),
+    );
     this.#version = version;
   }
 
@@ -55,6 +56,10 @@ export class RedisClasses implements ClassStore, SharedClasses {
         this.#version += 1;
       }
       return result;
+    } catch (error) {
+      // The change happened here but not in Redis: the next read takes Redis's classes again.
+      this.#version = -1;
+      throw error;
     } finally {
       await turn.release().catch(() => undefined);
     }

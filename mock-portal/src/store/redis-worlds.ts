@@ -100,8 +100,9 @@ export class RedisWorlds implements WorldStore, SharedWorlds {
         })
         .pExpire(key, this.#limits.idleMs)
         .zAdd(this.#keys.used, { score: now, value: world.id })
-        .hSet(this.#keys.codes, world.code, world.id)
-        .hSet(this.#keys.accounts, Object.fromEntries(accounts.map((id) => [id, world.id])));
+        .hSet(this.#keys.codes, world.code, world.id);
+      if (accounts.length > 0)
+        multi.hSet(this.#keys.accounts, Object.fromEntries(accounts.map((id) => [id, world.id])));
       if (gone.length > 0) multi.hDel(this.#keys.accounts, gone);
     }
     await multi.exec();
