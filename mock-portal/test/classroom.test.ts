@@ -284,3 +284,24 @@ describe('classes, at their edges', () => {
     ]);
   });
 });
+
+describe('classes another process saved', () => {
+  it("take that process's classes in place of these, learners' memberships with them, and save nothing back", () => {
+    const store = new LastFile();
+    const elsewhere = new Classes(undefined, store);
+    const tuesday = started(elsewhere);
+    const dana = joined(elsewhere, tuesday.code, 'Dana');
+    const own = new LastFile();
+    const here = new Classes(undefined, own);
+    const forgotten = started(here, 'Monday');
+    const savesBefore = own.saves;
+    here.restore(structuredClone(store.file!));
+    assert.equal(own.saves, savesBefore);
+    assert.deepEqual(
+      here.list().map((classroom) => classroom.name),
+      ['Tuesday 10:00'],
+    );
+    assert.equal(here.byId(forgotten.id), undefined);
+    assert.equal(here.membership(dana.id)?.learner.name, 'Dana');
+  });
+});

@@ -11,6 +11,8 @@ import {
   resourceByIndicator,
 } from '../src/identity-platform/resources.js';
 import { newSigningKey } from '../src/identity-platform/signing-key.js';
+import { newAppSecrets, secretFields, secretsFromFields } from '../src/identity-platform/app-secrets.js';
+import { importJWK, jwtVerify, SignJWT } from 'jose';
 import { createSeedWorld, SEED_DIRECTORY_IDS } from '../src/world/seed.js';
 
 const world = createSeedWorld();
@@ -154,5 +156,27 @@ describe("Access tokens shaped as Microsoft's version 1.0", () => {
 
   it('names its tenant in the issuer, as sts.windows.net does', () => {
     assert.equal(v1Issuer('abc'), 'https://sts.windows.net/abc/');
+  });
+});
+
+describe('the secrets every process of one portal shares', () => {
+  it('come back from their fields whole: a token signed with the kept key checks with the key read back', async () => {
+    const secrets = await newAppSecrets();
+    const back = await secretsFromFields(secretFields(secrets));
+    assert.ok(back);
+    assert.equal(back.cookieSecret, secrets.cookieSecret);
+    assert.deepEqual(back.clientSecrets, secrets.clientSecrets);
+    const token = await new SignJWT({ oid: 'x' })
+      .setProtectedHeader({ alg: 'RS256' })
+      .sign(await importJWK(secrets.signingKey.privateJwk, 'RS256'));
+    assert.equal((await jwtVerify(token, back.signingKey.publicKey)).payload.oid, 'x');
+  });
+
+  it('are none when a field is missing, so that a start-up says so rather than sign with half a key', async () => {
+    const fields = secretFields(await newAppSecrets());
+    for (const missing of Object.keys(fields)) {
+      const { [missing]: _gone, ...rest } = fields;
+      assert.equal(await secretsFromFields(rest), undefined, missing);
+    }
   });
 });

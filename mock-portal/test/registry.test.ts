@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { DEFAULT_LIMITS, WorldRegistry, type StoredWorld } from '../src/world/registry.js';
 import { createSeedWorld } from '../src/world/seed.js';
 import { worldFileOf } from '../src/world/world-file.js';
-import { accountOf, RecordingStore, richFile } from './helpers.js';
+import { worldFromState } from '../src/world/world.js';
+import { accountOf, PROFILE, RecordingStore, richFile, tokenFor } from './helpers.js';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -201,5 +202,74 @@ describe('the registry, in detail', () => {
     now += 60_000;
     assert.equal(registry.entry(world.id)?.lastUsedAt, 1_000 * HOUR, 'reading it was no use');
     assert.equal(registry.entry('no-such-world'), undefined);
+  });
+});
+
+describe('the registry as one process among several (a shared store)', () => {
+  /** A store other processes keep worlds in too, recording what it is told. */
+  class SharedStore extends RecordingStore {
+    readonly shared = true;
+    readonly signedInTold: [string, readonly string[]][] = [];
+    signedIn(world: { id: string }, accountIds: readonly string[]): void {
+      this.signedInTold.push([world.id, accountIds]);
+    }
+  }
+  let now = 1_000 * HOUR;
+  const clock = () => now;
+  const clocks = { monotonic: clock, wall: clock };
+
+  it('lets a copy go when unused or out of room, but deletes a world from the store only when asked', () => {
+    const store = new SharedStore();
+    const registry = new WorldRegistry({ maxWorlds: 1 }, store, [], clocks);
+    const first = registry.createWorld()!;
+    const second = registry.createWorld();
+    assert.ok(second, "room is the shared store's to judge: it was asked before");
+    assert.equal(registry.holds(first.id), false, 'the copy went');
+    now += 13 * HOUR;
+    registry.purgeIdle();
+    assert.equal(registry.holds(second.id), false);
+    assert.deepEqual(store.deleted, [], 'nothing deleted: another process may be using them');
+    const third = registry.createWorld()!;
+    registry.delete(third.id);
+    assert.deepEqual(store.deleted, [third.id]);
+  });
+
+  it("takes another process's copy under the same id: its accounts find it, who is signed in and when it was used", () => {
+    const store = new SharedStore();
+    const registry = new WorldRegistry({}, store, [], clocks);
+    const mine = registry.createWorld()!;
+    const elsewhere = worldFromState(mine.state());
+    const alice = accountOf(elsewhere, 'alice@contoso.com');
+    assert.equal(elsewhere.signUpForFreeTrial(tokenFor(alice), 'r1', PROFILE).status, 'created');
+    const savedBefore = store.saved.length;
+    const adopted = registry.adopt(elsewhere.state(), now - 5 * 60_000, [alice.id]);
+    assert.equal(store.saved.length, savedBefore, 'a copy from the store is not saved back');
+    assert.notEqual(adopted, mine);
+    const entry = registry.entry(mine.id);
+    assert.deepEqual(
+      entry?.signedIn.map((account) => account.signInName),
+      ['alice@contoso.com'],
+    );
+    assert.equal(entry?.lastUsedAt, now - 5 * 60_000);
+    assert.equal(registry.findAccount(alice.id)?.world, adopted);
+    assert.equal(registry.world(mine.id), adopted);
+    registry.usedElsewhere(mine.id, now - 60_000);
+    assert.equal(registry.entry(mine.id)?.lastUsedAt, now - 60_000);
+    registry.usedElsewhere('no-such-world', now);
+    assert.equal(registry.holds('no-such-world'), false);
+  });
+
+  it('tells the store who is signed in, with the world, at every sign-in and sign-out', () => {
+    const store = new SharedStore();
+    const registry = new WorldRegistry({}, store, [], clocks);
+    const world = registry.createWorld()!;
+    const alice = accountOf(world, 'alice@contoso.com').id;
+    registry.signedIn(world, alice);
+    registry.signedOut(world, alice);
+    registry.signedOut(world, alice);
+    assert.deepEqual(store.signedInTold, [
+      [world.id, [alice]],
+      [world.id, []],
+    ]);
   });
 });
