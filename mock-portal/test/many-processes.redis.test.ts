@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { startBalancer, type Balancer } from '../../testkit/balancer.js';
 import { learnerJoins, startClassThroughPages } from '../../testkit/classes.js';
 import { CookieClient, csrfTokenOf } from '../../testkit/cookie-client.js';
-import { azureCliToken } from '../../testkit/azure-cli.js';
+import { AZURE_CLI, azureCliCode, azureCliToken } from '../../testkit/azure-cli.js';
 import { clientIn, fillFormUntilAgreement, signInToSignup, signOutOverHttp } from '../../testkit/flows.js';
 import { startPortal, type Started } from '../../testkit/processes.js';
 import { startRedis, type TestRedis } from '../../testkit/redis-server.js';
@@ -201,7 +201,38 @@ describe('hostile and unlucky requests on Redis', () => {
     const { code } = await startClassThroughPages(running.url, KEY, 'Thursday');
     const { learner } = await learnerJoins(running.url, code, 'Lee');
     const trainer = (await startClassThroughPages(running.url, KEY, 'Friday')).trainer;
+    const tokenFor = async (scope: string) => {
+      const code = await azureCliCode(learner, {
+        tenant: 'organizations',
+        scope,
+        signInName: 'alice@contoso.com',
+        password: SEED_PASSWORD,
+      });
+      const redeemed = await azureCliToken(running.url, 'organizations', {
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: AZURE_CLI.redirectUri,
+        scope,
+      });
+      return redeemed.body.access_token ?? '';
+    };
+    const arm = await tokenFor('https://management.core.windows.net//.default');
+    const graph = await tokenFor('https://graph.microsoft.com/.default');
     await redis.kill();
+
+    for (const [api, token, shape] of [
+      ['/management/subscriptions?api-version=2022-12-01', arm, 'ServiceUnavailable'],
+      ['/graph/v1.0/me', graph, 'serviceNotAvailable'],
+    ] as const) {
+      const answer = await fetch(`${running.url}${api}`, { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(answer.status, 503, api);
+      assert.equal(answer.headers.get('retry-after'), '5');
+      assert.equal(
+        ((await answer.json()) as { error: { code: string } }).error.code,
+        shape,
+        "in the API's own error shape",
+      );
+    }
 
     const pages = [
       await learner.send('/signup/'),

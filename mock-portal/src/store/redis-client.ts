@@ -45,6 +45,17 @@ export function isRedisUnreachable(error: unknown): boolean {
   );
 }
 
+/** Runs `read`: false when Redis could not be reached for it (an API answers "try again" in its own shape), true otherwise. */
+export async function reachedRedis(read: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await read();
+    return true;
+  } catch (error) {
+    if (isRedisUnreachable(error)) return false;
+    throw error;
+  }
+}
+
 /** `REDIS_URL` as configured: a redis: or rediss: address, or a start-up error that says what is wrong. */
 export function redisUrlOf(raw: string): string {
   let url: URL;

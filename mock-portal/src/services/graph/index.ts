@@ -7,6 +7,7 @@ import type { SigningKey } from '../../identity-platform/signing-key.js';
 import { PERSONAL_ACCOUNT_TENANT_ID, type Account } from '../../world/model.js';
 import type { WorldRegistry } from '../../world/registry.js';
 import type { SharedWorlds } from '../../world/shared-worlds.js';
+import { reachedRedis } from '../../store/redis-client.js';
 import type { World } from '../../world/world.js';
 
 /** Graph's words for a token that proves nothing, by what was wrong with it. */
@@ -64,7 +65,11 @@ export function graphService(options: GraphOptions): Router {
   const callerOf = async (req: Request, res: Response) => {
     const checked = await checkBearerToken(req.get('authorization'), options.signingKey.publicKey, [GRAPH_AUDIENCE]);
     // Read only: the newest copy of the caller's world, whichever process changed it last.
-    if (checked.ok) await options.shared?.readAccount(checked.accountId);
+    if (checked.ok && !(await reachedRedis(async () => options.shared?.readAccount(checked.accountId)))) {
+      res.set('Retry-After', '5');
+      graphError(res, 503, 'serviceNotAvailable', 'The service cannot reach its storage. Try again in a few seconds.');
+      return undefined;
+    }
     const found = checked.ok ? options.registry.findAccount(checked.accountId) : undefined;
     if (checked.ok && found) return { world: found.world, account: found.account, tenantId: checked.tenantId };
     const message = REFUSED[checked.ok ? 'invalid' : checked.reason];

@@ -7,6 +7,7 @@ import { subscriptionFor, subscriptionsFor } from '../../world/api-access.js';
 import type { TokenIdentity } from '../../world/model.js';
 import type { WorldRegistry } from '../../world/registry.js';
 import type { SharedWorlds } from '../../world/shared-worlds.js';
+import { reachedRedis } from '../../store/redis-client.js';
 import type { VisibleSubscription, World } from '../../world/world.js';
 import { armError, locationsJson, page, subscriptionJson, tenantJson } from './arm-json.js';
 import { cloudMetadata } from './cloud-metadata.js';
@@ -76,7 +77,11 @@ export function managementService(options: ManagementOptions): Router {
       RESOURCE_MANAGER_AUDIENCES,
     );
     // Read only: the newest copy of the caller's world, whichever process changed it last.
-    if (checked.ok) await options.shared?.readAccount(checked.accountId);
+    if (checked.ok && !(await reachedRedis(async () => options.shared?.readAccount(checked.accountId)))) {
+      res.set('Retry-After', '5');
+      armError(res, 503, 'ServiceUnavailable', 'The service cannot reach its storage. Try again in a few seconds.');
+      return undefined;
+    }
     const found = checked.ok ? options.registry.findAccount(checked.accountId) : undefined;
     if (checked.ok && found)
       return { world: found.world, token: { tenantId: checked.tenantId, accountId: checked.accountId } };
