@@ -55,7 +55,8 @@ describe('two processes behind one address, on one Redis', () => {
   before(async () => {
     redis = await startRedis();
     balancer = await startBalancer();
-    const env = { REDIS_URL: redis.url, PUBLIC_URL: balancer.url, TRAINER_KEY: KEY };
+    // Tests come from one address and make worlds by the hundred.
+    const env = { REDIS_URL: redis.url, PUBLIC_URL: balancer.url, TRAINER_KEY: KEY, NEW_WORLDS_PER_ADDRESS: '100000' };
     [first, second] = await Promise.all([startPortal([], env), startPortal([], env)]);
     balancer.serve([first.url, second.url]);
   });
@@ -97,6 +98,21 @@ describe('two processes behind one address, on one Redis', () => {
       assert.match(picker, /Pick an account/);
       assert.match(picker, /alice@contoso\.com/);
     }
+  });
+
+  it('admits a class of 100 behind one address joining at once: right codes never count against the address', async () => {
+    const { id, code, trainer } = await startClassThroughPages(balancer.url, KEY, 'Crowded');
+    const names = Array.from({ length: 100 }, (_, n) => `Learner ${n + 1}`);
+    const joined = await Promise.all(names.map((name) => learnerJoins(balancer.url, code, name)));
+    assert.deepEqual(
+      joined.map(({ response }) => response.status),
+      names.map(() => 303),
+    );
+    // Each join is two changes of the classes (the learner, then their world) amid reads from both
+    // processes: every learner's row has their world.
+    const rows = (await (await trainer.send(`/trainer/classes/${id}/learners.csv`)).text()).split('\n').slice(1);
+    const withWorlds = rows.filter((row) => /^"?Learner \d+"?,[A-Z0-9]{3}-[A-Z0-9]{3},/.test(row));
+    assert.equal(withWorlds.length, 100, rows.filter((row) => !withWorlds.includes(row)).join('\n'));
   });
 
   it('a learner whose process is SIGKILLed mid-sign-up finishes on the other, still signed in, and the trainer sees them done', async () => {

@@ -77,6 +77,21 @@ describe('state shared by several processes, against a real redis-server', () =>
       assert.deepEqual(order, ['the first flush wrote the world', 'the second flush, with nothing of its own']);
     });
 
+    it("never lets an older answer replace this process's newer copy (two reads may answer out of order)", async () => {
+      const { prefix, a, made } = await twoProcessesAndAWorld();
+      const redis = await client();
+      const older = await redis.hGetAll(`${prefix}:world:${made.id}`);
+      const turn = await a.worlds.take(made.id);
+      assert.ok(turn);
+      const alice = accountOf(made, 'alice@contoso.com');
+      assert.equal(made.signUpForFreeTrial(tokenFor(alice), 'r1', PROFILE).status, 'created');
+      await a.worlds.flush();
+      await turn.release();
+      await redis.hSet(`${prefix}:world:${made.id}`, older);
+      assert.equal(await a.worlds.read(made.id), true);
+      assert.equal(a.registry.world(made.id), made, 'the newer copy stays');
+    });
+
     it('gives a world to one request at a time: the next waits until the first gives its turn back', async () => {
       const { a, b, made } = await twoProcessesAndAWorld();
       const first = await a.worlds.take(made.id);
@@ -188,6 +203,26 @@ describe('state shared by several processes, against a real redis-server', () =>
           [...names].sort(),
         );
       }
+    });
+  });
+
+  describe('classes, read out of order', () => {
+    it("never let an older answer replace this process's newer copy", async () => {
+      const prefix = randomUUID();
+      const redis = await client();
+      const shared = new RedisClasses(redis, { prefix });
+      const classes = new Classes(undefined, shared);
+      shared.serve(classes);
+      const started = await shared.change(() => classes.start('Tuesday'));
+      assert.ok(started.ok);
+      const older = await redis.hGetAll(`${prefix}:classes`);
+      await shared.change(() => classes.join(started.classroom.code, 'Dana'));
+      await redis.hSet(`${prefix}:classes`, older);
+      await shared.read();
+      assert.deepEqual(
+        classes.byCode(started.classroom.code)?.learners.map((learner) => learner.name),
+        ['Dana'],
+      );
     });
   });
 

@@ -33,14 +33,22 @@ export class RedisClasses implements ClassStore, SharedClasses {
     this.#unsaved = file;
   }
 
+  /**
+   * Brings the newest classes here when Redis's version moved. Only a newer version replaces this
+   * process's copy: two reads may answer out of order, and a change under way here must never be
+   * replaced by an older answer. A Redis that lost its data (no version while this copy has one)
+   * empties the copy.
+   */
   async read(): Promise<void> {
     const version = Number((await this.#redis.hGet(this.#key, 'version')) ?? 0);
     if (version === this.#version) return;
-    const text = await this.#redis.hGet(this.#key, 'file');
+    const [kept, text] = await this.#redis.hmGet(this.#key, ['version', 'file']);
+    const keptVersion = Number(kept ?? 0);
+    if (keptVersion !== 0 && keptVersion <= this.#version) return;
     this.#classes?.restore(
-      text === null ? { format: 'mock-azure-classes/1', classes: [] } : (JSON.parse(text) as ClassesFile),
+      typeof text === 'string' ? (JSON.parse(text) as ClassesFile) : { format: 'mock-azure-classes/1', classes: [] },
     );
-    this.#version = version;
+    this.#version = keptVersion;
   }
 
   async change<T>(make: () => T): Promise<T> {

@@ -214,7 +214,13 @@ export class RedisWorlds implements WorldStore, SharedWorlds {
     return true;
   }
 
+  /**
+   * Takes a copy read from Redis, unless this process already holds one as new: two reads of one
+   * world in one process may answer out of order, and the later answer must never replace the
+   * copy a request holding the world's turn is changing.
+   */
   #adopt(worldId: string, stateText: string, version: number, signedInText: string | null, lastUsedAt: number): void {
+    if (this.#registryOrThrow().holds(worldId) && (this.#versions.get(worldId) ?? 0) >= version) return;
     const state = JSON.parse(stateText) as WorldState;
     const signedIn = JSON.parse(signedInText ?? '[]') as string[];
     this.#registryOrThrow().adopt(state, lastUsedAt, signedIn);

@@ -1,5 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type RateLimitRequestHandler } from 'express-rate-limit';
 import type { ClassMembership } from '../../http/class-membership.js';
 import { csrfProtection } from '../../http/csrf.js';
 import { renderMessage, renderPage } from '../../http/render.js';
@@ -55,15 +55,28 @@ export function classroomService(options: ClassroomOptions): Router {
     express.urlencoded({ extended: false, limit: '128kb', parameterLimit: 5 }),
     ...csrfProtection(),
   );
-  const guesses = rateLimit({
+  /**
+   * Only a typed code that names no class counts: a class of a few hundred behind one router,
+   * joining at once, never does (counting every code and taking the right ones back once answered
+   * let a class at once past the limit before any was taken back). Past the limit, every code from
+   * the address is refused for the rest of the window, the right one included.
+   */
+  const typedCode = (req: Request) => (typeof req.params.code === 'string' ? req.params.code : req.query.code);
+  const addressOf = (req: Request) => ipKeyGenerator(req.ip ?? '');
+  const guesses: RateLimitRequestHandler = rateLimit({
     ...(options.limitStore ? { store: options.limitStore('class-code') } : {}),
     windowMs: 15 * 60_000,
     limit: WRONG_CLASS_CODES_PER_QUARTER_HOUR,
-    requestWasSuccessful: (_req, res) => res.statusCode !== 404,
-    skipSuccessfulRequests: true,
+    skip: async (req) => {
+      const code = typedCode(req);
+      if (code === undefined) return true;
+      if (classes.byCode(code) === undefined) return false;
+      const counted = await guesses.getKey(addressOf(req));
+      return (counted?.totalHits ?? 0) < WRONG_CLASS_CODES_PER_QUARTER_HOUR;
+    },
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
+    keyGenerator: addressOf,
     handler: (_req, res) => {
       renderMessage(res, 429, { title: 'class.tooMany.title', body: 'class.tooMany.body' });
     },
