@@ -13,6 +13,7 @@ import { startPortal, type Started } from '../../testkit/processes.js';
 import { startRedis, type TestRedis } from '../../testkit/redis-server.js';
 import { TEST_API, WORLD_COOKIE } from '../src/contract.js';
 import { listen, type Running } from '../src/listen.js';
+import { WRONG_CLASS_CODES_PER_QUARTER_HOUR } from '../src/services/classroom/index.js';
 import { connectedRedis, type RedisClient } from '../src/store/redis-client.js';
 import { redisState } from '../src/store/redis-state.js';
 import { FREE_TRIAL_OFFER } from '../src/world/model.js';
@@ -268,5 +269,29 @@ describe('hostile and unlucky requests on Redis', () => {
     assert.equal(token.status, 503);
     assert.equal(token.body.error, 'temporarily_unavailable');
     assert.equal((await fetch(`${running.url}/healthz`)).status, 200, 'the process itself is alive');
+  });
+});
+
+describe('class codes guessed, on Redis', () => {
+  let redis: TestRedis;
+  let client: RedisClient;
+  let running: Running;
+  before(async () => {
+    ({ redis, client, running } = await portalOnRedis('guesses'));
+  });
+  after(async () => {
+    await running.close();
+    await client.close();
+    await redis.stop();
+  });
+
+  it('counts only wrong class codes, in Redis: past the limit even the right code is refused', async () => {
+    const { code } = await startClassThroughPages(running.url, KEY, 'Guarded');
+    const guesser = new CookieClient(running.url);
+    for (let n = 0; n < 3; n += 1) assert.equal((await guesser.send(`/class/${code}`)).status, 200);
+    assert.equal(await client.get('guesses:limit:class-code:127.0.0.1'), null, 'right codes never count');
+    for (let n = 0; n < WRONG_CLASS_CODES_PER_QUARTER_HOUR; n += 1)
+      assert.equal((await guesser.send('/class/ZZZZZZ')).status, 404);
+    assert.equal((await guesser.send(`/class/${code}`)).status, 429);
   });
 });

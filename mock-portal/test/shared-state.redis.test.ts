@@ -226,6 +226,34 @@ describe('state shared by several processes, against a real redis-server', () =>
     });
   });
 
+  describe('classes, read while they change', () => {
+    it("keep seeing the other process's changes after reads here raced a change here", async () => {
+      const prefix = randomUUID();
+      const copies = await Promise.all(
+        [0, 1].map(async () => {
+          const shared = new RedisClasses(await client(), { prefix });
+          const classes = new Classes(undefined, shared);
+          shared.serve(classes);
+          return { shared, classes };
+        }),
+      );
+      const [a, b] = copies;
+      assert.ok(a && b);
+      for (let round = 0; round < 5; round += 1) {
+        await Promise.all([
+          a.shared.change(() => a.classes.start(`Here ${round}`)),
+          ...Array.from({ length: 20 }, () => a.shared.read()),
+        ]);
+        await b.shared.change(() => b.classes.start(`There ${round}`));
+        await a.shared.read();
+        assert.ok(
+          a.classes.list().some((classroom) => classroom.name === `There ${round}`),
+          `round ${round}: the other process's class is seen here`,
+        );
+      }
+    });
+  });
+
   describe('secrets', () => {
     it('gives every process the secrets the first one made; a trainer key in the environment wins', async () => {
       const prefix = randomUUID();

@@ -1,4 +1,4 @@
-import { CookieClient } from '../../testkit/cookie-client.js';
+import { CookieClient, csrfTokenOf } from '../../testkit/cookie-client.js';
 import { signUpOverHttp } from '../../testkit/flows.js';
 import { SEED_DIRECTORY_IDS, SEED_PASSWORD } from '../../mock-portal/src/world/seed.js';
 import { FREE_TRIAL_OFFER } from '../../mock-portal/src/world/model.js';
@@ -32,13 +32,14 @@ export interface ClassRun {
  * opens the portal, all over HTTP. Every learner's world is made the way people's are: at their
  * first sign-in, by world selection, never by the test API. `checkPlacement` then also reads each
  * learner's world through the test API (one request more per learner, not timed) and counts a
- * learner whose Free Trials are anywhere but Contoso as an error.
+ * learner whose Free Trials are anywhere but Contoso as an error. With `classCode`, each learner
+ * first joins that class by its page, as "Learner N".
  */
 export async function runClass(
   base: string,
   learners: number,
   thinkMs = 0,
-  { checkPlacement = false }: { checkPlacement?: boolean } = {},
+  { checkPlacement = false, classCode }: { checkPlacement?: boolean; classCode?: string } = {},
 ): Promise<ClassRun> {
   const requests: Timed[] = [];
   const unanswered = new Set<number>();
@@ -83,6 +84,7 @@ export async function runClass(
       const browser = new CookieClient(base, fetchFor(index));
       browser.cookies.set('lang', 'en-US');
       try {
+        if (classCode) await joinClass(browser, classCode, `Learner ${index + 1}`);
         const signedUp = await signUpOverHttp(browser, 'alice@contoso.com', SEED_PASSWORD);
         if (signedUp.location !== '/signup/done') throw new Error(`the sign-up answered ${signedUp.status}`);
         const { response, url } = await browser.follow('/portal/subscriptions');
@@ -108,6 +110,14 @@ export async function runClass(
     worlds: worlds.size,
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+/** Joins a class through its page, as a learner typing their name does. */
+async function joinClass(browser: CookieClient, code: string, name: string): Promise<void> {
+  const page = await browser.send(`/class/${code}`);
+  if (page.status !== 200) throw new Error(`the class's page answered ${page.status}`);
+  const joined = await browser.postForm(`/class/${code}`, { _csrf: csrfTokenOf(await page.text()), name });
+  if (joined.status !== 303) throw new Error(`joining the class answered ${joined.status}`);
 }
 
 /** The directories of a world's Free Trials, as the test API reads them (whichever process answers). */

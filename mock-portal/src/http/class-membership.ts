@@ -28,7 +28,9 @@ export class ClassMembership {
     return async (req, res, next) => {
       const learnerId = cookieOf(req, LEARNER_COOKIE);
       if (typeof learnerId === 'string' && learnerId !== '') {
-        await this.#shared.read();
+        // A learner this process knows is read again at most once a second: a class at once asks
+        // on every request, and only an ended class or a new name could have changed.
+        await this.#shared.read({ maxAgeMs: this.#classes.membership(learnerId) ? 1_000 : 0 });
         const membership = this.#classes.membership(learnerId);
         if (membership) req.learner = membership;
         else this.leave(res);
@@ -41,8 +43,9 @@ export class ClassMembership {
   async entered(req: Request, world: World): Promise<void> {
     const learner = req.learner?.learner;
     // Most requests are in the world the row already shows: nothing to change, nobody to wait for.
-    if (learner && learner.worldId !== world.id)
-      await this.#shared.change(() => this.#classes.entered(learner.id, world.id));
+    if (!learner || learner.worldId === world.id) return;
+    this.#classes.entered(learner.id, world.id);
+    await this.#shared.saved();
   }
 
   /** From now on this browser is this learner. */

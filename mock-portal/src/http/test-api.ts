@@ -156,7 +156,9 @@ export function testApi(
       return;
     }
     const { data } = spec;
-    const answer = await (shared?.classes ?? CLASSES_IN_THIS_PROCESS).change(() => arrangeClass(classes, data));
+    const sharedClasses = shared?.classes ?? CLASSES_IN_THIS_PROCESS;
+    const answer = await sharedClasses.change(() => arrangeClass(classes, data));
+    await sharedClasses.saved();
     res.status(answer.status).json(answer.body);
   });
 

@@ -31,7 +31,7 @@ export async function takeTurn(redis: RedisClient, key: string, times: TurnTimes
   while ((await redis.set(key, token, { condition: 'NX', expiration: { type: 'PX', value: times.holdMs } })) === null) {
     if (Date.now() > deadline) throw new TurnTimeout(key);
     await wait(pause + Math.random() * pause);
-    pause = Math.min(pause * 2, 25);
+    pause = Math.min(pause * 2, 8);
   }
   const renewal = setInterval(() => {
     redis.eval(RENEW, { keys: [key], arguments: [token, String(times.holdMs)] }).catch(() => undefined);

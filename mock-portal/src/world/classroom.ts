@@ -91,6 +91,11 @@ export type ClassesFile = z.infer<typeof classesFileSchema>;
 /** Where classes are kept across a restart: told the whole list after every change. */
 export interface ClassStore {
   save(file: ClassesFile): void;
+  /**
+   * A learner's browser used another world. A store that keeps each learner's world apart (Redis,
+   * where a class joining at once changes them all) is told only this; otherwise it saves the list.
+   */
+  learnerEntered?(learnerId: string, worldId: string): void;
 }
 
 export type Started =
@@ -210,16 +215,26 @@ export class Classes {
 
   /** The learner's browser used this world: from now on it is the world their row shows. */
   entered(learnerId: string, worldId: string): void {
-    if (this.membership(learnerId)?.learner.worldId === worldId) return;
-    this.#updateLearner(learnerId, (learner) => ({ ...learner, worldId }));
+    const found = this.membership(learnerId);
+    if (!found || found.learner.worldId === worldId) return;
+    this.#updateLearner(learnerId, (learner) => ({ ...learner, worldId }), false);
+    if (this.#store?.learnerEntered) this.#store.learnerEntered(learnerId, worldId);
+    else this.#save();
   }
 
-  #updateLearner(learnerId: string, change: (learner: Learner) => Learner): void {
-    const found = this.membership(learnerId);
-    if (!found) return;
-    const learners = found.classroom.learners.map((learner) => (learner.id === learnerId ? change(learner) : learner));
-    this.#classes.set(found.classroom.id, { ...found.classroom, learners });
-    this.#save();
+  /** Each learner's world as another process last told it (a store that keeps them apart). */
+  learnersEntered(worlds: ReadonlyMap<string, string>): void {
+    for (const [learnerId, worldId] of worlds)
+      this.#updateLearner(learnerId, (learner) => ({ ...learner, worldId }), false);
+  }
+
+  /** Changes a learner of any class, open or ended (the callers check what they must). */
+  #updateLearner(learnerId: string, change: (learner: Learner) => Learner, save = true): void {
+    const classroom = this.#classes.get(this.#classOfLearner.get(learnerId) ?? '');
+    if (!classroom?.learners.some((learner) => learner.id === learnerId)) return;
+    const learners = classroom.learners.map((learner) => (learner.id === learnerId ? change(learner) : learner));
+    this.#classes.set(classroom.id, { ...classroom, learners });
+    if (save) this.#save();
   }
 
   /** Forgets a class and its learners altogether (the test API's clean-up). */

@@ -25,14 +25,20 @@ export interface SharedWorlds {
 
 /** What a request asks of the classes when other processes serve them too. */
 export interface SharedClasses {
-  /** Brings the newest classes here. */
-  read(): Promise<void>;
+  /**
+   * Brings the newest classes here: at once, or (`maxAgeMs`) unless read that recently;
+   * `everyWorld` also brings every learner's newest world (the trainer's rows).
+   */
+  read(options?: { maxAgeMs?: number; everyWorld?: boolean }): Promise<void>;
   /** Makes a change with every process's newest classes, one change at a time, saved before it resolves. */
   change<T>(make: () => T): Promise<T>;
+  /** Resolves once every learner's world told here is saved where every process sees it. */
+  saved(): Promise<void>;
 }
 
 /** One process: its classes are the only copy. */
 export const CLASSES_IN_THIS_PROCESS: SharedClasses = {
   read: () => Promise.resolve(),
   change: (make) => Promise.resolve(make()),
+  saved: () => Promise.resolve(),
 };

@@ -71,8 +71,9 @@ export function classroomService(options: ClassroomOptions): Router {
       const code = typedCode(req);
       if (code === undefined) return true;
       if (classes.byCode(code) === undefined) return false;
-      const counted = await guesses.getKey(addressOf(req));
-      return (counted?.totalHits ?? 0) < WRONG_CLASS_CODES_PER_QUARTER_HOUR;
+      // An address never counted reads as no count here and as NaN from rate-limit-redis.
+      const hits = (await guesses.getKey(addressOf(req)))?.totalHits;
+      return !(Number.isFinite(hits) && Number(hits) >= WRONG_CLASS_CODES_PER_QUARTER_HOUR);
     },
     standardHeaders: 'draft-8',
     legacyHeaders: false,

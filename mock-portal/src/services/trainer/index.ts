@@ -53,7 +53,7 @@ export function trainerService(options: TrainerOptions): Router {
     ...csrfProtection(),
     // Every page here reads the classes: the newest, whichever process changed them.
     async (_req: Request, _res: Response, next: NextFunction) => {
-      await sharedClasses.read();
+      await sharedClasses.read({ everyWorld: true });
       next();
     },
   );
