@@ -10,6 +10,7 @@ import {
   personName,
   type ClassesFile,
 } from '../src/world/classroom.js';
+import { CLASSES_IN_THIS_PROCESS } from '../src/world/shared-worlds.js';
 
 /** A store that keeps the last file it was told, as the data folder would. */
 class LastFile {
@@ -303,5 +304,62 @@ describe('classes another process saved', () => {
     );
     assert.equal(here.byId(forgotten.id), undefined);
     assert.equal(here.membership(dana.id)?.learner.name, 'Dana');
+  });
+});
+
+describe("a learner's world, kept apart by a store that asks to", () => {
+  /** A store like Redis's: it keeps each learner's world on its own. */
+  class WorldsApart extends LastFile {
+    readonly entered: [string, string][] = [];
+    learnerEntered(learnerId: string, worldId: string): void {
+      this.entered.push([learnerId, worldId]);
+    }
+  }
+
+  it('tells the store only the world, once per new world, and saves no list for it', () => {
+    const store = new WorldsApart();
+    const classes = new Classes(undefined, store);
+    const tuesday = started(classes);
+    const dana = joined(classes, tuesday.code, 'Dana');
+    const saves = store.saves;
+    const world = randomUUID();
+    classes.entered(dana.id, world);
+    classes.entered(dana.id, world);
+    classes.entered('nobody', world);
+    assert.deepEqual(store.entered, [[dana.id, world]]);
+    assert.equal(store.saves, saves);
+    assert.equal(classes.membership(dana.id)?.learner.worldId, world);
+  });
+
+  it("takes every learner's world another process told, in open and ended classes, and saves nothing", () => {
+    const store = new WorldsApart();
+    const classes = new Classes(undefined, store);
+    const tuesday = started(classes);
+    const dana = joined(classes, tuesday.code, 'Dana');
+    classes.end(tuesday.id);
+    const saves = store.saves;
+    const world = randomUUID();
+    classes.learnersEntered(
+      new Map([
+        [dana.id, world],
+        ['nobody', world],
+      ]),
+    );
+    assert.equal(store.saves, saves);
+    assert.equal(classes.byId(tuesday.id)?.learners[0]?.worldId, world);
+  });
+});
+
+describe('classes in one process', () => {
+  it('make a change at once and give its result; reading and saving ask nothing', async () => {
+    assert.equal(await CLASSES_IN_THIS_PROCESS.change(() => 42), 42);
+    await assert.rejects(
+      CLASSES_IN_THIS_PROCESS.change(() => {
+        throw new Error('refused');
+      }),
+      /refused/,
+    );
+    assert.equal(await CLASSES_IN_THIS_PROCESS.read(), undefined);
+    assert.equal(await CLASSES_IN_THIS_PROCESS.saved(), undefined);
   });
 });

@@ -39,6 +39,7 @@ export interface SharedClasses {
 /** One process: its classes are the only copy. */
 export const CLASSES_IN_THIS_PROCESS: SharedClasses = {
   read: () => Promise.resolve(),
-  change: (make) => Promise.resolve(make()),
+  // A change that throws rejects, as it would across processes.
+  change: (make) => new Promise((resolve) => resolve(make())),
   saved: () => Promise.resolve(),
 };
