@@ -92,6 +92,21 @@ describe('state shared by several processes, against a real redis-server', () =>
       assert.equal(a.registry.world(made.id), made, 'the newer copy stays');
     });
 
+    it('keeps a world made here and not yet written when a read finds Redis without it (a trainer reading a learner just joined)', async () => {
+      const prefix = randomUUID();
+      const a = processOn(await client(), prefix);
+      const b = processOn(await client(), prefix);
+      const made = a.registry.createWorld();
+      assert.ok(made);
+      await a.worlds.readMany([made.id]);
+      assert.equal(await a.worlds.read(made.id), true, 'here, though not yet in Redis');
+      assert.equal(a.registry.holds(made.id), true);
+      await a.worlds.flush();
+      const turn = await b.worlds.take(made.id);
+      assert.ok(turn, 'written at the flush, for every process');
+      await turn.release();
+    });
+
     it('gives a world to one request at a time: the next waits until the first gives its turn back', async () => {
       const { a, b, made } = await twoProcessesAndAWorld();
       const first = await a.worlds.take(made.id);

@@ -33,6 +33,8 @@ export class RedisWorlds implements WorldStore, SharedWorlds {
   readonly #changed = new Map<string, World>();
   readonly #deleted = new Set<string>();
   readonly #writes = new WritesUnderWay();
+  /** Worlds made here whose first write has not finished: Redis does not know them yet. */
+  readonly #unwritten = new Set<string>();
 
   constructor(
     redis: RedisClient,
@@ -54,6 +56,7 @@ export class RedisWorlds implements WorldStore, SharedWorlds {
   save(world: World): void {
     this.#deleted.delete(world.id);
     this.#changed.set(world.id, world);
+    if (!this.#versions.has(world.id)) this.#unwritten.add(world.id);
   }
 
   signedIn(world: World, accountIds: readonly string[]): void {
@@ -63,6 +66,7 @@ export class RedisWorlds implements WorldStore, SharedWorlds {
 
   delete(id: string): void {
     this.#changed.delete(id);
+    this.#unwritten.delete(id);
     this.#deleted.add(id);
   }
 
@@ -106,6 +110,7 @@ export class RedisWorlds implements WorldStore, SharedWorlds {
       if (gone.length > 0) multi.hDel(this.#keys.accounts, gone);
     }
     await multi.exec();
+    for (const world of changed) this.#unwritten.delete(world.id);
     await this.#forget(deleted);
   }
 
@@ -201,7 +206,7 @@ export class RedisWorlds implements WorldStore, SharedWorlds {
     ];
     if (version === null) {
       this.#forgetHere(worldId);
-      return false;
+      return this.#unwritten.has(worldId);
     }
     const lastUsedAt = use ? this.#now() : (usedAt ?? this.#now());
     if (registry.holds(worldId) && this.#versions.get(worldId) === Number(version)) {
@@ -231,6 +236,8 @@ export class RedisWorlds implements WorldStore, SharedWorlds {
   /** A world gone from Redis (deleted, idle, or making room): this process's copy goes too. */
   #forgetHere(worldId: string): void {
     const registry = this.#registryOrThrow();
+    // Made here and not yet written (its request has not answered): not gone, not yet shared.
+    if (this.#unwritten.has(worldId)) return;
     this.#versions.delete(worldId);
     this.#known.delete(worldId);
     if (!registry.holds(worldId)) return;
