@@ -188,19 +188,25 @@ describe('state shared by several processes, against a real redis-server', () =>
     });
   });
 
+  /** Two processes' classes on one prefix. */
+  const twoProcessesClasses = async () => {
+    const prefix = randomUUID();
+    const copies = await Promise.all(
+      [0, 1].map(async () => {
+        const shared = new RedisClasses(await client(), { prefix });
+        const classes = new Classes(undefined, shared);
+        shared.serve(classes);
+        return { shared, classes };
+      }),
+    );
+    const [a, b] = copies;
+    assert.ok(a && b);
+    return [a, b] as const;
+  };
+
   describe('classes', () => {
     it('keeps the learners who join in two processes at once, and each process sees them all', async () => {
-      const prefix = randomUUID();
-      const copies = await Promise.all(
-        [0, 1].map(async () => {
-          const shared = new RedisClasses(await client(), { prefix });
-          const classes = new Classes(undefined, shared);
-          shared.serve(classes);
-          return { shared, classes };
-        }),
-      );
-      const [a, b] = copies;
-      assert.ok(a && b);
+      const [a, b] = await twoProcessesClasses();
       const started = await a.shared.change(() => a.classes.start('Tuesday'));
       assert.ok(started.ok);
       const code = started.classroom.code;
@@ -243,17 +249,7 @@ describe('state shared by several processes, against a real redis-server', () =>
 
   describe('classes, read while they change', () => {
     it("keep seeing the other process's changes after reads here raced a change here", async () => {
-      const prefix = randomUUID();
-      const copies = await Promise.all(
-        [0, 1].map(async () => {
-          const shared = new RedisClasses(await client(), { prefix });
-          const classes = new Classes(undefined, shared);
-          shared.serve(classes);
-          return { shared, classes };
-        }),
-      );
-      const [a, b] = copies;
-      assert.ok(a && b);
+      const [a, b] = await twoProcessesClasses();
       for (let round = 0; round < 5; round += 1) {
         await Promise.all([
           a.shared.change(() => a.classes.start(`Here ${round}`)),
