@@ -147,7 +147,12 @@ async function portalOnRedis(prefix: string, keepIn?: string) {
     { testMode: true, trainerKey: KEY },
     { shared: await redisState(client, {}, KEY, prefix) },
   );
-  return { redis, client, running };
+  const stop = async () => {
+    await running.close();
+    await client.close();
+    await redis.stop();
+  };
+  return { redis, client, running, stop };
 }
 
 describe('Redis restarted mid-class', () => {
@@ -196,14 +201,11 @@ describe('hostile and unlucky requests on Redis', () => {
   let redis: TestRedis;
   let client: RedisClient;
   let running: Running;
+  let stop: () => Promise<void>;
   before(async () => {
-    ({ redis, client, running } = await portalOnRedis('hostile'));
+    ({ redis, client, running, stop } = await portalOnRedis('hostile'));
   });
-  after(async () => {
-    await running.close();
-    await client.close();
-    await redis.stop();
-  });
+  after(() => stop());
 
   it('answers a world cookie that names no world, or a forged one, with the world-gone page and makes none', async () => {
     for (const forged of ['00000000-0000-4000-8000-000000000000', 'x'.repeat(5_000), '../../etc/passwd', '*']) {
@@ -273,17 +275,13 @@ describe('hostile and unlucky requests on Redis', () => {
 });
 
 describe('class codes guessed, on Redis', () => {
-  let redis: TestRedis;
   let client: RedisClient;
   let running: Running;
+  let stop: () => Promise<void>;
   before(async () => {
-    ({ redis, client, running } = await portalOnRedis('guesses'));
+    ({ client, running, stop } = await portalOnRedis('guesses'));
   });
-  after(async () => {
-    await running.close();
-    await client.close();
-    await redis.stop();
-  });
+  after(() => stop());
 
   it('counts only wrong class codes, in Redis: past the limit even the right code is refused', async () => {
     const { code } = await startClassThroughPages(running.url, KEY, 'Guarded');
